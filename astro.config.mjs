@@ -1,0 +1,30 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+// Deployers set SITE (absolute origin) and BASE_PATH (sub-path, e.g. /policy-explorer/).
+// OUT_DIR lets the tests build a sub-path copy beside the normal one.
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site: process.env.SITE ?? 'https://policy.example.cn',
+  base,
+  outDir: process.env.OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  integrations: [mdx({ gfm: false, smartypants: false })],
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+  vite: {
+    build: {
+      // Scripts and styles stay external files, so a strict Content-Security-Policy needs no hashes.
+      assetsInlineLimit: 0,
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // Astro's own MDX modules carry a directive that the bundler reports on every file.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,100 @@
+/**
+ * Content collections: the policy model as written by `npm run convert` (content/policy/)
+ * and the hand-maintained department registry (content/departments.yaml).
+ * Every field is validated here, so a bad edit stops the build with a readable message.
+ */
+import { defineCollection, reference } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { DEPARTMENT_KINDS } from './lib/registry.ts';
+
+/** Where the content lives; tests point it at converted fixtures. */
+const CONTENT = process.env.CONTENT_DIR ?? './content';
+const MEASURE_ID = /^\d+-\d+$/;
+const HAN_NUMBER = '[一二三四五六七八九十]+';
+
+const departments = defineCollection({
+  loader: file(`${CONTENT}/departments.yaml`),
+  schema: z.object({
+    /** Stable ASCII slug; the URL is /departments/<id>/. */
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    /** The abbreviation as the policy writes it: 市人社局. */
+    abbr: z.string().regex(/^市/, 'a department abbreviation starts with 市'),
+    /** Full official name as of the document's date: 天津市人力资源和社会保障局. */
+    name: z.string().min(2),
+    /** English name. */
+    nameEn: z.string().min(2),
+    /** What kind of body it is. */
+    kind: z.enum(DEPARTMENT_KINDS as [string, ...string[]]),
+    /** What changed since the document's date (reorganisation, new name). */
+    note: z.string().optional(),
+  }),
+});
+
+const document = defineCollection({
+  loader: glob({ base: `${CONTENT}/policy`, pattern: 'document.mdx' }),
+  schema: z.object({
+    /** Seed file the content was converted from. */
+    source: z.string().regex(/\.txt$/),
+    /** 标题: 关于印发《…》的通知. */
+    title: z.string().min(1),
+    /** The measures' own title (the 《…》 in the notice title), without brackets. */
+    measuresTitle: z.string().min(1),
+    /** 发文字号: 津就组字〔2020〕5号. */
+    docNumber: z.string().regex(/〔\d{4}〕\d+号$/),
+    /** 主送. */
+    addressees: z.string().endsWith('：'),
+    /** Notice paragraphs (plain text; the body carries the marked-up text). */
+    notice: z.array(z.string().min(1)).min(1),
+    /** Signature line as written. */
+    signature: z.string().min(1),
+    /** 发文机关. */
+    issuer: z.string().min(1),
+    /** Seal note: 市人社局代章. */
+    seal: z.object({ text: z.string(), department: z.object({ abbr: z.string(), slug: reference('departments') }).nullable() }).nullable(),
+    /** 成文日期 as written and as ISO 8601. */
+    date: z.string().regex(/^\d{4}年\d{1,2}月\d{1,2}日$/),
+    dateISO: z.iso.date(),
+    /** Preamble paragraphs (plain text). */
+    preamble: z.array(z.string()),
+    /** The document this one implements. */
+    implements: z.object({ title: z.string(), number: z.string() }).nullable(),
+  }),
+});
+
+const chapters = defineCollection({
+  loader: file(`${CONTENT}/policy/chapters.yaml`),
+  schema: z.object({
+    id: z.string().regex(/^\d+$/),
+    number: z.number().int().positive(),
+    /** The numbering as written: 一、 */
+    marker: z.string().regex(new RegExp(`^${HAN_NUMBER}、$`)),
+    title: z.string().min(1),
+    /** Ids of the chapter's measures, in order. */
+    measures: z.array(reference('measures')).min(1),
+    /** Line in the seed. */
+    line: z.number().int().positive(),
+  }),
+});
+
+const measures = defineCollection({
+  loader: glob({ base: `${CONTENT}/policy/measures`, pattern: '*.mdx' }),
+  schema: z.object({
+    /** chapter-measure: 2-1. */
+    id: z.string().regex(MEASURE_ID),
+    chapter: z.number().int().positive(),
+    number: z.number().int().positive(),
+    /** The numbering as written: （一） */
+    marker: z.string().regex(new RegExp(`^（${HAN_NUMBER}）$`)),
+    /** The headline sentence, up to and including the first 。 */
+    headline: z.string().min(1),
+    /** Responsible departments in the order listed (the first leads). */
+    departments: z.array(reference('departments')),
+    /** Whether the list ends in 等部门按职责分工. */
+    departmentsEtc: z.boolean(),
+    /** Line in the seed. */
+    line: z.number().int().positive(),
+  }),
+});
+
+export const collections = { departments, document, chapters, measures };

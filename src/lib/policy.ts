@@ -1,0 +1,65 @@
+/**
+ * The policy as pages see it: the content collections joined into one ordered, typed model.
+ * Only this module talks to astro:content; everything else derives from what it returns.
+ */
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+
+export type MeasureEntry = CollectionEntry<'measures'>;
+export type DepartmentEntry = CollectionEntry<'departments'>;
+export type DocumentEntry = CollectionEntry<'document'>;
+
+export interface ChapterView {
+  number: number;
+  marker: string;
+  title: string;
+  measures: MeasureEntry[];
+}
+
+export interface Policy {
+  document: DocumentEntry;
+  chapters: ChapterView[];
+  /** All measures in reading order. */
+  measures: MeasureEntry[];
+  departments: Map<string, DepartmentEntry['data']>;
+  /** The registry order of department ids. */
+  departmentOrder: string[];
+}
+
+let cached: Promise<Policy> | undefined;
+
+async function load(): Promise<Policy> {
+  const document = await getEntry('document', 'document');
+  if (!document) throw new Error('content/policy/document.mdx is missing: run `npm run convert`');
+  const [chapterEntries, measureEntries, departmentEntries] = await Promise.all([
+    getCollection('chapters'),
+    getCollection('measures'),
+    getCollection('departments'),
+  ]);
+  const byId = new Map(measureEntries.map((m) => [m.id, m]));
+  const chapters = chapterEntries
+    .map((c) => c.data)
+    .sort((a, b) => a.number - b.number)
+    .map((c) => ({
+      number: c.number,
+      marker: c.marker,
+      title: c.title,
+      measures: c.measures.map((ref) => {
+        const m = byId.get(ref.id);
+        if (!m) throw new Error(`chapter ${c.marker} lists measure ${ref.id}, which has no file`);
+        return m;
+      }),
+    }));
+  const measures = chapters.flatMap((c) => c.measures);
+  if (measures.length !== measureEntries.length) throw new Error('some measure files belong to no chapter: run `npm run convert`');
+  const departments = new Map(departmentEntries.map((d) => [d.id, d.data]));
+  for (const m of measures)
+    for (const ref of m.data.departments)
+      if (!departments.has(ref.id)) throw new Error(`measure ${m.id} names department "${ref.id}", which content/departments.yaml lacks`);
+  return { document, chapters, measures, departments, departmentOrder: departmentEntries.map((d) => d.id) };
+}
+
+/** The whole policy, loaded once per build. */
+export function getPolicy(): Promise<Policy> {
+  cached ??= load();
+  return cached;
+}

@@ -1,0 +1,38 @@
+/** Reads and checks the department registry (content/departments.yaml). */
+import { LineCounter, parseDocument } from 'yaml';
+import { SourceError } from './errors.ts';
+import type { Department, DepartmentKind } from './model.ts';
+
+export const DEPARTMENT_KINDS: readonly DepartmentKind[] = ['party', 'government', 'government-affiliated', 'mass-organisation'];
+const FIELDS = ['id', 'abbr', 'name', 'nameEn', 'kind'] as const;
+
+export function parseRegistry(file: string, text: string): Department[] {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter });
+  const at = (offset: number | undefined) => counter.linePos(offset ?? 0);
+  const fail = (offset: number | undefined, message: string): never => {
+    const { line, col } = at(offset);
+    throw new SourceError(file, line, col, message);
+  };
+  if (doc.errors.length > 0) fail(doc.errors[0]!.pos[0], `not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+  const items = doc.contents as { items?: { range?: [number, number, number]; get(key: string, keepNode: true): { range?: [number, number, number] } | undefined }[] } | null;
+  const list: unknown = doc.toJS();
+  if (!Array.isArray(list)) return fail(0, 'the department registry must be a list of departments');
+  const seen = new Map<string, string>();
+  return list.map((entry: Record<string, unknown>, i) => {
+    const node = items?.items?.[i];
+    for (const field of FIELDS)
+      if (typeof entry?.[field] !== 'string' || entry[field] === '') fail(node?.range?.[0], `department entry ${i + 1} needs a non-empty "${field}"`);
+    const where = (field: string) => node?.get(field, true)?.range?.[0];
+    if (!/^[a-z][a-z0-9-]*$/.test(entry.id as string)) fail(where('id'), `id "${entry.id}" must be an ASCII slug: lower-case letters, digits and hyphens`);
+    if (!DEPARTMENT_KINDS.includes(entry.kind as DepartmentKind)) fail(where('kind'), `kind "${entry.kind}" must be one of ${DEPARTMENT_KINDS.join(', ')}`);
+    for (const field of ['id', 'abbr'] as const) {
+      const key = `${field}:${entry[field]}`;
+      if (seen.has(key)) fail(where(field), `${field} "${entry[field]}" is used by two departments`);
+      seen.set(key, '');
+    }
+    const dept: Department = { id: entry.id as string, abbr: entry.abbr as string, name: entry.name as string, nameEn: entry.nameEn as string, kind: entry.kind as DepartmentKind };
+    if (typeof entry.note === 'string') dept.note = entry.note;
+    return dept;
+  });
+}

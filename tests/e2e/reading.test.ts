@@ -1,0 +1,110 @@
+/** The reading pages in a real Chromium: with and without JavaScript, on a phone and a desktop. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { citeMeasure, headlineTitle } from '../../src/lib/citation.ts';
+import { DESKTOP, PHONE, launchBrowser, watch } from '../helpers/browser.ts';
+import { measures, policy } from '../helpers/model.ts';
+import { ARTIFACTS } from '../helpers/paths.ts';
+
+const site = inject('siteUrl');
+const subSite = inject('subSiteUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+afterAll(async () => browser?.close());
+
+describe('without JavaScript', () => {
+  test('home → table of contents → measure page → full text anchor', async () => {
+    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    const { errors, requests } = watch(page);
+    await page.goto(site);
+    expect(await page.locator('h1').innerText()).toBe(policy.measuresTitle);
+    const m = measures.find((x) => x.id === '2-3')!;
+    await page.getByRole('link', { name: m.marker + headlineTitle(m.headline) }).click();
+    await page.waitForURL(/\/measures\/2-3\/$/);
+    expect(await page.locator('h1').innerText()).toContain(headlineTitle(m.headline));
+    // Copy buttons need JavaScript: without it they stay hidden, and the citation is plain text.
+    expect(await page.locator('button[data-copy-text]').isHidden()).toBe(true);
+    expect(await page.locator('#citation-text').innerText()).toBe(citeMeasure(policy.measuresTitle, 2, 3));
+    await page.getByRole('link', { name: '在全文中查看' }).click();
+    await page.waitForURL(/\/policy\/#m2-3$/);
+    const box = await page.locator('#m2-3').boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(PHONE.viewport!.height / 2);
+    expect(errors).toEqual([]);
+    expect(requests.every((r) => r.startsWith(new URL(site).origin))).toBe(true);
+    await context.close();
+  });
+
+  test('the page is laid out for a phone: no horizontal scrolling, readable text', async () => {
+    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const path of ['', 'policy/', 'measures/1-1/']) {
+      await page.goto(site + path);
+      const { scroll, client, font } = await page.evaluate(`({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, font: parseFloat(getComputedStyle(document.querySelector('.pe-measure__text p, .pe-doc__notice p')).fontSize) })`) as { scroll: number; client: number; font: number };
+      expect(scroll, path).toBeLessThanOrEqual(client);
+      expect(font, path).toBeGreaterThanOrEqual(16);
+    }
+    await context.close();
+  });
+});
+
+describe('with JavaScript', () => {
+  test('copy controls copy the permalink and the citation', async () => {
+    const context = await browser.newContext({ ...DESKTOP, permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    const { errors } = watch(page);
+    await page.goto(`${site}policy/`);
+    await page.locator('a[href="#m3-2"][data-copy-link]').click();
+    await expect.poll(() => page.locator('#pe-status').innerText()).toBe('已复制');
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(`${site}policy/#m3-2`);
+    expect(page.url()).toBe(`${site}policy/#m3-2`);
+
+    await page.goto(`${site}measures/3-2/`);
+    const button = page.getByRole('button', { name: '复制引用' });
+    await button.click();
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(citeMeasure(policy.measuresTitle, 3, 2));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('under a sub-path', () => {
+  test('styles load and links stay under the base', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    const { errors } = watch(page);
+    const failed: string[] = [];
+    page.on('response', (r) => { if (r.status() >= 400) failed.push(r.url()); });
+    await page.goto(subSite);
+    expect(await page.evaluate(`getComputedStyle(document.querySelector('.pe-header')).backgroundColor`)).toBe('rgb(155, 28, 28)');
+    await page.getByRole('link', { name: '全文', exact: true }).click();
+    await page.waitForURL(`${subSite}policy/`);
+    await page.locator('.pe-toc a').first().click();
+    expect(new URL(page.url()).pathname.startsWith(new URL(subSite).pathname)).toBe(true);
+    expect(failed).toEqual([]);
+    expect(await page.evaluate(`document.querySelector('link[rel=icon]').href`)).toBe(`${subSite}favicon.svg`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('screenshots for people to look at', () => {
+  test.each([['phone', PHONE], ['desktop', DESKTOP]] as const)('%s', async (name, options) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    for (const [slug, path] of [['home', ''], ['policy', 'policy/'], ['measure', 'measures/2-1/']]) {
+      await page.goto(site + path);
+      const file = join(ARTIFACTS, `${slug}-${name}.png`);
+      await page.screenshot({ path: file, fullPage: slug !== 'policy' });
+      expect((await page.locator('h1').boundingBox())!.width).toBeGreaterThan(100);
+    }
+    await context.close();
+  });
+});

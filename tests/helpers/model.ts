@@ -1,0 +1,23 @@
+/** The seed and the registry, parsed the same way the converter does. */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { Department, PolicyDocument } from '../../src/lib/model.ts';
+import { parseSeed } from '../../src/lib/parse.ts';
+import { parseRegistry } from '../../src/lib/registry.ts';
+import { REGISTRY_FILE, ROOT, SEED_FILE } from './paths.ts';
+
+export const seedText = readFileSync(SEED_FILE, 'utf8');
+export const registry: Department[] = parseRegistry('content/departments.yaml', readFileSync(REGISTRY_FILE, 'utf8'));
+export const policy: PolicyDocument = parseSeed(relative(ROOT, SEED_FILE), seedText, registry);
+export const measures = policy.chapters.flatMap((c) => c.measures);
+/** Seed lines of the numbered measures, keyed by measure id (straight from the text, not the parser). */
+export function measureLinesFromSeed(): Map<string, string> {
+  const out = new Map<string, string>();
+  let chapter = 0;
+  let n = 0;
+  for (const line of seedText.split('\n').map((l) => l.trim())) {
+    if (/^[一二三四五六七八九十]+、/.test(line)) { chapter++; n = 0; }
+    else if (/^（[一二三四五六七八九十]+）/.test(line)) out.set(`${chapter}-${++n}`, line);
+  }
+  return out;
+}

@@ -1,0 +1,16 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SEEDS_DIR = join(ROOT, 'seeds');
+export const SEED_FILE = join(SEEDS_DIR, readdirSync(SEEDS_DIR).find((f) => f.endsWith('.txt'))!);
+export const CONTENT_DIR = join(ROOT, 'content');
+export const REGISTRY_FILE = join(CONTENT_DIR, 'departments.yaml');
+export const FIXTURES = join(ROOT, 'tests', 'fixtures');
+/** Built sites: the normal one, and one under a sub-path (see tests/setup.ts). */
+export const DIST = join(ROOT, 'dist');
+export const DIST_SUB = join(ROOT, 'dist-sub');
+export const SUB_PATH = '/sub-path/';
+/** Screenshots and PDFs the tests write, for people to look at (not committed). */
+export const ARTIFACTS = join(ROOT, 'tests', '.artifacts');
