@@ -6,13 +6,18 @@ export function url(path = ''): string {
   return BASE + path.replace(/^\//, '');
 }
 
+/** Every page and file of the site. Features own their routes but declare them here. */
 export const routes = {
   home: () => url(),
   policy: (anchor?: string) => url('policy/') + (anchor ? `#${anchor}` : ''),
   measure: (id: string) => url(`measures/${id}/`),
-  department: (id: string) => url(`departments/${id}/`),
   departments: () => url('departments/'),
-  search: () => url('search/'),
+  department: (id: string) => url(`departments/${id}/`),
+  graph: () => url('graph/'),
+  search: (query?: string) => url('search/') + (query ? `?q=${encodeURIComponent(query)}` : ''),
+  summary: (chapter?: number) => url(chapter ? `summary/${chapter}/` : 'summary/'),
+  data: (file = '') => url(`data/${file}`),
+  references: (anchor?: string) => url('references/') + (anchor ? `#${anchor}` : ''),
 };
 
 /** Anchors come from the numbering, never from Chinese text: c2, m2-1. */
