@@ -88,6 +88,8 @@ const measures = defineCollection({
     marker: z.string().regex(new RegExp(`^（${HAN_NUMBER}）$`)),
     /** The headline sentence, up to and including the first 。 */
     headline: z.string().min(1),
+    /** The measure's text after the marker, exactly as in the seed (attribution included). Plain text for data and search; the MDX body carries the markup. */
+    text: z.string().min(1),
     /** Responsible departments in the order listed (the first leads). */
     departments: z.array(reference('departments')),
     /** Whether the list ends in 等部门按职责分工. */

@@ -61,6 +61,7 @@ export function measureMdx(doc: PolicyDocument, m: Measure, departments: readonl
     number: m.number,
     marker: m.marker,
     headline: m.headline,
+    text: m.text,
     departments: m.attribution?.departments.map((d) => d.slug) ?? [],
     departmentsEtc: m.attribution?.etc ?? false,
     line: m.line,

@@ -1,0 +1,152 @@
+/**
+ * What the policy cites, names and promises: cited documents (《…》 with their numbers),
+ * quoted programmes and slogans (“…”), and quantitative commitments (65%, 3%-5%, 满1年,
+ * 2018-2022年). Pure functions over plain text, built on the same inline segmentation as the
+ * MDX markup, so the indexes, summaries and data files agree with the pages.
+ */
+import { segmentInline, type Segment } from './inline.ts';
+import type { Department } from './model.ts';
+
+/** Where a mention sits: a measure (by id), or the preamble / notice of the document. */
+export type Place = { measure: string } | { part: 'preamble' | 'notice' };
+
+export interface Mention {
+  place: Place;
+  /** The mention exactly as written. */
+  text: string;
+  /** Offset (in UTF-16 units) of the mention in the text it was found in. */
+  offset: number;
+  /** The clause around it (between ，。；：), for context. */
+  context: string;
+}
+
+export interface CitedDocument {
+  /** Stable anchor within /references/: doc-1, doc-2… in order of first mention. */
+  anchor: string;
+  /** The title without brackets. */
+  title: string;
+  /** Its document number, when the text gives one right after it: 厅字〔2019〕56号. */
+  number: string | null;
+  /** True for the document this policy implements (cited with its number in the preamble). */
+  implemented: boolean;
+  mentions: Mention[];
+}
+
+export interface Programme {
+  /** prog-1, prog-2… */
+  anchor: string;
+  /** The name without quotes: 海河英才. */
+  name: string;
+  mentions: Mention[];
+}
+
+export type FigureKind = 'percentage' | 'duration' | 'period' | 'number';
+
+export interface Figure {
+  /** fig-1, fig-2… in order of appearance. */
+  anchor: string;
+  /** As written: 3%-5%, 满1年, 2018-2022年. */
+  text: string;
+  kind: FigureKind;
+  mention: Mention;
+}
+
+export interface References {
+  documents: CitedDocument[];
+  programmes: Programme[];
+  figures: Figure[];
+}
+
+export interface TextSource {
+  place: Place;
+  text: string;
+}
+
+/**
+ * A figure: an Arabic number with what makes it a commitment — a percentage or percentage range,
+ * a year range, a time limit (满1年, 1年及以上) — or a bare number.
+ */
+const FIGURE_RE = /满?\d+(?:\.\d+)?(?:%(?:\s*[-—–~至]\s*\d+(?:\.\d+)?%)?|(?:\s*[-—–~至]\s*\d+)?年(?:及以上|以上|以内|以下)?|个月|日|天)?/gu;
+
+export function figureKind(text: string): FigureKind {
+  if (text.includes('%')) return 'percentage';
+  if (/^\d{4}\s*[-—–~至]\s*\d{4}年$/u.test(text)) return 'period';
+  if (/年|个月|日|天/u.test(text)) return 'duration';
+  return 'number';
+}
+
+/** Chinese labels of figure kinds. */
+export const FIGURE_KIND_LABELS: Record<FigureKind, string> = {
+  percentage: '比例',
+  duration: '期限',
+  period: '时间范围',
+  number: '数量',
+};
+
+function clauseAround(text: string, start: number, end: number): string {
+  const stops = /[，。；：！？]/u;
+  let a = start;
+  while (a > 0 && !stops.test(text[a - 1]!)) a--;
+  let b = end;
+  while (b < text.length && !stops.test(text[b]!)) b++;
+  return text.slice(a, b < text.length ? b + 1 : b);
+}
+
+interface Located extends Segment {
+  offset: number;
+}
+
+function locate(segments: Segment[]): Located[] {
+  let offset = 0;
+  return segments.map((s) => {
+    const out = { ...s, offset };
+    offset += s.text.length;
+    return out;
+  });
+}
+
+/** Extracts the references of a set of texts, in reading order. `selfTitle` (this policy's own title) is not a citation. */
+export function extractReferences(sources: readonly TextSource[], departments: readonly Department[], selfTitle: string): References {
+  const documents = new Map<string, CitedDocument>();
+  const programmes = new Map<string, Programme>();
+  const figures: Figure[] = [];
+
+  for (const { place, text } of sources) {
+    const segs = locate(segmentInline(text, departments));
+    segs.forEach((s, i) => {
+      const mention = (t: string, offset: number): Mention => ({ place, text: t, offset, context: clauseAround(text, offset, offset + t.length) });
+      if (s.kind === 'cite') {
+        const title = s.text.slice(1, -1);
+        if (title === selfTitle) return;
+        // 《title》（number）: the number is the segment inside the parenthesis that follows.
+        const next = segs[i + 1];
+        const num = next?.kind === 'text' && next.text === '（' && segs[i + 2]?.kind === 'docno' && segs[i + 3]?.text.startsWith('）') ? segs[i + 2]!.text : null;
+        const doc = documents.get(title) ?? { anchor: `doc-${documents.size + 1}`, title, number: null, implemented: false, mentions: [] };
+        if (num) doc.number = num;
+        if (num && 'part' in place && place.part === 'preamble') doc.implemented = true;
+        doc.mentions.push(mention(s.text, s.offset));
+        documents.set(title, doc);
+      }
+      if (s.kind === 'term') {
+        const name = s.text.slice(1, -1);
+        const prog = programmes.get(name) ?? { anchor: `prog-${programmes.size + 1}`, name, mentions: [] };
+        prog.mentions.push(mention(s.text, s.offset));
+        programmes.set(name, prog);
+      }
+      // Figures: anywhere but inside document numbers, and not a quoted name made of digits (“111”).
+      if (s.kind === 'docno' || (s.kind === 'term' && /^“\d+”$/u.test(s.text))) return;
+      for (const m of s.text.matchAll(FIGURE_RE)) {
+        figures.push({ anchor: `fig-${figures.length + 1}`, text: m[0], kind: figureKind(m[0]), mention: mention(m[0], s.offset + m.index) });
+      }
+    });
+  }
+  // The implemented document first, then in order of first mention.
+  const docs = [...documents.values()].sort((a, b) => Number(b.implemented) - Number(a.implemented));
+  docs.forEach((d, i) => (d.anchor = `doc-${i + 1}`));
+  return { documents: docs, programmes: [...programmes.values()], figures };
+}
+
+/** The references of one measure's text (for summaries and data files). */
+export function measureReferences(id: string, text: string, departments: readonly Department[], selfTitle: string): References {
+  return extractReferences([{ place: { measure: id }, text }], departments, selfTitle);
+}
