@@ -92,9 +92,7 @@ function clauseAround(text: string, start: number, end: number): string {
   return text.slice(a, b < text.length ? b + 1 : b);
 }
 
-interface Located extends Segment {
-  offset: number;
-}
+type Located = Segment & { offset: number };
 
 function locate(segments: Segment[]): Located[] {
   let offset = 0;
