@@ -24,4 +24,6 @@ export const routes = {
 export const anchors = {
   chapter: (n: number) => `c${n}`,
   measure: (id: string) => `m${id}`,
+  /** The preamble, on the home page and the full text. */
+  preamble: 'preamble',
 };

@@ -18,6 +18,8 @@ export interface Mention {
   offset: number;
   /** The clause around it (between ，。；：), for context. */
   context: string;
+  /** Offset of the mention within `context`. */
+  contextOffset: number;
 }
 
 export interface CitedDocument {
@@ -83,13 +85,13 @@ export const FIGURE_KIND_LABELS: Record<FigureKind, string> = {
   number: '数量',
 };
 
-function clauseAround(text: string, start: number, end: number): string {
+function clauseAround(text: string, start: number, end: number): { context: string; from: number } {
   const stops = /[，。；：！？]/u;
   let a = start;
   while (a > 0 && !stops.test(text[a - 1]!)) a--;
   let b = end;
   while (b < text.length && !stops.test(text[b]!)) b++;
-  return text.slice(a, b < text.length ? b + 1 : b);
+  return { context: text.slice(a, b < text.length ? b + 1 : b), from: a };
 }
 
 type Located = Segment & { offset: number };
@@ -112,7 +114,10 @@ export function extractReferences(sources: readonly TextSource[], departments: r
   for (const { place, text } of sources) {
     const segs = locate(segmentInline(text, departments));
     segs.forEach((s, i) => {
-      const mention = (t: string, offset: number): Mention => ({ place, text: t, offset, context: clauseAround(text, offset, offset + t.length) });
+      const mention = (t: string, offset: number): Mention => {
+        const { context, from } = clauseAround(text, offset, offset + t.length);
+        return { place, text: t, offset, context, contextOffset: offset - from };
+      };
       if (s.kind === 'cite') {
         const title = s.text.slice(1, -1);
         if (title === selfTitle) return;

@@ -1,0 +1,330 @@
+/**
+ * Open data: the policy as JSON (with a JSON Schema) and as CSV tables, computed from the model.
+ * One Zod schema is the single source of truth: it validates what we publish, it is published
+ * as /data/policy.schema.json (JSON Schema draft 2020-12), and the /data/ page lists its fields.
+ */
+import { z } from 'astro/zod';
+import { citeMeasure, headlineTitle } from './citation.ts';
+import { tableCsv, type Column } from './csv.ts';
+import type { Department, DepartmentKind, PolicyDocument } from './model.ts';
+import { extractReferences, type Place, type References } from './references.ts';
+
+/** Bump the major version when a field changes meaning or disappears, the minor when one is added. */
+export const SCHEMA_VERSION = '1.0.0';
+
+export const DEPARTMENT_KIND_LABELS: Record<DepartmentKind, string> = {
+  party: '党委部门',
+  government: '政府部门',
+  'government-affiliated': '政府直属机构',
+  'mass-organisation': '群团组织',
+};
+
+// ---------------------------------------------------------------------------------------------
+// The input: the model as plain data (pages adapt the content collections, tests the parsed seed).
+
+export interface OpenDataMeasure {
+  id: string;
+  chapter: number;
+  number: number;
+  marker: string;
+  headline: string;
+  text: string;
+  /** Department ids in the order listed (the first leads). */
+  departments: string[];
+  departmentsEtc: boolean;
+}
+
+export interface OpenDataInput {
+  document: Omit<PolicyDocument, 'chapters'>;
+  chapters: { number: number; marker: string; title: string; measures: OpenDataMeasure[] }[];
+  /** The registry, in its order. */
+  departments: Department[];
+  /** Absolute URL of a measure's page. */
+  measureUrl: (id: string) => string;
+}
+
+/** The open-data input from a parsed seed (the converter's model). */
+export function inputFromModel(policy: PolicyDocument, registry: Department[], measureUrl: (id: string) => string): OpenDataInput {
+  const { chapters, ...document } = policy;
+  return {
+    document,
+    chapters: chapters.map((c) => ({
+      number: c.number,
+      marker: c.marker,
+      title: c.title,
+      measures: c.measures.map((m) => ({
+        id: m.id, chapter: m.chapter, number: m.number, marker: m.marker, headline: m.headline, text: m.text,
+        departments: m.attribution?.departments.map((d) => d.slug) ?? [],
+        departmentsEtc: m.attribution?.etc ?? false,
+      })),
+    })),
+    departments: registry,
+    measureUrl,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The schema of policy.json.
+
+const measureId = z.string().regex(/^\d+-\d+$/).describe('措施编号：部分序号-措施序号，如 2-1');
+const departmentId = z.string().regex(/^[a-z][a-z0-9-]*$/).describe('部门标识（英文短名，稳定不变，用于网址和数据关联）');
+const place = z.string().regex(/^(\d+-\d+|preamble|notice)$/).describe('出现位置：措施编号，或 preamble（前言）、notice（通知正文）');
+
+export const policySchema = z.object({
+  $schema: z.string().describe('本文件的 JSON Schema（相对地址）'),
+  version: z.object({
+    schema: z.string().regex(/^\d+\.\d+\.\d+$/).describe('数据格式版本（语义化版本号；字段含义改变或删除时主版本号加一）'),
+    source: z.string().describe('生成数据所依据的原文文件名'),
+    documentDate: z.iso.date().describe('原文成文日期（ISO 8601）'),
+  }).describe('版本信息'),
+  document: z.object({
+    title: z.string().describe('标题（通知标题）'),
+    measuresTitle: z.string().describe('措施文件名称（不含书名号）'),
+    docNumber: z.string().describe('发文字号'),
+    issuer: z.string().describe('发文机关'),
+    seal: z.string().nullable().describe('代章说明，如“市人社局代章”；无则为 null'),
+    signature: z.string().describe('落款（原文写法）'),
+    date: z.string().describe('成文日期（原文写法）'),
+    dateISO: z.iso.date().describe('成文日期（ISO 8601）'),
+    addressees: z.string().describe('主送（原文写法）'),
+    notice: z.array(z.string()).describe('通知正文，每段一项'),
+    preamble: z.array(z.string()).describe('前言，每段一项'),
+    implements: z.object({
+      title: z.string().describe('所依据文件的名称（不含书名号）'),
+      number: z.string().describe('所依据文件的发文字号'),
+    }).nullable().describe('本文件所落实的上级文件'),
+  }).describe('文件信息'),
+  chapters: z.array(z.object({
+    number: z.int().positive().describe('部分序号（1 起）'),
+    marker: z.string().describe('原文编号，如“一、”'),
+    title: z.string().describe('部分标题'),
+    measures: z.array(measureId).describe('本部分措施编号，按原文顺序'),
+  })).describe('各部分，按原文顺序'),
+  measures: z.array(z.object({
+    id: measureId,
+    chapter: z.int().positive().describe('所属部分序号'),
+    number: z.int().positive().describe('在本部分中的序号'),
+    marker: z.string().describe('原文编号，如“（一）”'),
+    citation: z.string().describe('引用写法，如“《…若干措施》第二部分第（一）项”'),
+    headline: z.string().describe('首句（措施标题，含句号）'),
+    text: z.string().describe('条文全文（不含编号，含责任部门括注），与原文逐字相同'),
+    departments: z.array(departmentId).describe('责任部门标识，按原文列出顺序；第一个为牵头部门'),
+    departmentsEtc: z.boolean().describe('部门名单是否以“等部门按职责分工”结尾'),
+    url: z.url().describe('本项措施网页地址'),
+  })).describe('全部措施，按原文顺序'),
+  departments: z.array(z.object({
+    id: departmentId,
+    abbr: z.string().describe('简称（原文写法），如“市人社局”'),
+    name: z.string().describe('全称（成文时）'),
+    nameEn: z.string().describe('英文名称'),
+    kind: z.enum(['party', 'government', 'government-affiliated', 'mass-organisation']).describe('类别：party 党委部门，government 政府部门，government-affiliated 政府直属机构，mass-organisation 群团组织'),
+    note: z.string().nullable().describe('成文后的机构变化说明；无则为 null'),
+    leads: z.int().nonnegative().describe('牵头措施数（列第一位的措施数）'),
+    participates: z.int().nonnegative().describe('参与措施数（列于第二位及以后的措施数）'),
+  })).describe('部门名录（含未列入任何措施的部门）'),
+  responsibilities: z.array(z.object({
+    measure: measureId,
+    department: departmentId,
+    position: z.int().positive().describe('列序：在该措施部门名单中的位置（1 为牵头部门）'),
+    lead: z.boolean().describe('是否牵头部门（列序为 1）'),
+  })).describe('措施与责任部门的关联，每个关联一项，按措施和列序排列'),
+  references: z.object({
+    documents: z.array(z.object({
+      anchor: z.string().describe('在“引用索引”页的锚点'),
+      title: z.string().describe('文件名称（不含书名号）'),
+      number: z.string().nullable().describe('发文字号（原文给出时）'),
+      implemented: z.boolean().describe('是否为本文件所落实的文件'),
+      places: z.array(place).describe('引用位置，按原文顺序'),
+    })).describe('引用的文件（《…》），本文件所落实的文件在前'),
+    programmes: z.array(z.object({
+      anchor: z.string().describe('在“引用索引”页的锚点'),
+      name: z.string().describe('名称（不含引号）'),
+      places: z.array(place).describe('出现位置，按原文顺序'),
+    })).describe('加引号的工程、计划、提法'),
+    figures: z.array(z.object({
+      anchor: z.string().describe('在“引用索引”页的锚点'),
+      text: z.string().describe('数字，原文写法，如“3%-5%”“满1年”'),
+      kind: z.enum(['percentage', 'duration', 'period', 'number']).describe('类别：percentage 比例，duration 期限，period 时间范围，number 数量'),
+      place,
+      context: z.string().describe('所在分句'),
+    })).describe('量化指标（阿拉伯数字）'),
+  }).describe('引用索引'),
+}).meta({
+  title: '政策数据',
+  description: '一份政策文件的结构化数据：文件信息、各部分、措施全文、责任部门及其关联、引用索引。',
+});
+
+export type PolicyData = z.infer<typeof policySchema>;
+
+/** The JSON Schema of policy.json (draft 2020-12). */
+export function policyJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(policySchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Derived tables.
+
+export interface Responsibility {
+  measure: OpenDataMeasure;
+  chapterTitle: string;
+  department: Department;
+  /** 1-based position in the measure's list. */
+  position: number;
+}
+
+export function allMeasures(input: OpenDataInput): OpenDataMeasure[] {
+  return input.chapters.flatMap((c) => c.measures);
+}
+
+/** One row per measure-department link, by measure then position. */
+export function responsibilities(input: OpenDataInput): Responsibility[] {
+  const byId = new Map(input.departments.map((d) => [d.id, d]));
+  return input.chapters.flatMap((c) => c.measures.flatMap((m) => m.departments.map((id, i) => {
+    const department = byId.get(id);
+    if (!department) throw new Error(`measure ${m.id} names department "${id}", which the registry lacks`);
+    return { measure: m, chapterTitle: c.title, department, position: i + 1 };
+  })));
+}
+
+export interface DepartmentSummary {
+  department: Department;
+  leads: OpenDataMeasure[];
+  participates: OpenDataMeasure[];
+}
+
+/** Every registry department with the measures it leads and takes part in. */
+export function departmentSummaries(input: OpenDataInput): DepartmentSummary[] {
+  const rows = responsibilities(input);
+  return input.departments.map((department) => ({
+    department,
+    leads: rows.filter((r) => r.department.id === department.id && r.position === 1).map((r) => r.measure),
+    participates: rows.filter((r) => r.department.id === department.id && r.position > 1).map((r) => r.measure),
+  }));
+}
+
+export const RESPONSIBILITY_COLUMNS: readonly Column<Responsibility>[] = [
+  { header: '措施编号', description: '部分序号-措施序号，如 2-1；与 policy.json 中的 measures[].id 相同', value: (r) => r.measure.id },
+  { header: '章', description: '所属部分的序号（1 起）', value: (r) => r.measure.chapter },
+  { header: '章标题', description: '所属部分的标题', value: (r) => r.chapterTitle },
+  { header: '措施序号', description: '在本部分中的序号，原文写作（一）（二）…', value: (r) => r.measure.number },
+  { header: '措施标题', description: '措施首句（不含句号）', value: (r) => headlineTitle(r.measure.headline) },
+  { header: '部门标识', description: '部门的英文短名，与 departments.csv 的“部门标识”相同', value: (r) => r.department.id },
+  { header: '部门简称', description: '原文中的写法，如“市人社局”', value: (r) => r.department.abbr },
+  { header: '部门全称', description: '成文时的正式名称', value: (r) => r.department.name },
+  { header: '列序', description: '在该措施部门名单中的位置；1 为牵头部门', value: (r) => r.position },
+  { header: '牵头', description: '列第一位的为“是”，其余为“否”', value: (r) => (r.position === 1 ? '是' : '否') },
+];
+
+export const DEPARTMENT_COLUMNS: readonly Column<DepartmentSummary>[] = [
+  { header: '部门标识', description: '英文短名，稳定不变；部门网页和分部门文件以它命名', value: (s) => s.department.id },
+  { header: '简称', description: '原文中的写法', value: (s) => s.department.abbr },
+  { header: '全称', description: '成文时的正式名称', value: (s) => s.department.name },
+  { header: '英文名称', description: 'English name', value: (s) => s.department.nameEn },
+  { header: '类别', description: '党委部门、政府部门、政府直属机构或群团组织', value: (s) => DEPARTMENT_KIND_LABELS[s.department.kind] },
+  { header: '牵头措施数', description: '列第一位的措施数', value: (s) => s.leads.length },
+  { header: '参与措施数', description: '列于第二位及以后的措施数', value: (s) => s.participates.length },
+  { header: '措施总数', description: '牵头与参与之和', value: (s) => s.leads.length + s.participates.length },
+  { header: '牵头措施', description: '牵头的措施编号，以空格分隔', value: (s) => s.leads.map((m) => m.id).join(' ') },
+  { header: '参与措施', description: '参与的措施编号，以空格分隔', value: (s) => s.participates.map((m) => m.id).join(' ') },
+  { header: '备注', description: '成文后的机构变化', value: (s) => s.department.note ?? '' },
+];
+
+export function responsibilitiesCsv(input: OpenDataInput, departmentId?: string): string {
+  const rows = responsibilities(input).filter((r) => !departmentId || r.department.id === departmentId);
+  return tableCsv(RESPONSIBILITY_COLUMNS, rows);
+}
+
+export function departmentsCsv(input: OpenDataInput): string {
+  return tableCsv(DEPARTMENT_COLUMNS, departmentSummaries(input));
+}
+
+// ---------------------------------------------------------------------------------------------
+// policy.json
+
+/** Where a mention is, as one string: the measure id, or preamble / notice. */
+export function placeKey(p: Place): string {
+  return 'measure' in p ? p.measure : p.part;
+}
+
+/** Every text of the policy that may cite, name or promise something, in reading order. */
+export function referenceSources(input: OpenDataInput): { place: Place; text: string }[] {
+  return [
+    ...input.document.notice.map((text) => ({ place: { part: 'notice' as const }, text })),
+    ...input.document.preamble.map((text) => ({ place: { part: 'preamble' as const }, text })),
+    ...allMeasures(input).map((m) => ({ place: { measure: m.id }, text: m.text })),
+  ];
+}
+
+export function policyReferences(input: OpenDataInput): References {
+  return extractReferences(referenceSources(input), input.departments, input.document.measuresTitle);
+}
+
+const unique = <T,>(xs: T[]) => [...new Set(xs)];
+
+export function policyData(input: OpenDataInput): PolicyData {
+  const d = input.document;
+  const measures = allMeasures(input);
+  const refs = policyReferences(input);
+  const data: PolicyData = {
+    $schema: 'policy.schema.json',
+    version: { schema: SCHEMA_VERSION, source: d.source.replace(/^.*\//, ''), documentDate: d.dateISO },
+    document: {
+      title: d.title, measuresTitle: d.measuresTitle, docNumber: d.docNumber, issuer: d.issuer,
+      seal: d.seal?.text ?? null, signature: d.signature, date: d.date, dateISO: d.dateISO, addressees: d.addressees,
+      notice: d.notice, preamble: d.preamble, implements: d.implements,
+    },
+    chapters: input.chapters.map((c) => ({ number: c.number, marker: c.marker, title: c.title, measures: c.measures.map((m) => m.id) })),
+    measures: measures.map((m) => ({
+      id: m.id, chapter: m.chapter, number: m.number, marker: m.marker,
+      citation: citeMeasure(d.measuresTitle, m.chapter, m.number),
+      headline: m.headline, text: m.text, departments: m.departments, departmentsEtc: m.departmentsEtc,
+      url: input.measureUrl(m.id),
+    })),
+    departments: departmentSummaries(input).map((s) => ({
+      id: s.department.id, abbr: s.department.abbr, name: s.department.name, nameEn: s.department.nameEn,
+      kind: s.department.kind, note: s.department.note ?? null, leads: s.leads.length, participates: s.participates.length,
+    })),
+    responsibilities: responsibilities(input).map((r) => ({ measure: r.measure.id, department: r.department.id, position: r.position, lead: r.position === 1 })),
+    references: {
+      documents: refs.documents.map((x) => ({ anchor: x.anchor, title: x.title, number: x.number, implemented: x.implemented, places: unique(x.mentions.map((m) => placeKey(m.place))) })),
+      programmes: refs.programmes.map((x) => ({ anchor: x.anchor, name: x.name, places: unique(x.mentions.map((m) => placeKey(m.place))) })),
+      figures: refs.figures.map((f) => ({ anchor: f.anchor, text: f.text, kind: f.kind, place: placeKey(f.mention.place), context: f.mention.context })),
+    },
+  };
+  return policySchema.parse(data);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Field tables for the /data/ page, read off the JSON Schema (so they are never typed twice).
+
+type JsonSchemaNode = { type?: string; anyOf?: JsonSchemaNode[]; items?: JsonSchemaNode; properties?: Record<string, JsonSchemaNode>; description?: string; enum?: unknown[]; const?: unknown };
+
+export interface SchemaField {
+  /** Dotted path; [] marks the elements of a list: measures[].id. */
+  path: string;
+  /** JSON types of the value (a nullable one has 'null' among them). */
+  types: string[];
+  /** For a list: the JSON type of its elements. */
+  itemTypes: string[];
+  description: string;
+}
+
+function variants(node: JsonSchemaNode): JsonSchemaNode[] {
+  return node.anyOf ? node.anyOf.flatMap(variants) : [node];
+}
+
+/** Every field of a JSON Schema's objects, depth first, in declaration order. */
+export function schemaFields(schema: JsonSchemaNode, prefix = ''): SchemaField[] {
+  const out: SchemaField[] = [];
+  for (const [key, node] of Object.entries(schema.properties ?? {})) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    const vs = variants(node);
+    const types = vs.map((v) => v.type ?? 'string');
+    const items = vs.find((v) => v.type === 'array')?.items;
+    out.push({ path, types, itemTypes: items ? variants(items).map((v) => v.type ?? 'string') : [], description: node.description ?? '' });
+    const obj = vs.find((v) => v.type === 'object');
+    if (obj) out.push(...schemaFields(obj, path));
+    if (items) for (const v of variants(items)) if (v.type === 'object') out.push(...schemaFields(v, `${path}[]`));
+  }
+  return out;
+}
