@@ -121,7 +121,7 @@ export const policySchema = z.object({
     note: z.string().nullable().describe('成文后的机构变化说明；无则为 null'),
     leads: z.int().nonnegative().describe('牵头措施数（列第一位的措施数）'),
     participates: z.int().nonnegative().describe('参与措施数（列于第二位及以后的措施数）'),
-  })).describe('部门名录（含未列入任何措施的部门）'),
+  })).describe('部门名录：按原文首次列出的顺序，未列入任何措施的部门在后'),
   responsibilities: z.array(z.object({
     measure: measureId,
     department: departmentId,
@@ -192,10 +192,21 @@ export interface DepartmentSummary {
   participates: OpenDataMeasure[];
 }
 
-/** Every registry department with the measures it leads and takes part in. */
+/**
+ * The registry in a reading order that does not depend on how the registry is stored: departments
+ * in the order the attributions first name them, then any the text never names (in registry order).
+ */
+export function departmentOrder(input: OpenDataInput): Department[] {
+  const first = new Map<string, number>();
+  allMeasures(input).flatMap((m) => m.departments).forEach((id, i) => { if (!first.has(id)) first.set(id, i); });
+  const rank = (d: Department) => first.get(d.id) ?? Number.MAX_SAFE_INTEGER;
+  return input.departments.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i).map((x) => x.d);
+}
+
+/** Every registry department (in departmentOrder) with the measures it leads and takes part in. */
 export function departmentSummaries(input: OpenDataInput): DepartmentSummary[] {
   const rows = responsibilities(input);
-  return input.departments.map((department) => ({
+  return departmentOrder(input).map((department) => ({
     department,
     leads: rows.filter((r) => r.department.id === department.id && r.position === 1).map((r) => r.measure),
     participates: rows.filter((r) => r.department.id === department.id && r.position > 1).map((r) => r.measure),
@@ -297,7 +308,7 @@ export function policyData(input: OpenDataInput): PolicyData {
 // ---------------------------------------------------------------------------------------------
 // Field tables for the /data/ page, read off the JSON Schema (so they are never typed twice).
 
-type JsonSchemaNode = { type?: string; anyOf?: JsonSchemaNode[]; items?: JsonSchemaNode; properties?: Record<string, JsonSchemaNode>; description?: string; enum?: unknown[]; const?: unknown };
+type JsonSchemaNode = { type?: string | string[]; anyOf?: JsonSchemaNode[]; items?: JsonSchemaNode; properties?: Record<string, JsonSchemaNode>; description?: string; enum?: unknown[]; const?: unknown };
 
 export interface SchemaField {
   /** Dotted path; [] marks the elements of a list: measures[].id. */
@@ -309,8 +320,11 @@ export interface SchemaField {
   description: string;
 }
 
-function variants(node: JsonSchemaNode): JsonSchemaNode[] {
-  return node.anyOf ? node.anyOf.flatMap(variants) : [node];
+/** The alternatives of a node, one JSON type each: anyOf and type lists (["string", "null"]) flattened. */
+function variants(node: JsonSchemaNode): (JsonSchemaNode & { type: string })[] {
+  if (node.anyOf) return node.anyOf.flatMap(variants);
+  const types = Array.isArray(node.type) ? node.type : [node.type ?? 'string'];
+  return types.map((type) => ({ ...node, type }));
 }
 
 /** Every field of a JSON Schema's objects, depth first, in declaration order. */
@@ -319,9 +333,9 @@ export function schemaFields(schema: JsonSchemaNode, prefix = ''): SchemaField[]
   for (const [key, node] of Object.entries(schema.properties ?? {})) {
     const path = prefix ? `${prefix}.${key}` : key;
     const vs = variants(node);
-    const types = vs.map((v) => v.type ?? 'string');
+    const types = vs.map((v) => v.type);
     const items = vs.find((v) => v.type === 'array')?.items;
-    out.push({ path, types, itemTypes: items ? variants(items).map((v) => v.type ?? 'string') : [], description: node.description ?? '' });
+    out.push({ path, types, itemTypes: items ? variants(items).map((v) => v.type) : [], description: node.description ?? '' });
     const obj = vs.find((v) => v.type === 'object');
     if (obj) out.push(...schemaFields(obj, path));
     if (items) for (const v of variants(items)) if (v.type === 'object') out.push(...schemaFields(v, `${path}[]`));

@@ -21,3 +21,12 @@ export function measureLinesFromSeed(): Map<string, string> {
   }
   return out;
 }
+
+/** Measure-department links straight from the seed lines: the closing （…） of each measure, in order. */
+export function seedAttributions(): { id: string; abbr: string; position: number }[] {
+  return [...measureLinesFromSeed()].flatMap(([id, line]) => {
+    const m = /（([^（）]*?)(等部门按职责分工)?）$/.exec(line);
+    const abbrs = m ? m[1]!.split('、') : [];
+    return abbrs.every((a) => registry.some((d) => d.abbr === a)) ? abbrs.map((abbr, i) => ({ id, abbr, position: i + 1 })) : [];
+  });
+}

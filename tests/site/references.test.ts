@@ -1,0 +1,122 @@
+/**
+ * /references/ lists everything the seed cites, names and promises — computed here from the seed
+ * text with regexes, not from src/lib/references.ts — and the text's mentions link to it.
+ */
+import { describe, expect, test } from 'vitest';
+import { attrs, htmlText, inner, pages, readPage } from '../helpers/html.ts';
+import { measureLinesFromSeed, policy } from '../helpers/model.ts';
+import { DIST, DIST_SUB, SUB_PATH } from '../helpers/paths.ts';
+
+const html = readPage(DIST, 'references/index.html');
+const main = inner(html, 'main');
+const lines = measureLinesFromSeed();
+/** Every text that may cite: the preamble and the measure lines (marker included: it has no 《“ or digits). */
+const places: [string, string][] = [['preamble', policy.preamble.join('')], ...lines];
+const placeHref = (p: string) => (p === 'preamble' ? '/policy/#preamble' : `/measures/${p}/`);
+
+/** The entries of one kind on the page: anchor id → inner HTML. */
+function entries(tag: 'section' | 'li', prefix: string): Map<string, string> {
+  const ids = [...main.matchAll(new RegExp(`<${tag} id="(${prefix}-\\d+)"`, 'g'))].map((m) => m[1]!);
+  return new Map(ids.map((id) => [id, inner(main, tag, new RegExp(`<${tag} id="${id}"[^>]*>`))]));
+}
+const heading = (entry: string) => htmlText(inner(entry, 'h3'));
+const hrefs = (entry: string) => attrs(entry, 'href');
+
+const docs = entries('section', 'doc');
+const progs = entries('section', 'prog');
+const figs = entries('li', 'fig');
+
+describe('cited documents', () => {
+  const titles = [...new Set(places.flatMap(([, t]) => [...t.matchAll(/《([^》]+)》/g)].map((m) => m[1]!)))];
+  test('every 《…》 of the seed, each once, the implemented document first', () => {
+    expect(titles.length).toBeGreaterThan(5);
+    expect([...docs.values()].map(heading).sort()).toEqual(titles.map((t) => `《${t}》`).sort());
+    const first = [...docs.values()][0]!;
+    expect(heading(first)).toBe(`《${policy.implements!.title}》`);
+    expect(htmlText(first)).toContain(policy.implements!.number);
+  });
+  test('each with a link to every place that cites it, and the clause', () => {
+    for (const entry of docs.values()) {
+      const title = heading(entry);
+      const expected = places.filter(([, t]) => t.includes(title)).map(([p]) => placeHref(p));
+      expect(hrefs(entry), title).toEqual(expected);
+      expect(inner(entry, 'mark')).toBe(title);
+    }
+  });
+});
+
+describe('programmes and slogans in quotes', () => {
+  const names = [...new Set(places.flatMap(([, t]) => [...t.matchAll(/“([^”]+)”/g)].map((m) => m[1]!)))];
+  test('every “…” of the seed, each once', () => {
+    for (const n of ['海河英才', '海河工匠', '六稳', '六保', '一制三化', '111', '两不愁三保障']) expect(names).toContain(n);
+    expect([...progs.values()].map(heading)).toEqual(names.map((n) => `“${n}”`));
+  });
+  test('each with a link to every place it appears (once per appearance)', () => {
+    for (const entry of progs.values()) {
+      const name = heading(entry);
+      const expected = places.flatMap(([p, t]) => Array(t.split(name).length - 1).fill(placeHref(p)));
+      expect(hrefs(entry), name).toEqual(expected);
+    }
+  });
+});
+
+describe('quantitative commitments', () => {
+  // Arabic figures of the measures, outside quoted names such as “111”: 65%, 3%-5%, 满1年, 1年及以上, 2018-2022年…
+  const found = [...lines].flatMap(([id, t]) => [...t.replace(/“\d+”/g, '').matchAll(/满?\d[\d.]*(?:%(?:-\d+%)?|(?:-\d+)?年(?:及以上)?)?/g)].map((m) => ({ id, text: m[0] })));
+  test('every figure of the seed, with its measure and clause, grouped by kind', () => {
+    for (const f of ['65%', '80%', '3%-5%', '满1年', '1年及以上', '2018-2022年', '2017-2020年']) expect(found.map((x) => x.text)).toContain(f);
+    const listed = [...figs.values()].map((e) => ({ id: hrefs(e)[0]!.match(/measures\/(.+)\/$/)![1]!, text: htmlText(inner(e, 'span', /<span class="pe-fig__value"[^>]*>/)) }));
+    expect(listed.map((x) => `${x.id} ${x.text}`).sort()).toEqual(found.map((x) => `${x.id} ${x.text}`).sort());
+    for (const e of figs.values()) {
+      const value = htmlText(inner(e, 'span', /<span class="pe-fig__value"[^>]*>/));
+      expect(inner(e, 'mark')).toBe(value);
+      expect(lines.get(hrefs(e)[0]!.match(/measures\/(.+)\/$/)![1]!)).toContain(htmlText(inner(e, 'q')));
+    }
+    for (const kind of ['percentage', 'duration', 'period']) expect(attrs(main, 'id')).toContain(`figures-${kind}`);
+  });
+});
+
+describe('the page', () => {
+  test('sections and entries have ASCII anchors, and the table of contents points at them', () => {
+    const ids = attrs(main, 'id');
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9-]+$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    const toc = inner(main, 'nav', /<nav class="pe-refs__toc"[^>]*>/);
+    for (const h of attrs(toc, 'href')) expect(ids).toContain(h.slice(1));
+    for (const s of ['documents', 'programmes', 'figures']) expect(attrs(toc, 'href')).toContain(`#${s}`);
+  });
+  test('under a sub-path, links carry it', () => {
+    const sub = inner(readPage(DIST_SUB, 'references/index.html'), 'main');
+    for (const h of attrs(sub, 'href').filter((x) => !x.startsWith('#'))) expect(h.startsWith(SUB_PATH), h).toBe(true);
+  });
+});
+
+describe('mentions in the text link to the index', () => {
+  const refIds = new Set(attrs(main, 'id'));
+  const textPages = pages(DIST).filter((p) => /^(index\.html|policy\/index\.html|measures\/)/.test(p));
+  test('every link into /references/ lands on an existing entry whose title is the linked text', () => {
+    let count = 0;
+    for (const p of textPages) {
+      for (const m of readPage(DIST, p).matchAll(/<a class="[^"]*pe-ref-link[^"]*" href="\/references\/#([^"]+)">([\s\S]*?)<\/a>/g)) {
+        count++;
+        expect(refIds.has(m[1]!), `${p} → #${m[1]}`).toBe(true);
+        const entry = m[1]!.startsWith('doc-') ? docs.get(m[1]!)! : progs.get(m[1]!)!;
+        expect(heading(entry)).toBe(htmlText(m[2]!));
+      }
+    }
+    expect(count).toBeGreaterThan(0);
+  });
+  test('on each measure page, every 《…》 and “…” of its text is a link', () => {
+    for (const [id, line] of lines) {
+      const page = inner(readPage(DIST, `measures/${id}/index.html`), 'main');
+      const linked = [...page.matchAll(/<a class="[^"]*pe-ref-link[^"]*" href="[^"]+">([\s\S]*?)<\/a>/g)].map((m) => htmlText(m[1]!));
+      const expected = [...line.matchAll(/《[^》]+》|“[^”]+”/g)].map((m) => m[0]);
+      expect(linked, id).toEqual(expected);
+    }
+  });
+  test('the policy’s own title is not a link; the implemented document in the preamble is', () => {
+    const home = readPage(DIST, 'index.html');
+    expect(home).toContain(`<cite class="pe-cite">《${policy.measuresTitle}》</cite>`);
+    expect(home).toMatch(new RegExp(`<a class="pe-ref-link" href="/references/#doc-1">《${policy.implements!.title}》</a>`));
+  });
+});
