@@ -1,0 +1,81 @@
+/** The reference index and the open data page in a real Chromium, on a phone and a desktop. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { DESKTOP, PHONE, launchBrowser, watch } from '../helpers/browser.ts';
+import { parseCsv } from '../helpers/csv.ts';
+import { ARTIFACTS } from '../helpers/paths.ts';
+
+const site = inject('siteUrl');
+const subSite = inject('subSiteUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+afterAll(async () => browser?.close());
+
+describe('following a reference, without JavaScript', () => {
+  test.each([['site', () => site], ['sub-path site', () => subSite]])('%s: measure → cited document → back to the measure', async (_, base) => {
+    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    const { errors, requests } = watch(page);
+    await page.goto(base() + 'measures/1-3/');
+    await page.getByRole('link', { name: '《天津市优化营商环境条例》' }).click();
+    await page.waitForURL(/\/references\/#doc-\d+$/);
+    const anchor = new URL(page.url()).hash;
+    const entry = page.locator(anchor);
+    expect(await entry.locator('h3').innerText()).toBe('《天津市优化营商环境条例》');
+    const box = (await entry.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(PHONE.viewport!.height / 2);
+    await entry.getByRole('link', { name: /第一部分第（三）项/ }).click();
+    await page.waitForURL(/\/measures\/1-3\/$/);
+    expect(errors).toEqual([]);
+    expect(requests.every((r) => r.startsWith(new URL(base()).origin))).toBe(true);
+    await context.close();
+  });
+
+  test('a programme name links to its entry, which lists every place it appears', async () => {
+    const context = await browser.newContext({ ...DESKTOP, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(site + 'measures/3-3/');
+    await page.getByRole('link', { name: '“海河工匠”' }).click();
+    await page.waitForURL(/\/references\/#prog-\d+$/);
+    const entry = page.locator(new URL(page.url()).hash);
+    const places = await entry.locator('li a').allInnerTexts();
+    expect(places.map((p) => p.slice(0, 9))).toEqual(['第一部分第（一）项', '第三部分第（三）项']);
+    await context.close();
+  });
+});
+
+describe('layout and files', () => {
+  test.each([['phone', PHONE], ['desktop', DESKTOP]] as const)('%s: no horizontal scrolling; screenshots', async (name, device) => {
+    const context = await browser.newContext({ ...device, javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const path of ['references/', 'data/']) {
+      await page.goto(site + path);
+      const { scroll, client } = await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })') as { scroll: number; client: number };
+      expect(scroll, path).toBeLessThanOrEqual(client);
+      await page.screenshot({ path: join(ARTIFACTS, `${path.replace(/\/$/, '')}-${name}.png`), fullPage: true });
+    }
+    await page.goto(site + 'references/#figures');
+    await page.screenshot({ path: join(ARTIFACTS, `references-figures-${name}.png`) });
+    await context.close();
+  });
+
+  test('the download links serve UTF-8 CSV with a BOM that a reader parses', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    await page.goto(site + 'data/');
+    const href = await page.getByRole('link', { name: '下载 responsibilities.csv' }).getAttribute('href');
+    const res = await page.request.get(new URL(href!, page.url()).href);
+    expect(res.headers()['content-type']).toMatch(/^text\/csv/);
+    const body = await res.body();
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(parseCsv(body.toString('utf8')).rows[0]![0]).toBe('措施编号');
+    await context.close();
+  });
+});
