@@ -1,12 +1,40 @@
 /**
  * Inline structure inside a run of policy text: cited documents 《…》, document numbers
- * (厅字〔2019〕56号), quoted programme names “…” and department abbreviations.
+ * (厅字〔2019〕56号), quoted programme names “…”, department abbreviations and figures
+ * (65%, 3%-5%, 满1年) outside titles and quotes.
  * Segments cover the input exactly: joining their `text` gives the input back.
  */
 import type { Department } from './model.ts';
 import { DOC_NUMBER_RE } from './numerals.ts';
 
 const DOC_NUMBER_AT_RE = new RegExp(`^${DOC_NUMBER_RE.source}`, 'u');
+/**
+ * A figure: an Arabic number with what makes it a commitment — a percentage or percentage range,
+ * a year range, a time limit (满1年, 1年及以上) — or a bare number.
+ */
+export const FIGURE_RE = /满?\d+(?:\.\d+)?(?:%(?:\s*[-—–~至]\s*\d+(?:\.\d+)?%)?|(?:\s*[-—–~至]\s*\d+)?年(?:及以上|以上|以内|以下)?|个月|日|天)?/gu;
+const FIGURE_AT_RE = new RegExp(`^(?:${FIGURE_RE.source})`, 'u');
+
+/** The figure starting at chars[i], if any: it starts a number (满1年 with its 满), never the middle of a number or of an ASCII word (h1). */
+function figureAt(chars: readonly string[], i: number): string | null {
+  if (!/[\d满]/u.test(chars[i]!) || /[\dA-Za-z.]/u.test(chars[i - 1] ?? '')) return null;
+  const m = FIGURE_AT_RE.exec(chars.slice(i, i + 40).join(''));
+  return m && /\d/u.test(m[0]) ? m[0] : null;
+}
+
+/** Every figure in a text (e.g. inside a title), with its offset in UTF-16 units. */
+export function figuresIn(text: string): { text: string; offset: number }[] {
+  const chars = [...text];
+  const out: { text: string; offset: number }[] = [];
+  for (let i = 0, offset = 0; i < chars.length; ) {
+    const fig = figureAt(chars, i);
+    const step = fig ? [...fig].length : 1;
+    if (fig) out.push({ text: fig, offset });
+    offset += chars.slice(i, i + step).join('').length;
+    i += step;
+  }
+  return out;
+}
 const HAN_RE = /\p{Script=Han}/u;
 
 export type Segment =
@@ -18,7 +46,9 @@ export type Segment =
   /** A quoted name, programme or slogan, quotes included: “海河英才”. */
   | { kind: 'term'; text: string }
   /** A department abbreviation from the registry. */
-  | { kind: 'dept'; text: string; slug: string };
+  | { kind: 'dept'; text: string; slug: string }
+  /** A figure in running text (not inside a title or quotes): 65%, 3%-5%, 满1年. */
+  | { kind: 'fig'; text: string };
 
 function closing(chars: string[], from: number, open: string, close: string): number {
   let depth = 0;
@@ -57,6 +87,12 @@ export function segmentInline(text: string, departments: readonly Department[]):
     if (num) {
       push({ kind: 'docno', text: num[0] });
       i += [...num[0]].length;
+      continue;
+    }
+    const fig = figureAt(chars, i);
+    if (fig) {
+      push({ kind: 'fig', text: fig });
+      i += [...fig].length;
       continue;
     }
     const dept = abbrs.find((d) => rest.startsWith(d.abbr));

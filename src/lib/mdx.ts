@@ -23,6 +23,7 @@ export function inlineMdx(segments: readonly Segment[]): string {
         case 'docno': return `<DocNo>${t}</DocNo>`;
         case 'term': return `<Term>${t}</Term>`;
         case 'dept': return `<Dept id="${s.slug}">${t}</Dept>`;
+        case 'fig': return `<Fig>${t}</Fig>`;
       }
     })
     .join('');

@@ -49,11 +49,12 @@ export function getReferences(): Promise<References> {
   return refs;
 }
 
-/** Anchors on /references/ by what the text wraps: a 《title》 or a “name”, brackets included. */
+/** Anchors on /references/ by what the text wraps: a 《title》 or a “name” (brackets included), or a figure as written. */
 export async function getReferenceAnchors(): Promise<Map<string, string>> {
-  const { documents, programmes } = await getReferences();
+  const { documents, programmes, figures } = await getReferences();
   return new Map([
     ...documents.map((d) => [`《${d.title}》`, d.anchor] as const),
     ...programmes.map((p) => [`“${p.name}”`, p.anchor] as const),
+    ...figures.map((f) => [f.text, f.anchor] as const),
   ]);
 }

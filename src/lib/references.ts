@@ -4,7 +4,7 @@
  * 2018-2022年). Pure functions over plain text, built on the same inline segmentation as the
  * MDX markup, so the indexes, summaries and data files agree with the pages.
  */
-import { segmentInline, type Segment } from './inline.ts';
+import { figuresIn, segmentInline, type Segment } from './inline.ts';
 import type { Department } from './model.ts';
 
 /** Where a mention sits: a measure (by id), or the preamble / notice of the document. */
@@ -45,7 +45,7 @@ export interface Programme {
 export type FigureKind = 'percentage' | 'duration' | 'period' | 'number';
 
 export interface Figure {
-  /** fig-1, fig-2… in order of appearance. */
+  /** fig-1, fig-2… one per distinct figure text, in order of first appearance (a repeated figure shares its anchor). */
   anchor: string;
   /** As written: 3%-5%, 满1年, 2018-2022年. */
   text: string;
@@ -63,12 +63,6 @@ export interface TextSource {
   place: Place;
   text: string;
 }
-
-/**
- * A figure: an Arabic number with what makes it a commitment — a percentage or percentage range,
- * a year range, a time limit (满1年, 1年及以上) — or a bare number.
- */
-const FIGURE_RE = /满?\d+(?:\.\d+)?(?:%(?:\s*[-—–~至]\s*\d+(?:\.\d+)?%)?|(?:\s*[-—–~至]\s*\d+)?年(?:及以上|以上|以内|以下)?|个月|日|天)?/gu;
 
 export function figureKind(text: string): FigureKind {
   if (text.includes('%')) return 'percentage';
@@ -110,6 +104,7 @@ export function extractReferences(sources: readonly TextSource[], departments: r
   const documents = new Map<string, CitedDocument>();
   const programmes = new Map<string, Programme>();
   const figures: Figure[] = [];
+  const figureAnchors = new Map<string, string>();
 
   for (const { place, text } of sources) {
     const segs = locate(segmentInline(text, departments));
@@ -136,10 +131,14 @@ export function extractReferences(sources: readonly TextSource[], departments: r
         prog.mentions.push(mention(s.text, s.offset));
         programmes.set(name, prog);
       }
-      // Figures: anywhere but inside document numbers, and not a quoted name made of digits (“111”).
-      if (s.kind === 'docno' || (s.kind === 'term' && /^“\d+”$/u.test(s.text))) return;
-      for (const m of s.text.matchAll(FIGURE_RE)) {
-        figures.push({ anchor: `fig-${figures.length + 1}`, text: m[0], kind: figureKind(m[0]), mention: mention(m[0], s.offset + m.index) });
+      // Figures: marked in running text, and found inside titles and quotes too — but not in document
+      // numbers, nor as a quoted name made of digits (“111”).
+      const found = s.kind === 'fig' ? [{ text: s.text, offset: 0 }]
+        : (s.kind === 'cite' || (s.kind === 'term' && !/^“\d+”$/u.test(s.text))) ? figuresIn(s.text) : [];
+      for (const f of found) {
+        const anchor = figureAnchors.get(f.text) ?? `fig-${figureAnchors.size + 1}`;
+        figureAnchors.set(f.text, anchor);
+        figures.push({ anchor, text: f.text, kind: figureKind(f.text), mention: mention(f.text, s.offset + f.offset) });
       }
     });
   }

@@ -60,17 +60,25 @@ describe('programmes and slogans in quotes', () => {
   });
 });
 
+/** Arabic figures, as a regex of the test's own: 65%, 3%-5%, 满1年, 1年及以上, 2018-2022年… */
+const FIG = /满?\d[\d.]*(?:%(?:-\d+%)?|(?:-\d+)?年(?:及以上)?)?/g;
+const figValue = (entry: string) => htmlText(inner(entry, 'span', /<span class="pe-fig__value"[^>]*>/));
+
 describe('quantitative commitments', () => {
-  // Arabic figures of the measures, outside quoted names such as “111”: 65%, 3%-5%, 满1年, 1年及以上, 2018-2022年…
-  const found = [...lines].flatMap(([id, t]) => [...t.replace(/“\d+”/g, '').matchAll(/满?\d[\d.]*(?:%(?:-\d+%)?|(?:-\d+)?年(?:及以上)?)?/g)].map((m) => ({ id, text: m[0] })));
+  // Figures of the measures, outside quoted names such as “111”.
+  const found = [...lines].flatMap(([id, t]) => [...t.replace(/“\d+”/g, '').matchAll(FIG)].map((m) => ({ id, text: m[0] })));
   test('every figure of the seed, with its measure and clause, grouped by kind', () => {
     for (const f of ['65%', '80%', '3%-5%', '满1年', '1年及以上', '2018-2022年', '2017-2020年']) expect(found.map((x) => x.text)).toContain(f);
-    const listed = [...figs.values()].map((e) => ({ id: hrefs(e)[0]!.match(/measures\/(.+)\/$/)![1]!, text: htmlText(inner(e, 'span', /<span class="pe-fig__value"[^>]*>/)) }));
-    expect(listed.map((x) => `${x.id} ${x.text}`).sort()).toEqual(found.map((x) => `${x.id} ${x.text}`).sort());
+    const listed = [...figs.values()].flatMap((e) => hrefs(e).map((h) => `${h.match(/measures\/(.+)\/$/)![1]!} ${figValue(e)}`));
+    expect(listed.sort()).toEqual(found.map((x) => `${x.id} ${x.text}`).sort());
+    // One entry per figure as written.
+    expect(new Set([...figs.values()].map(figValue)).size).toBe(figs.size);
     for (const e of figs.values()) {
-      const value = htmlText(inner(e, 'span', /<span class="pe-fig__value"[^>]*>/));
-      expect(inner(e, 'mark')).toBe(value);
-      expect(lines.get(hrefs(e)[0]!.match(/measures\/(.+)\/$/)![1]!)).toContain(htmlText(inner(e, 'q')));
+      const places = [...e.matchAll(/<li class="pe-fig__place"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
+      for (const p of places) {
+        expect(inner(p, 'mark')).toBe(figValue(e));
+        expect(lines.get(hrefs(p)[0]!.match(/measures\/(.+)\/$/)![1]!)).toContain(htmlText(inner(p, 'q')));
+      }
     }
     for (const kind of ['percentage', 'duration', 'period']) expect(attrs(main, 'id')).toContain(`figures-${kind}`);
   });
@@ -100,17 +108,18 @@ describe('mentions in the text link to the index', () => {
       for (const m of readPage(DIST, p).matchAll(/<a class="[^"]*pe-ref-link[^"]*" href="\/references\/#([^"]+)">([\s\S]*?)<\/a>/g)) {
         count++;
         expect(refIds.has(m[1]!), `${p} → #${m[1]}`).toBe(true);
-        const entry = m[1]!.startsWith('doc-') ? docs.get(m[1]!)! : progs.get(m[1]!)!;
-        expect(heading(entry)).toBe(htmlText(m[2]!));
+        const id = m[1]!;
+        const entry = id.startsWith('doc-') ? docs.get(id)! : id.startsWith('prog-') ? progs.get(id)! : figs.get(id)!;
+        expect(id.startsWith('fig-') ? figValue(entry) : heading(entry)).toBe(htmlText(m[2]!));
       }
     }
     expect(count).toBeGreaterThan(0);
   });
-  test('on each measure page, every 《…》 and “…” of its text is a link', () => {
+  test('on each measure page, every 《…》, “…” and figure of its text is a link (a figure inside a title or quotes is not linked apart)', () => {
     for (const [id, line] of lines) {
       const page = inner(readPage(DIST, `measures/${id}/index.html`), 'main');
       const linked = [...page.matchAll(/<a class="[^"]*pe-ref-link[^"]*" href="[^"]+">([\s\S]*?)<\/a>/g)].map((m) => htmlText(m[1]!));
-      const expected = [...line.matchAll(/《[^》]+》|“[^”]+”/g)].map((m) => m[0]);
+      const expected = [...line.matchAll(new RegExp(`《[^》]+》|“[^”]+”|${FIG.source}`, 'g'))].map((m) => m[0]);
       expect(linked, id).toEqual(expected);
     }
   });

@@ -79,7 +79,7 @@ describe('escaping', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const measure = readFileSync(join(root, 'content/policy/measures/1-1.mdx'), 'utf8');
-    expect(measure).not.toMatch(/<(?!\/?(Marker|Headline|Term|Duty|Dept|Cite|DocNo)\b)[A-Za-z]/);
+    expect(measure).not.toMatch(/<(?!\/?(Marker|Headline|Term|Duty|Dept|Cite|DocNo|Fig)\b)[A-Za-z]/);
     expect(measure).toContain('<Marker>（一）</Marker><Headline>标题含\\`反引号\\`与\\#井号。</Headline>');
     expect(mdxToText(measure)).toContain('正文 {表达式} <Cite>伪组件</Cite> [链接](http://example.com) \\反斜杠');
   });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { figuresIn, segmentInline } from '../../src/lib/inline.ts';
 import { extractReferences, figureKind, measureReferences } from '../../src/lib/references.ts';
 import { measures, policy, registry } from '../helpers/model.ts';
 
@@ -57,4 +58,24 @@ test('one measure on its own', () => {
   expect(r.documents).toMatchObject([{ title: '某条例', number: '津政发〔2020〕1号', implemented: false }]);
   expect(r.programmes.map((p) => p.name)).toEqual(['一制三化']);
   expect(r.figures.map((f) => f.text)).toEqual(['10%']);
+});
+
+describe('figures in the inline segmentation', () => {
+  const figs = (text: string) => segmentInline(text, registry).filter((s) => s.kind === 'fig').map((s) => s.text);
+  test('marked in running text, whole', () => {
+    expect(figs('工作满1年后，援派期1年及以上，按照3%-5%比例，不低于65%。')).toEqual(['满1年', '1年及以上', '3%-5%', '65%']);
+  });
+  test('not inside titles, quotes or document numbers, nor inside ASCII words', () => {
+    expect(figs('实施《规划（2018-2022年）》、“111”工程（厅字〔2019〕56号），<h1>标签')).toEqual([]);
+  });
+  test('the index still finds figures inside titles, with offsets into the text', () => {
+    const text = '实施《规划（2018-2022年）》，比例65%。';
+    const r = extractReferences([{ place: { measure: 'x' }, text }], registry, 'self');
+    expect(r.figures.map((f) => [f.text, text.slice(f.mention.offset, f.mention.offset + f.text.length)])).toEqual([['2018-2022年', '2018-2022年'], ['65%', '65%']]);
+    expect(figuresIn('《规划（2018-2022年）》')).toEqual([{ text: '2018-2022年', offset: 4 }]);
+  });
+  test('a repeated figure shares one anchor', () => {
+    const r = extractReferences([{ place: { measure: 'a' }, text: '满1年，65%' }, { place: { measure: 'b' }, text: '满1年' }], registry, 'self');
+    expect(r.figures.map((f) => f.anchor)).toEqual(['fig-1', 'fig-2', 'fig-1']);
+  });
 });

@@ -6,9 +6,10 @@ import Cite from './Cite.astro';
 import Dept from './Dept.astro';
 import DocNo from './DocNo.astro';
 import Duty from './Duty.astro';
+import Fig from './Fig.astro';
 import Headline from './Headline.astro';
 import Marker from './Marker.astro';
 import Term from './Term.astro';
 
 /** Inline structure, shared by every page that renders policy text. */
-export const inlineComponents = { Cite, Dept, DocNo, Duty, Headline, Marker, Term };
+export const inlineComponents = { Cite, Dept, DocNo, Duty, Fig, Headline, Marker, Term };
