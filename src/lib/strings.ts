@@ -40,6 +40,7 @@ export const t = {
   },
   openData: {
     title: '开放数据',
+    footerNav: '资料与数据',
     description: '政策全文、措施与责任部门的结构化数据下载：JSON、JSON Schema 和 CSV 表格，附字段说明。',
     intro: '本页的数据文件都由政策原文在建站时自动生成，与网页内容一致，可自由下载、引用和再加工。内容以原文为准。',
     version: (schema: string, source: string, date: string) => `数据格式版本 ${schema}；依据原文文件 ${source}；原文成文日期 ${date}。`,
@@ -80,7 +81,6 @@ export const t = {
     count: (n: number) => `（${n}）`,
     figureIn: '所在措施',
     onThisPage: '本页内容',
-    linkTitle: (name: string) => `在引用索引中查看${name}`,
   },
   copy: { link: '复制链接', done: '已复制', failed: '复制失败，请手动复制' },
   toTop: '回到顶部',
