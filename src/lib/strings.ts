@@ -60,7 +60,7 @@ export const t = {
     schema: { heading: '数据格式说明（JSON Schema）', body: '用 JSON Schema（2020-12 版）描述 policy.json 的结构，可用于校验数据或生成代码。', link: '下载 policy.schema.json' },
     responsibilities: { heading: '责任分工表（CSV）', body: '每个“措施—责任部门”关联一行，按措施顺序和部门列出顺序排列。' },
     departments: { heading: '部门表（CSV）', body: '部门名录中的每个部门一行，含牵头和参与的措施数。' },
-    perDepartment: { heading: '分部门责任分工表（CSV）', body: '每个部门一个文件，内容是责任分工表中该部门的各行，列与责任分工表相同。', count: (n: number) => `${n} 项措施` },
+    perDepartment: { heading: '分部门责任分工表（CSV）', body: '每个部门一个文件，内容是责任分工表中该部门的各行，列与责任分工表相同。', count: (n: number) => `${n} 项措施`, linkSuffix: '责任分工表（CSV）' },
     types: { string: '文本', integer: '整数', number: '数字', boolean: '是/否', array: '列表', object: '对象', null: '空值（null）' } as Record<string, string>,
     or: '或',
     listOf: (x: string) => `${x}的列表`,
