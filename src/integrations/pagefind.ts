@@ -6,7 +6,7 @@
  * each measure page and the notice on the home page; every other page has none and is skipped.
  */
 import { fileURLToPath } from 'node:url';
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -19,6 +19,15 @@ function folderBytes(dir: string): number {
   }
   return total;
 }
+
+/**
+ * Pagefind's prebuilt UIs, which this site does not load: src/scripts/search.ts uses the JS API
+ * (pagefind.js) so that it can check every candidate for the exact string (see README, Search).
+ */
+const UNUSED = [
+  'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
+  'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js',
+];
 
 export default function pagefindIntegration(): AstroIntegration {
   return {
@@ -37,9 +46,17 @@ export default function pagefindIntegration(): AstroIntegration {
           if (added.page_count === 0) throw new Error('pagefind: no page has data-pagefind-body');
           const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+          const bundle = join(outDir, 'pagefind');
+          for (const file of UNUSED) rmSync(join(bundle, file), { force: true });
           const ms = Math.round(performance.now() - started);
-          const bytes = folderBytes(join(outDir, 'pagefind'));
-          logger.info(`indexed ${added.page_count} pages in ${ms} ms, index ${bytes} bytes`);
+          // The index proper (word index, page fragments, filters, metadata) and the whole bundle
+          // (with the search code and its WebAssembly).
+          const indexBytes = ['index', 'fragment', 'filter'].reduce((n, d) => n + folderBytes(join(bundle, d)), 0)
+            + readdirSync(bundle).filter((f) => f.endsWith('.pf_meta')).reduce((n, f) => n + statSync(join(bundle, f)).size, 0);
+          // Pages without data-pagefind-body are read but not indexed: count what the index holds.
+          const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+          const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+          logger.info(`indexed ${pages} pages in ${ms} ms, index ${indexBytes} bytes (bundle ${folderBytes(bundle)} bytes, ${added.page_count} HTML files read)`);
         } finally {
           await pagefind.close();
         }

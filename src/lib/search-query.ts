@@ -19,8 +19,8 @@ export function splitWords(query: string): string[] {
 
 /**
  * Folds a string for matching, one output character per input UTF-16 unit, so indexes in the
- * folded string are indexes in the original: full-width ASCII to half-width (６５％ → 65%),
- * letters to lower case. CJK punctuation such as （〔“ is left as it is.
+ * folded string are indexes in the original: full-width ASCII to half-width (６５％ → 65%,
+ * （ → (), letters to lower case. Other CJK punctuation such as 〔〕“”、 is left as it is.
  */
 export function fold(s: string): string {
   let out = '';
@@ -57,7 +57,7 @@ export function matchCounts(text: string, words: readonly string[]): number[] | 
   return counts.every((n) => n > 0) ? counts : null;
 }
 
-const HAN_RUN = /\p{Script=Han}+|[\p{L}\p{N}]+/gu;
+const HAN_RUN = /\p{Script=Han}+|[\p{N}\p{Script=Latin}]+/gu;
 
 /**
  * The Pagefind queries that gather candidates for a list of words. Pagefind requires every
@@ -89,40 +89,51 @@ export interface Segment {
 }
 
 /**
- * An excerpt of `text` around the first occurrence of the first word, with every occurrence of
- * every word marked. Whitespace is dropped first (as in matching).
+ * An excerpt of `text` with every occurrence of every word marked: a window around the first
+ * occurrence of each word (so each word of a multi-word query shows), windows that overlap
+ * merged, gaps shown as …. Whitespace is dropped first, as in matching.
  */
-export function excerpt(text: string, words: readonly string[], { before = 30, length = 110 } = {}): Segment[] {
+export function excerpt(text: string, words: readonly string[], { length = 110, context = 24 } = {}): Segment[] {
   const plain = squash(text);
   const folded = fold(plain);
-  const ranges: [number, number][] = [];
-  for (const w of words) for (const i of occurrences(folded, fold(w))) ranges.push([i, i + w.length]);
-  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const merged: [number, number][] = [];
-  for (const r of ranges) {
-    const last = merged[merged.length - 1];
+  const marks: [number, number][] = [];
+  const firsts: [number, number][] = [];
+  for (const w of words) {
+    const at = occurrences(folded, fold(w));
+    for (const i of at) marks.push([i, i + w.length]);
+    if (at.length) firsts.push([at[0]!, at[0]! + w.length]);
+  }
+  const merge = (rs: [number, number][]) => rs.sort((a, b) => a[0] - b[0]).reduce<[number, number][]>((acc, r) => {
+    const last = acc[acc.length - 1];
     if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else merged.push([...r]);
-  }
-  const firstWord = words[0] ? occurrences(folded, fold(words[0]))[0] : undefined;
-  const anchor = firstWord ?? merged[0]?.[0] ?? 0;
-  let start = Math.max(0, anchor - before);
-  const end = Math.min(plain.length, start + length);
-  start = Math.max(0, Math.min(start, end - length));
+    else acc.push([r[0], r[1]]);
+    return acc;
+  }, []);
+  // Each window gets an equal share of the length; a lone window is the whole length.
+  const share = Math.max(context * 2, Math.floor(length / Math.max(1, firsts.length)));
+  const windows = merge((firsts.length ? firsts : [[0, 0] as [number, number]]).map(([a, b]) => {
+    const start = Math.max(0, Math.min(a - context, plain.length - share));
+    return [start, Math.min(plain.length, Math.max(b, start + share))];
+  }));
+  const merged = merge(marks);
   const out: Segment[] = [];
-  if (start > 0) out.push({ text: '…', mark: false });
-  let pos = start;
-  for (const [a, b] of merged) {
-    if (b <= start || a >= end) continue;
-    const s = Math.max(a, start);
-    const e = Math.min(b, end);
-    if (s > pos) out.push({ text: plain.slice(pos, s), mark: false });
-    out.push({ text: plain.slice(s, e), mark: true });
-    pos = e;
+  for (const [start, end] of windows) {
+    if (start > 0) out.push({ text: '…', mark: false });
+    let pos = start;
+    for (const [a, b] of merged) {
+      if (b <= start || a >= end) continue;
+      const s = Math.max(a, start);
+      const e = Math.min(b, end);
+      if (s > pos) out.push({ text: plain.slice(pos, s), mark: false });
+      out.push({ text: plain.slice(s, e), mark: true });
+      pos = e;
+    }
+    if (pos < end) out.push({ text: plain.slice(pos, end), mark: false });
   }
-  if (pos < end) out.push({ text: plain.slice(pos, end), mark: false });
-  if (end < plain.length) out.push({ text: '…', mark: false });
-  return out;
+  const lastEnd = windows[windows.length - 1]![1];
+  if (lastEnd < plain.length) out.push({ text: '…', mark: false });
+  // Two windows back to back would print …… between them: keep one.
+  return out.filter((seg, i) => !(seg.text === '…' && !seg.mark && out[i - 1]?.text === '…' && !out[i - 1]!.mark));
 }
 
 export interface Ranked {
