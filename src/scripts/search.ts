@@ -182,7 +182,7 @@ function renderHit(hit: Hit, words: string[], heading: 'h2' | 'h3'): HTMLLIEleme
   return li;
 }
 
-function describe(s: State, words: string[]): string {
+function describe(words: string[]): string {
   const bits = [];
   if (words.length) bits.push(words.map((w) => `“${w}”`).join(' '));
   const c = chapterSelect.selectedOptions[0];
@@ -198,7 +198,7 @@ async function run(s: State): Promise<void> {
   const key = urlFor(s);
   const words = splitWords(s.q);
   document.title = words.length || s.chapter || s.dept
-    ? `${describe(s, words)} - ${strings.heading} - ${strings.siteName}`
+    ? `${describe(words)} - ${strings.heading} - ${strings.siteName}`
     : `${strings.heading} - ${strings.siteName}`;
   if (!words.length && !s.chapter && !s.dept) {
     exactList.replaceChildren();
@@ -215,7 +215,7 @@ async function run(s: State): Promise<void> {
   try {
     const { exact, partial } = await search(s);
     if (mine !== generation) return;
-    const what = describe(s, words);
+    const what = describe(words);
     const template = exact.length ? (words.length ? strings.found : strings.foundFiltered) : (words.length ? strings.none : strings.noneFiltered);
     status.textContent = fill(template!, { n: exact.length, what });
     exactList.replaceChildren(...exact.map((h) => renderHit(h, words, 'h2')));
