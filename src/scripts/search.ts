@@ -88,6 +88,7 @@ function loadPagefind(): Promise<Pagefind> {
 }
 
 interface Hit {
+  id: string;
   data: PagefindResultData;
   counts: number[] | null;
   score: number;
@@ -103,17 +104,25 @@ async function search(s: State): Promise<{ exact: Hit[]; partial: Hit[]; words: 
   if (dept) filters.department = dept;
   const words = splitWords(s.q);
   const found = new Map<string, PagefindResult>();
+  /** Pages Pagefind matched to the words (the others come from the every-page check below). */
+  const matched = new Set<string>();
   const queries: (string | null)[] = words.length ? candidateQueries(words) : [null];
-  for (const response of await Promise.all(queries.map((q) => pf.search(q, { filters })))) {
+  // Pagefind does not index every single character on its own (委 inside 市教委): a one-character
+  // word also checks every page, up to MAX_CANDIDATES, with the exact pass.
+  if (words.some((w) => [...w].length < 2)) queries.push(null);
+  const responses = await Promise.all(queries.map((q) => pf.search(q, { filters })));
+  responses.forEach((response, i) => {
     for (const r of response?.results ?? []) {
+      if (queries[i] !== null || !words.length) matched.add(r.id);
       const seen = found.get(r.id);
       if (!seen || seen.score < r.score) found.set(r.id, r);
     }
-  }
+  });
   const candidates = [...found.values()].sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES);
   const hits: Hit[] = await Promise.all(candidates.map(async (r) => {
     const data = await r.data();
     return {
+      id: r.id,
       data,
       counts: words.length ? matchCounts(data.content, words) : [],
       score: words.length ? r.score : 0,
@@ -121,7 +130,7 @@ async function search(s: State): Promise<{ exact: Hit[]; partial: Hit[]; words: 
     };
   }));
   hits.sort(compareRanked);
-  return { exact: hits.filter((h) => h.counts), partial: hits.filter((h) => !h.counts).slice(0, MAX_PARTIAL), words };
+  return { exact: hits.filter((h) => h.counts), partial: hits.filter((h) => !h.counts && matched.has(h.id)).slice(0, MAX_PARTIAL), words };
 }
 
 function segmentsToNodes(segments: Segment[]): Node[] {
