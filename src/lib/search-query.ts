@@ -116,6 +116,13 @@ export function excerpt(text: string, words: readonly string[], { length = 110, 
     return [start, Math.min(plain.length, Math.max(b, start + share))];
   }));
   const merged = merge(marks);
+  // A window never cuts a match in two: widen it to whole matches at both ends.
+  for (const w of windows) {
+    for (const [a, b] of merged) {
+      if (a < w[0] && b > w[0]) w[0] = a;
+      if (a < w[1] && b > w[1]) w[1] = b;
+    }
+  }
   const out: Segment[] = [];
   for (const [start, end] of windows) {
     if (start > 0) out.push({ text: '…', mark: false });

@@ -217,6 +217,7 @@ describe('the search page', () => {
     const { errors } = watch(page);
     for (const q of ['人事档案', '市人社局、市发展改革委', '海河英才 落户']) {
       const rows = await searchVia(page, site, { q });
+      if (q === '人事档案') await page.screenshot({ path: join(ARTIFACTS, 'search-results-phone.png'), fullPage: true });
       const target = rows.find((r) => r.exact && r.id !== 'document')!;
       await page.click(`#pe-search-exact > li[data-id="${target.id}"] a`);
       await page.waitForURL((u) => u.pathname.endsWith(`/measures/${target.id}/`));

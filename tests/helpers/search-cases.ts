@@ -72,11 +72,11 @@ function generated(): Case[] {
   }
   // Every department abbreviation the text uses, and every programme / document title in 《》 or “”.
   const abbrs = [...new Set(measures.flatMap((m) => m.attribution?.departments.map((d) => d.abbr) ?? []))];
-  for (const a of abbrs.filter((_, i) => i % 3 === 0)) out.push({ kind: 'department', q: a });
+  for (const a of abbrs) out.push({ kind: 'department', q: a });
   const titles = [...new Set(texts.flatMap((t) => t.match(/《[^》]+》/gu) ?? []))];
-  for (const q of titles.filter((_, i) => i % 3 === 0)) out.push({ kind: 'programme / title', q });
+  for (const q of titles) out.push({ kind: 'programme / title', q });
   const quoted = [...new Set(texts.flatMap((t) => t.match(/“[^”]+”/gu) ?? []))];
-  for (const q of quoted.filter((_, i) => i % 4 === 0)) out.push({ kind: 'programme / title', q: q.slice(1, -1) });
+  for (const q of quoted.filter((_, i) => i % 2 === 0)) out.push({ kind: 'programme / title', q: q.slice(1, -1) });
   return out;
 }
 

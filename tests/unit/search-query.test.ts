@@ -75,9 +75,10 @@ describe('excerpt', () => {
     expect(out).toContain('[档案]');
     expect(out).toContain('[公安]');
   });
-  test('a match that crosses the window edge is cut, not lost', () => {
-    const out = render(excerpt('甲乙丙丁戊己庚辛壬癸', ['丁戊'], { length: 4, context: 0 }));
-    expect(out).toBe('…[丁戊]己庚…');
+  test('the window starts at context before the first match and never cuts a match in two', () => {
+    expect(render(excerpt('甲乙丙丁戊己庚辛壬癸', ['丁戊'], { length: 4, context: 0 }))).toBe('…[丁戊]己庚…');
+    expect(render(excerpt('甲乙丙丁戊己庚辛壬癸', ['丁戊'], { length: 4, context: 1 }))).toBe('…丙[丁戊]己…');
+    expect(render(excerpt('丁戊己庚丁戊辛', ['丁戊'], { length: 5, context: 0 }))).toBe('[丁戊]己庚[丁戊]…');
   });
 });
 
