@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import pagefind from './src/integrations/pagefind.ts';
 
 // Deployers set SITE (absolute origin) and BASE_PATH (sub-path, e.g. /policy-explorer/).
 // OUT_DIR lets the tests build a sub-path copy beside the normal one.
@@ -11,7 +12,8 @@ export default defineConfig({
   base,
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  integrations: [mdx({ gfm: false, smartypants: false })],
+  // pagefind() runs after every page is written: keep it last.
+  integrations: [mdx({ gfm: false, smartypants: false }), pagefind()],
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   vite: {

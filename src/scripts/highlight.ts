@@ -1,0 +1,52 @@
+/**
+ * Marks the searched words where a search result lands: /measures/2-1/?highlight=落户 wraps every
+ * occurrence inside the indexed text ([data-pagefind-body]) in <mark class="pe-hit"> and scrolls
+ * to the first. Inactive (returns at once) without the parameter. Matching is the search page's:
+ * whitespace ignored, full-width ASCII and case folded, strings may cross element boundaries.
+ */
+import { fold, occurrences, splitWords, squash } from '../lib/search-query.ts';
+
+const words = splitWords(new URLSearchParams(location.search).get('highlight') ?? '');
+if (words.length) {
+  let first: HTMLElement | undefined;
+  for (const region of document.querySelectorAll<HTMLElement>('[data-pagefind-body]')) {
+    const chars: string[] = [];
+    const at: [Text, number][] = [];
+    const walker = document.createTreeWalker(region, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      if (n.parentElement?.closest('[data-pagefind-ignore]')) continue;
+      const s = n.data;
+      for (let i = 0; i < s.length; i++) if (squash(s[i]!)) { chars.push(s[i]!); at.push([n, i]); }
+    }
+    const text = fold(chars.join(''));
+    const ranges = words.flatMap((w) => occurrences(text, fold(w)).map((i): [number, number] => [i, i + w.length]))
+      .sort((x, y) => x[0] - y[0])
+      .reduce<[number, number][]>((acc, r) => {
+        const last = acc[acc.length - 1];
+        if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+        else acc.push(r);
+        return acc;
+      }, []);
+    // Runs of one text node each, wrapped from the last to the first so offsets stay valid.
+    const runs: [Text, number, number][] = [];
+    for (const [a, b] of ranges) {
+      for (let k = a; k < b; k++) {
+        const [node, offset] = at[k]!;
+        const last = runs[runs.length - 1];
+        if (last && last[0] === node && last[2] === offset) last[2] = offset + 1;
+        else runs.push([node, offset, offset + 1]);
+      }
+    }
+    runs.sort((x, y) => (x[0] === y[0] ? y[1] - x[1] : x[0].compareDocumentPosition(y[0]) & Node.DOCUMENT_POSITION_FOLLOWING ? 1 : -1));
+    for (const [node, start, end] of runs) {
+      const middle = node.splitText(start);
+      middle.splitText(end - start);
+      const mark = document.createElement('mark');
+      mark.className = 'pe-hit';
+      middle.replaceWith(mark);
+      mark.append(middle);
+      first = mark;
+    }
+  }
+  first?.scrollIntoView({ block: 'center' });
+}

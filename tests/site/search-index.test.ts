@@ -1,0 +1,62 @@
+/**
+ * The Pagefind index in the built sites: only the text is indexed (each measure's text, and the
+ * notice with its preamble), with the metadata and filters the search page relies on.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+import { chapterLabel, headlineTitle, measureLabel } from '../../src/lib/citation.ts';
+import { measures, policy } from '../helpers/model.ts';
+import { DIST, DIST_SUB } from '../helpers/paths.ts';
+import { units } from '../helpers/search-cases.ts';
+
+interface Fragment { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> }
+
+function fragments(dist: string): Fragment[] {
+  const dir = join(dist, 'pagefind', 'fragment');
+  return readdirSync(dir).map((f) => JSON.parse(gunzipSync(readFileSync(join(dir, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as Fragment);
+}
+
+/** Pagefind's stored text, without the zero-width spaces it puts between words and the ". " between blocks. */
+const plain = (s: string) => s.replace(/[\s\u200b]+/gu, '');
+
+describe.each([['dist', DIST], ['dist-sub', DIST_SUB]])('the search index of %s', (_, dist) => {
+  const frags = fragments(dist);
+
+  test('holds the measure pages and the home page, nothing else', () => {
+    expect(frags.map((f) => f.url).sort()).toEqual(['/', ...measures.map((m) => `/measures/${m.id}/`)].sort());
+  });
+
+  test('indexes exactly the text of each measure: no navigation, buttons, citation or table of contents', () => {
+    for (const m of measures) {
+      const f = frags.find((x) => x.url === `/measures/${m.id}/`)!;
+      expect(plain(f.content), m.id).toBe(plain(units.find((u) => u.id === m.id)!.text));
+    }
+  });
+
+  test('indexes the notice and preamble on the home page, not its table of contents', () => {
+    const f = frags.find((x) => x.url === '/')!;
+    const text = plain(f.content).replace(/\./g, '');
+    expect(text).toBe(units.find((u) => u.id === 'document')!.text.replace(/\n/g, ''));
+    expect(text).not.toContain(headlineTitle(measures[0]!.headline));
+  });
+
+  test('names each measure (id, label, headline) and files it under its chapter and departments', () => {
+    for (const m of measures) {
+      const f = frags.find((x) => x.url === `/measures/${m.id}/`)!;
+      const chapter = policy.chapters.find((c) => c.number === m.chapter)!;
+      expect(f.meta.id).toBe(m.id);
+      expect(f.meta.title).toBe(`${chapterLabel(m.chapter)}${measureLabel(m.number)} ${headlineTitle(m.headline)}`);
+      expect(f.filters.chapter).toEqual([`${chapterLabel(m.chapter)} ${chapter.title}`]);
+      expect(f.filters.department ?? []).toEqual([...new Set((m.attribution?.departments ?? []).map((d) => d.abbr))]);
+    }
+  });
+
+  test('ships only the search code the site uses', () => {
+    const bundle = join(dist, 'pagefind');
+    expect(existsSync(join(bundle, 'pagefind.js'))).toBe(true);
+    expect(existsSync(join(bundle, 'pagefind-ui.js'))).toBe(false);
+    expect(existsSync(join(bundle, 'pagefind-component-ui.js'))).toBe(false);
+  });
+});
