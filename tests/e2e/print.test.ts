@@ -215,6 +215,18 @@ describe('every page prints cleanly', () => {
   });
 });
 
+test('under a sub-path the print stylesheet loads too', async () => {
+  const page = await js.newPage();
+  const failed: string[] = [];
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(r.url()); });
+  await page.goto(`${inject('subSiteUrl')}summary/2/`);
+  const pdf = await printPdf(page, 'summary-2-sub-path');
+  expect(failed).toEqual([]);
+  expect(pdf.pages).toBe(1);
+  expectPaper(pdf, 'sub-path');
+  await page.close();
+});
+
 describe('screenshots of the summaries for people to look at', () => {
   test.each([['phone', PHONE], ['desktop', DESKTOP]] as const)('%s', async (name, options) => {
     const context = await browser.newContext(options);
