@@ -90,6 +90,14 @@ describe('the whole summary', () => {
     expectPaper(pdf, 'summary');
     for (const m of measures) expect(pdf.flat).toContain(flat(headlineTitle(m.headline)));
     for (const m of measures.filter((x) => x.attribution)) expect(pdf.flat).toContain(`${m.attribution!.departments[0]!.abbr}（牵头）`);
+    // No measure is split across pages: its headline and its last row (量化指标) share a page.
+    const words = pdfWords(pdf.file);
+    for (const m of measures) {
+      const start = words.findIndex((w) => flat(w.text).includes(flat(headlineTitle(m.headline))));
+      const end = words.findIndex((w, i) => i > start && w.text === t.summary.commitments);
+      expect(start, m.id).toBeGreaterThanOrEqual(0);
+      expect(words[end]!.page, m.id).toBe(words[start]!.page);
+    }
   });
 
   test('a reader chooses the chapters to print, and only those print', async () => {
@@ -134,7 +142,7 @@ describe('the whole summary', () => {
     const page = await noJs.newPage();
     await page.goto(`${site}summary/`);
     expect(await page.locator('fieldset[data-print-choose]').isHidden()).toBe(true);
-    expect(await page.locator('button').filter({ visible: true }).count()).toBe(0);
+    expect(await page.locator('main button').filter({ visible: true }).count()).toBe(0);
     for (const c of policy.chapters) {
       const link = page.locator('.pe-sum-tools__chapters a', { hasText: c.title });
       expect(new URL(await link.getAttribute('href') ?? '', page.url()).href).toBe(`${site}summary/${c.number}/`);
@@ -184,6 +192,12 @@ describe('the full text on paper (GB/T 9704-2012)', () => {
     expect(Math.max(...lines.map((w) => [...w.text].length))).toBe(28);
     // Every measure id is on paper.
     for (const m of measures) expect(pdf.text).toMatch(new RegExp(`(^|\\s)${m.id}(\\s|$)`, 'm'));
+    // No chapter heading is left alone at the foot of a page: a body line follows it on the same page.
+    for (const c of policy.chapters) {
+      const i = body.findIndex((w) => flat(w.text) === flat(c.marker + c.title));
+      expect(i, c.marker).toBeGreaterThanOrEqual(0);
+      expect(body[i + 1]?.page, c.marker).toBe(body[i]!.page);
+    }
   });
 });
 
