@@ -56,6 +56,9 @@ export const t = {
     programmes: '专项工作和提法',
     commitments: '量化指标',
     none: '无',
+    chapterFacts: (measures: number, departments: number) =>
+      departments ? `本部分共 ${measures} 项措施，涉及 ${departments} 个责任部门。` : `本部分共 ${measures} 项措施，未列明责任部门。`,
+    leads: '牵头部门：',
     chapters: '各部分摘要',
     chaptersHint: '每个部分的摘要单独成页，适合会议分发。',
     choose: '选择要打印的部分',

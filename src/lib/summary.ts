@@ -83,6 +83,16 @@ export interface ChapterSummary {
   /** 第一部分 */
   label: string;
   measures: MeasureSummary[];
+  totals: SummaryTotals;
+  /** Lead departments (listed first) and the measures they lead, in order of first lead. */
+  leads: LeadDepartment[];
+}
+
+export interface LeadDepartment {
+  id: string;
+  abbr: string;
+  /** Ids of the measures it leads. */
+  measures: string[];
 }
 
 export interface SummaryTotals {
@@ -134,17 +144,25 @@ export function summariseMeasure(m: SummaryMeasureSource, registry: readonly Dep
 }
 
 export function summariseChapter(c: SummaryChapterSource, registry: readonly Department[], selfTitle: string): ChapterSummary {
-  return {
-    number: c.number,
-    marker: c.marker,
-    title: c.title,
-    label: chapterLabel(c.number),
-    measures: c.measures.map((m) => summariseMeasure(m, registry, selfTitle)),
-  };
+  const measures = c.measures.map((m) => summariseMeasure(m, registry, selfTitle));
+  return { number: c.number, marker: c.marker, title: c.title, label: chapterLabel(c.number), measures, totals: summaryTotals(measures), leads: leadDepartments(measures) };
 }
 
-export function summaryTotals(chapters: readonly ChapterSummary[]): SummaryTotals {
-  const measures = chapters.flatMap((c) => c.measures);
+/** The departments listed first, each with the measures it leads. */
+export function leadDepartments(measures: readonly MeasureSummary[]): LeadDepartment[] {
+  const leads = new Map<string, LeadDepartment>();
+  for (const m of measures) {
+    const d = m.departments.find((x) => x.lead);
+    if (!d) continue;
+    const lead = leads.get(d.id) ?? { id: d.id, abbr: d.abbr, measures: [] };
+    lead.measures.push(m.id);
+    leads.set(d.id, lead);
+  }
+  return [...leads.values()];
+}
+
+/** Counts over a set of measure summaries. */
+export function summaryTotals(measures: readonly MeasureSummary[]): SummaryTotals {
   return {
     measures: measures.length,
     departments: new Set(measures.flatMap((m) => m.departments.map((d) => d.id))).size,
@@ -157,7 +175,7 @@ export function summaryTotals(chapters: readonly ChapterSummary[]): SummaryTotal
 /** The summary of the whole policy. */
 export function summarisePolicy(source: SummarySource, registry: readonly Department[]): PolicySummary {
   const chapters = source.chapters.map((c) => summariseChapter(c, registry, source.measuresTitle));
-  return { measuresTitle: source.measuresTitle, docNumber: source.docNumber, chapters, totals: summaryTotals(chapters) };
+  return { measuresTitle: source.measuresTitle, docNumber: source.docNumber, chapters, totals: summaryTotals(chapters.flatMap((c) => c.measures)) };
 }
 
 /** A parsed seed as a summary source (the pages use the content collections instead). */

@@ -137,3 +137,16 @@ describe('summary of a small fixture', () => {
     expect(() => summarisePolicy({ measuresTitle: 'x', docNumber: 'y', chapters: [{ number: 1, marker: '一、', title: 't', measures: [{ id: '1-1', chapter: 1, number: 1, marker: '（一）', headline: 'h。', text: 'h。', departments: ['nope'], departmentsEtc: false }] }] }, registry)).toThrow(/nope/);
   });
 });
+
+describe('chapter facts', () => {
+  test('each chapter counts its measures and departments and names its lead departments', () => {
+    for (const c of summary.chapters) {
+      const lines = c.measures.map((m) => seedLines.get(m.id)!);
+      expect(c.totals.measures).toBe(lines.length);
+      expect(c.totals.departments).toBe(new Set(lines.flatMap((l) => attributionOf(l).abbrs)).size);
+      const firsts = lines.map((l, i) => [attributionOf(l).abbrs[0], c.measures[i]!.id] as const).filter(([a]) => a);
+      expect(c.leads.map((l) => l.abbr)).toEqual(unique(firsts.map(([a]) => a)));
+      for (const l of c.leads) expect(l.measures).toEqual(firsts.filter(([a]) => a === l.abbr).map(([, id]) => id));
+    }
+  });
+});
