@@ -1,0 +1,228 @@
+/**
+ * Summaries of the policy for print and for a quick read: per measure its id, headline,
+ * responsible departments (the first-listed leads), the documents it cites, the programmes it
+ * names and its quantitative commitments. Pure functions over the model; the facts come from
+ * references.ts, so summaries agree with the reference indexes and data files.
+ */
+import { chapterLabel, headlineTitle, measureLabel } from './citation.ts';
+import type { Department, PolicyDocument } from './model.ts';
+import { measureReferences, type FigureKind } from './references.ts';
+
+/** What a summary needs of a measure (content collection entries and parsed seeds both fit). */
+export interface SummaryMeasureSource {
+  id: string;
+  chapter: number;
+  number: number;
+  marker: string;
+  headline: string;
+  text: string;
+  /** Registry ids of the responsible departments, in the order listed. */
+  departments: readonly string[];
+  /** The list ends in 等部门按职责分工. */
+  departmentsEtc: boolean;
+}
+
+export interface SummaryChapterSource {
+  number: number;
+  marker: string;
+  title: string;
+  measures: readonly SummaryMeasureSource[];
+}
+
+export interface SummarySource {
+  /** The measures' own title (without 《》). */
+  measuresTitle: string;
+  docNumber: string;
+  chapters: readonly SummaryChapterSource[];
+}
+
+export interface SummaryDepartment {
+  id: string;
+  abbr: string;
+  name: string;
+  /** Listed first: the lead department (牵头). */
+  lead: boolean;
+}
+
+export interface SummaryDocument {
+  /** Title without 《》. */
+  title: string;
+  /** Its document number when the text gives one: 厅字〔2019〕56号. */
+  number: string | null;
+}
+
+export interface Commitment {
+  /** The figure as written: 65%, 3%-5%, 满1年. */
+  figure: string;
+  kind: FigureKind;
+  /** The clause that states it, without its closing punctuation. */
+  clause: string;
+}
+
+export interface MeasureSummary {
+  id: string;
+  chapter: number;
+  number: number;
+  marker: string;
+  /** 第一部分第（一）项 */
+  label: string;
+  /** The headline without its closing 。 */
+  headline: string;
+  departments: SummaryDepartment[];
+  departmentsEtc: boolean;
+  documents: SummaryDocument[];
+  /** Quoted programme names and slogans, without quotes, in order of first mention. */
+  programmes: string[];
+  commitments: Commitment[];
+}
+
+export interface ChapterSummary {
+  number: number;
+  marker: string;
+  title: string;
+  /** 第一部分 */
+  label: string;
+  measures: MeasureSummary[];
+  totals: SummaryTotals;
+  /** Lead departments (listed first) and the measures they lead, in order of first lead. */
+  leads: LeadDepartment[];
+}
+
+export interface LeadDepartment {
+  id: string;
+  abbr: string;
+  /** Ids of the measures it leads. */
+  measures: string[];
+}
+
+export interface SummaryTotals {
+  measures: number;
+  /** Distinct departments listed by the measures. */
+  departments: number;
+  /** Distinct documents cited. */
+  documents: number;
+  /** Distinct programmes named. */
+  programmes: number;
+  commitments: number;
+}
+
+export interface PolicySummary {
+  measuresTitle: string;
+  docNumber: string;
+  chapters: ChapterSummary[];
+  totals: SummaryTotals;
+}
+
+const CLOSING_PUNCTUATION = /[，。；：、！？]+$/u;
+
+/** The summary of one measure. `selfTitle` (the policy's own title) is not a citation. */
+export function summariseMeasure(m: SummaryMeasureSource, registry: readonly Department[], selfTitle: string): MeasureSummary {
+  const byId = new Map(registry.map((d) => [d.id, d]));
+  const refs = measureReferences(m.id, m.text, registry, selfTitle);
+  // A figure inside a cited title (《…规划（2018-2022年）》) belongs to the title, not to a commitment.
+  const citedSpans = refs.documents.flatMap((d) => d.mentions.map((x) => [x.offset, x.offset + x.text.length] as const));
+  const inCitation = (offset: number) => citedSpans.some(([a, b]) => offset >= a && offset < b);
+  return {
+    id: m.id,
+    chapter: m.chapter,
+    number: m.number,
+    marker: m.marker,
+    label: `${chapterLabel(m.chapter)}${measureLabel(m.number)}`,
+    headline: headlineTitle(m.headline),
+    departments: m.departments.map((id, i) => {
+      const d = byId.get(id);
+      if (!d) throw new Error(`measure ${m.id} names department "${id}", which the registry lacks`);
+      return { id, abbr: d.abbr, name: d.name, lead: i === 0 };
+    }),
+    departmentsEtc: m.departmentsEtc,
+    documents: refs.documents.map((d) => ({ title: d.title, number: d.number })),
+    programmes: refs.programmes.map((p) => p.name),
+    commitments: refs.figures
+      .filter((f) => !inCitation(f.mention.offset))
+      .map((f) => ({ figure: f.text, kind: f.kind, clause: f.mention.context.replace(CLOSING_PUNCTUATION, '') })),
+  };
+}
+
+export function summariseChapter(c: SummaryChapterSource, registry: readonly Department[], selfTitle: string): ChapterSummary {
+  const measures = c.measures.map((m) => summariseMeasure(m, registry, selfTitle));
+  return { number: c.number, marker: c.marker, title: c.title, label: chapterLabel(c.number), measures, totals: summaryTotals(measures), leads: leadDepartments(measures) };
+}
+
+/** The departments listed first, each with the measures it leads. */
+export function leadDepartments(measures: readonly MeasureSummary[]): LeadDepartment[] {
+  const leads = new Map<string, LeadDepartment>();
+  for (const m of measures) {
+    const d = m.departments.find((x) => x.lead);
+    if (!d) continue;
+    const lead = leads.get(d.id) ?? { id: d.id, abbr: d.abbr, measures: [] };
+    lead.measures.push(m.id);
+    leads.set(d.id, lead);
+  }
+  return [...leads.values()];
+}
+
+/** Counts over a set of measure summaries. */
+export function summaryTotals(measures: readonly MeasureSummary[]): SummaryTotals {
+  return {
+    measures: measures.length,
+    departments: new Set(measures.flatMap((m) => m.departments.map((d) => d.id))).size,
+    documents: new Set(measures.flatMap((m) => m.documents.map((d) => d.title))).size,
+    programmes: new Set(measures.flatMap((m) => m.programmes)).size,
+    commitments: measures.reduce((n, m) => n + m.commitments.length, 0),
+  };
+}
+
+/** The summary of the whole policy. */
+export function summarisePolicy(source: SummarySource, registry: readonly Department[]): PolicySummary {
+  const chapters = source.chapters.map((c) => summariseChapter(c, registry, source.measuresTitle));
+  return { measuresTitle: source.measuresTitle, docNumber: source.docNumber, chapters, totals: summaryTotals(chapters.flatMap((c) => c.measures)) };
+}
+
+/** A parsed seed as a summary source (the pages use the content collections instead). */
+export function summarySourceFromDocument(doc: PolicyDocument): SummarySource {
+  return {
+    measuresTitle: doc.measuresTitle,
+    docNumber: doc.docNumber,
+    chapters: doc.chapters.map((c) => ({
+      number: c.number,
+      marker: c.marker,
+      title: c.title,
+      measures: c.measures.map((m) => ({
+        id: m.id,
+        chapter: m.chapter,
+        number: m.number,
+        marker: m.marker,
+        headline: m.headline,
+        text: m.text,
+        departments: m.attribution?.departments.map((d) => d.slug) ?? [],
+        departmentsEtc: m.attribution?.etc ?? false,
+      })),
+    })),
+  };
+}
+
+/** The shape of the content collections as lib/policy.ts returns them (departments are references). */
+export interface CollectionsSource {
+  document: { measuresTitle: string; docNumber: string };
+  chapters: readonly { number: number; marker: string; title: string; measures: readonly { data: Omit<SummaryMeasureSource, 'departments'> & { departments: readonly { id: string }[] } }[] }[];
+}
+
+/** The content collections (getPolicy()) as a summary source. */
+export function summarySourceFromCollections({ document, chapters }: CollectionsSource): SummarySource {
+  return {
+    measuresTitle: document.measuresTitle,
+    docNumber: document.docNumber,
+    chapters: chapters.map((c) => ({
+      number: c.number,
+      marker: c.marker,
+      title: c.title,
+      measures: c.measures.map(({ data: m }) => ({ ...m, departments: m.departments.map((r) => r.id) })),
+    })),
+  };
+}
+
+/** 市人社局（牵头）、市财政局等部门 — the departments line as one string (for plain-text uses). */
+export function departmentsLine(m: Pick<MeasureSummary, 'departments' | 'departmentsEtc'>, leadMark = '（牵头）', etc = '等部门'): string {
+  if (m.departments.length === 0) return '';
+  return m.departments.map((d) => d.abbr + (d.lead ? leadMark : '')).join('、') + (m.departmentsEtc ? etc : '');
+}

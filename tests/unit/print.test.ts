@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+import { LAYERS, cssString, footerText, pageNumberContent, printStylesheet } from '../../src/lib/print.ts';
+import { policy } from '../helpers/model.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/paths.ts';
+
+describe('the generated print stylesheet', () => {
+  const css = printStylesheet({ measuresTitle: policy.measuresTitle, docNumber: policy.docNumber, origin: 'https://example.org/' });
+
+  test('a running footer with the title and 发文字号, and page numbers 第 N 页 / 共 M 页', () => {
+    expect(css).toContain(`content: "《${policy.measuresTitle}》\u3000${policy.docNumber}";`);
+    expect(css).toContain('content: "第 " counter(page) " 页 / 共 " counter(pages) " 页";');
+    expect(css).toMatch(/@page\s*\{\s*size: A4/);
+  });
+
+  test('declares the layer order of global.css before using a layer', () => {
+    const global = readFileSync(join(ROOT, 'src/styles/global.css'), 'utf8');
+    expect(global).toContain(`@layer ${LAYERS.join(', ')};`);
+    expect(css.indexOf(`@layer ${LAYERS.join(', ')};`)).toBeLessThan(css.indexOf('@layer print {'));
+  });
+
+  test('printed URLs of internal links use the site origin', () => {
+    expect(css).toContain('a.pe-print-url[href^="/"]::after { content: "（" "https://example.org" attr(href) "）"; }');
+  });
+
+  test('model text is escaped as a CSS string', () => {
+    expect(cssString('a"b\\c')).toBe('"a\\"b\\\\c"');
+    expect(cssString('x\ny')).toBe('"x\\a y"');
+    expect(footerText({ measuresTitle: '标"题', docNumber: '号' })).toBe('《标"题》\u3000号');
+    expect(printStylesheet({ measuresTitle: '标"题}', docNumber: '号', origin: '' })).toContain('content: "《标\\"题}》\u3000号";');
+  });
+
+  test('page-number templates', () => {
+    expect(pageNumberContent('{page}/{pages}')).toBe('counter(page) "/" counter(pages)');
+    expect(pageNumberContent('- {page} -')).toBe('"- " counter(page) " -"');
+  });
+});

@@ -1,0 +1,152 @@
+/** Summaries against the seed (expected values read from the text itself) and a small fixture. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parseSeed } from '../../src/lib/parse.ts';
+import { departmentsLine, summarisePolicy, summarySourceFromDocument, type MeasureSummary } from '../../src/lib/summary.ts';
+import { measureLinesFromSeed, policy, registry } from '../helpers/model.ts';
+import { FIXTURES } from '../helpers/paths.ts';
+
+const summary = summarisePolicy(summarySourceFromDocument(policy), registry);
+const all = summary.chapters.flatMap((c) => c.measures);
+const seedLines = measureLinesFromSeed();
+const byAbbr = new Map(registry.map((d) => [d.abbr, d]));
+const unique = <T>(xs: T[]) => [...new Set(xs)];
+
+/** The closing （…） of a seed line, split into abbreviations: what the reader sees as 责任部门. */
+function attributionOf(line: string): { abbrs: string[]; etc: boolean } {
+  const m = /（(市[^（）]*)）$/u.exec(line);
+  if (!m) return { abbrs: [], etc: false };
+  const etc = m[1]!.endsWith('等部门按职责分工');
+  return { abbrs: m[1]!.replace(/等部门按职责分工$/u, '').split('、'), etc };
+}
+
+describe('summary of the seed', () => {
+  test('every chapter and measure, in order, with id, label and headline', () => {
+    expect(summary.chapters.map((c) => `${c.marker}${c.title}`)).toEqual(policy.chapters.map((c) => `${c.marker}${c.title}`));
+    expect(all.map((m) => m.id)).toEqual([...seedLines.keys()]);
+    for (const m of all) {
+      const line = seedLines.get(m.id)!;
+      // The headline is the seed line's first sentence, after the marker, without its 。
+      expect(line.startsWith(`${m.marker}${m.headline}。`), m.id).toBe(true);
+      expect(m.headline).not.toMatch(/。/u);
+      expect(m.label).toMatch(/^第[一二三四五六七八九十]+部分第（[一二三四五六七八九十]+）项$/u);
+    }
+  });
+
+  test('departments: the attribution of each measure, in order, the first one leading', () => {
+    for (const m of all) {
+      const { abbrs, etc } = attributionOf(seedLines.get(m.id)!);
+      expect(m.departments.map((d) => d.abbr), m.id).toEqual(abbrs);
+      expect(m.departments.map((d) => d.lead), m.id).toEqual(abbrs.map((_, i) => i === 0));
+      expect(m.departments.map((d) => d.name), m.id).toEqual(abbrs.map((a) => byAbbr.get(a)!.name));
+      expect(m.departmentsEtc, m.id).toBe(etc);
+    }
+    // Chapter five assigns no department; every other measure does.
+    expect(all.filter((m) => m.departments.length === 0).map((m) => m.chapter)).toEqual(policy.chapters.at(-1)!.measures.map(() => policy.chapters.length));
+  });
+
+  test('cited documents: every 《…》 of the measure except the policy itself, once each', () => {
+    for (const m of all) {
+      const line = seedLines.get(m.id)!;
+      const cited = unique([...line.matchAll(/《([^》]*)》/gu)].map((x) => x[1]!)).filter((t) => t !== policy.measuresTitle);
+      expect(m.documents.map((d) => d.title), m.id).toEqual(cited);
+    }
+    const title = (t: string) => all.flatMap((m) => m.documents).find((d) => d.title.startsWith(t));
+    expect(title('天津市乡村振兴战略规划')!.title).toContain('（2018-2022年）');
+  });
+
+  test('programmes: every quoted name of the measure, once each, in order', () => {
+    for (const m of all) {
+      const quoted = unique([...seedLines.get(m.id)!.matchAll(/“([^”]*)”/gu)].map((x) => x[1]!));
+      expect(m.programmes, m.id).toEqual(quoted);
+    }
+  });
+
+  test('commitments: every Arabic figure outside cited titles and quoted names, with the clause that states it', () => {
+    for (const m of all) {
+      const text = seedLines.get(m.id)!.replace(/《[^》]*》/gu, '').replace(/“\d+”/gu, '');
+      const digits = text.match(/\d/gu)?.length ?? 0;
+      expect(m.commitments.map((c) => c.figure).join('').match(/\d/gu)?.length ?? 0, m.id).toBe(digits);
+      for (const c of m.commitments) {
+        expect(c.clause).toContain(c.figure);
+        expect(text).toContain(c.clause);
+        expect(c.clause).not.toMatch(/[，。；：、]$/u);
+      }
+    }
+    // The percentages, shares and time limits the issue names are all there, each in its measure.
+    const where = (fig: string) => all.filter((m) => m.commitments.some((c) => c.figure === fig)).map((m) => m.id);
+    for (const fig of ['3%-5%', '65%', '80%', '满1年', '1年及以上']) {
+      expect(where(fig)).toEqual([...seedLines].filter(([, line]) => line.includes(fig)).map(([id]) => id));
+    }
+    expect(all.find((m) => m.commitments.some((c) => c.figure === '65%'))!.commitments.find((c) => c.figure === '65%')!.kind).toBe('percentage');
+    // A year range inside a cited title is part of the title, not a commitment.
+    expect(all.flatMap((m) => m.commitments).map((c) => c.figure)).not.toContain('2018-2022年');
+  });
+
+  test('totals', () => {
+    const lines = [...seedLines.values()];
+    expect(summary.totals.measures).toBe(lines.length);
+    expect(summary.totals.departments).toBe(new Set(lines.flatMap((l) => attributionOf(l).abbrs)).size);
+    expect(summary.totals.documents).toBe(new Set(lines.flatMap((l) => [...l.matchAll(/《([^》]*)》/gu)].map((x) => x[1]))).size);
+    expect(summary.totals.programmes).toBe(new Set(lines.flatMap((l) => [...l.matchAll(/“([^”]*)”/gu)].map((x) => x[1]))).size);
+    expect(summary.totals.commitments).toBe(all.reduce((n, m) => n + m.commitments.length, 0));
+    expect(summary).toMatchObject({ measuresTitle: policy.measuresTitle, docNumber: policy.docNumber });
+  });
+});
+
+describe('summary of a small fixture', () => {
+  const doc = parseSeed('minimal.txt', readFileSync(join(FIXTURES, 'minimal.txt'), 'utf8'), registry);
+  const s = summarisePolicy(summarySourceFromDocument(doc), registry);
+  const [m11, m12, m21] = s.chapters.flatMap((c) => c.measures) as [MeasureSummary, MeasureSummary, MeasureSummary];
+
+  test('departments, lead and 等', () => {
+    expect(m11.departments.map((d) => [d.abbr, d.lead])).toEqual([['市人社局', true], ['市财政局', false]]);
+    expect(m11.departmentsEtc).toBe(true);
+    expect(departmentsLine(m11)).toBe('市人社局（牵头）、市财政局等部门');
+    expect(departmentsLine(m12)).toBe('市教委（牵头）');
+    expect(m21.departments).toEqual([]);
+    expect(departmentsLine(m21)).toBe('');
+  });
+
+  test('programmes, documents and figures', () => {
+    expect(m12.programmes).toEqual(['海河英才']);
+    expect(s.chapters.flatMap((c) => c.measures).flatMap((m) => m.documents)).toEqual([]);
+    expect(s.totals).toEqual({ measures: 3, departments: 3, documents: 0, programmes: 1, commitments: 0 });
+  });
+
+  test('a measure that cites a document with its number, and a figure inside and outside the title', () => {
+    const m = summarisePolicy({
+      measuresTitle: '自身',
+      docNumber: '测字〔2024〕1号',
+      chapters: [{ number: 1, marker: '一、', title: '章', measures: [{
+        id: '1-1', chapter: 1, number: 1, marker: '（一）', headline: '做好工作。',
+        text: '做好工作。落实《某规划（2021-2025年）》（津政发〔2021〕2号）和《自身》，比例不低于10%；工作满2年的，予以奖励。（市教委）',
+        departments: ['education'], departmentsEtc: false,
+      }] }],
+    }, registry).chapters[0]!.measures[0]!;
+    expect(m.headline).toBe('做好工作');
+    expect(m.documents).toEqual([{ title: '某规划（2021-2025年）', number: '津政发〔2021〕2号' }]);
+    expect(m.commitments).toEqual([
+      { figure: '10%', kind: 'percentage', clause: '比例不低于10%' },
+      { figure: '满2年', kind: 'duration', clause: '工作满2年的' },
+    ]);
+  });
+
+  test('an unknown department is an error, not a blank', () => {
+    expect(() => summarisePolicy({ measuresTitle: 'x', docNumber: 'y', chapters: [{ number: 1, marker: '一、', title: 't', measures: [{ id: '1-1', chapter: 1, number: 1, marker: '（一）', headline: 'h。', text: 'h。', departments: ['nope'], departmentsEtc: false }] }] }, registry)).toThrow(/nope/);
+  });
+});
+
+describe('chapter facts', () => {
+  test('each chapter counts its measures and departments and names its lead departments', () => {
+    for (const c of summary.chapters) {
+      const lines = c.measures.map((m) => seedLines.get(m.id)!);
+      expect(c.totals.measures).toBe(lines.length);
+      expect(c.totals.departments).toBe(new Set(lines.flatMap((l) => attributionOf(l).abbrs)).size);
+      const firsts = lines.map((l, i) => [attributionOf(l).abbrs[0], c.measures[i]!.id] as const).filter(([a]) => a);
+      expect(c.leads.map((l) => l.abbr)).toEqual(unique(firsts.map(([a]) => a)));
+      for (const l of c.leads) expect(l.measures).toEqual(firsts.filter(([a]) => a === l.abbr).map(([, id]) => id));
+    }
+  });
+});
