@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 
 // Deployers set SITE (absolute origin) and BASE_PATH (sub-path, e.g. /policy-explorer/).
 // OUT_DIR lets the tests build a sub-path copy beside the normal one.
@@ -11,7 +12,8 @@ export default defineConfig({
   base,
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  integrations: [mdx({ gfm: false, smartypants: false })],
+  // The sitemap lists every page (404 excluded); robots.txt (src/pages/robots.txt.ts) points to it.
+  integrations: [mdx({ gfm: false, smartypants: false }), sitemap()],
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   vite: {

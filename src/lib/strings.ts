@@ -40,4 +40,13 @@ export const t = {
   },
   copy: { link: '复制链接', done: '已复制', failed: '复制失败，请手动复制' },
   toTop: '回到顶部',
+  notFound: {
+    title: '页面未找到',
+    description: '您要找的页面不存在，可能已被移动或地址有误。',
+    lead: '您要找的页面不存在，可能地址有误，或页面已被移动。',
+    try: '您可以：',
+    home: '回到首页',
+    policy: '阅读政策全文',
+    search: '搜索政策内容',
+  },
 } as const;
