@@ -41,16 +41,22 @@ function brokenLinks(dist: string, base: string): string[] {
     return ids.get(file)!;
   };
   const broken: string[] = [];
-  const check = (from: string, pageUrl: URL, ref: string) => {
-    if (/^(mailto|tel|data):/i.test(ref)) return;
-    if (/^javascript:/i.test(ref)) return broken.push(`${from}: ${ref} (javascript: URL)`);
+  /** Why a reference is broken, or undefined when it resolves. */
+  const problem = (pageUrl: URL, ref: string): string | undefined => {
+    if (/^(mailto|tel|data):/i.test(ref)) return undefined;
+    if (/^javascript:/i.test(ref)) return 'javascript: URL';
     const target = new URL(ref, pageUrl);
-    if (target.origin !== origin) return; // a link to another site (requests are the privacy gate's)
-    if (!target.pathname.startsWith(base)) return broken.push(`${from}: ${ref} (outside the base ${base})`);
+    if (target.origin !== origin) return undefined; // a link to another site (requests are the privacy gate's)
+    if (!target.pathname.startsWith(base)) return `outside the base ${base}`;
     const file = fileFor(dist, target.pathname.slice(base.length));
-    if (!file) return broken.push(`${from}: ${ref} (no such file)`);
+    if (!file) return 'no such file';
     const fragment = decodeURIComponent(target.hash.slice(1));
-    if (fragment && !(file.endsWith('.html') && idsIn(file).has(fragment))) broken.push(`${from}: ${ref} (no id="${fragment}")`);
+    if (fragment && !(file.endsWith('.html') && idsIn(file).has(fragment))) return `no id="${fragment}"`;
+    return undefined;
+  };
+  const check = (from: string, pageUrl: URL, ref: string) => {
+    const why = problem(pageUrl, ref);
+    if (why) broken.push(`${from}: ${ref} (${why})`);
   };
   const pages = sitePages(dist);
   for (const { file, path } of pages) {
