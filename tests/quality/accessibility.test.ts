@@ -1,6 +1,6 @@
 /**
- * Accessibility gate: axe-core (WCAG 2.2 AA rules) on every built page at phone and desktop
- * widths, and keyboard use: skip link, visible focus, every control reachable, deep links
+ * Accessibility gate: axe-core (WCAG 2.2 AA rules) on every built page (one page of each type
+ * at phone width too), and keyboard use: skip link, visible focus, every control reachable, deep links
  * moving focus to the measure.
  */
 import { readFileSync } from 'node:fs';
@@ -42,10 +42,14 @@ describe('axe-core, WCAG 2.2 AA: zero violations', () => {
   test('the site has pages to check', () => {
     expect(pages.map((p) => p.type)).toEqual(expect.arrayContaining(['home', 'policy', 'measures/*', '404']));
   });
+  // Pages of one type share a template: the first of each type is checked at both widths after
+  // the network is idle (scripted content included), the others at desktop width once loaded.
+  const firsts = new Set(onePerType(pages).map((p) => p.path));
   for (const { path } of pages) {
-    test(`/${path}`, async () => {
-      await page.goto(site + path, { waitUntil: 'networkidle' });
-      for (const width of WIDTHS) {
+    const full = firsts.has(path);
+    test(`/${path}${full ? ' (390 px and 1280 px)' : ''}`, async () => {
+      await page.goto(site + path, { waitUntil: full ? 'networkidle' : 'load' });
+      for (const width of full ? WIDTHS : [1280]) {
         await page.setViewportSize({ width, height: 900 });
         expect(await axe(page), `${width}px`).toEqual([]);
       }
@@ -66,7 +70,7 @@ const ACTIVE = `(() => {
 describe('keyboard', () => {
   for (const { path } of pages) {
     test(`/${path}: the skip link comes first and moves focus to <main>`, async () => {
-      await page.goto(site + path);
+      await page.goto(site + path, { waitUntil: 'domcontentloaded' });
       await page.keyboard.press('Tab');
       const first = await page.evaluate(ACTIVE) as { cls: string; href: string; shown: boolean } | null;
       expect(first?.cls).toContain('pe-skip');
