@@ -20,7 +20,8 @@ import { SECURITY_HEADERS } from '../../src/lib/security.ts';
 import { CHROMIUM, launchBrowser, PHONE } from '../helpers/browser.ts';
 import { ARTIFACTS, ROOT } from '../helpers/paths.ts';
 import { serveStatic } from '../helpers/server.ts';
-import { firstSearchResult, onePerType, sitePages, weighPage, type Weight } from '../helpers/site.ts';
+import { policy } from '../helpers/model.ts';
+import { firstSearchResult, onePerType, searchTerm, sitePages, weighPage, type Weight } from '../helpers/site.ts';
 
 const OUT = join(ROOT, 'dist-bench');
 const LABELS: Record<string, string> = {
@@ -116,7 +117,7 @@ if (types.some((p) => p.path === 'search/')) {
   try {
     for (let i = 0; i < 3; i++) {
       const context = await browser.newContext(PHONE);
-      runs.push(await firstSearchResult(await context.newPage(), server.url, OUT, '人才'));
+      runs.push(await firstSearchResult(await context.newPage(), server.url, OUT, searchTerm(policy.measuresTitle)));
       await context.close();
     }
     searchMs = runs.sort((a, b) => a - b)[1];

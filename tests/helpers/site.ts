@@ -98,7 +98,8 @@ export async function weighPage(page: Page, siteUrl: string, dist: string, path:
 
 /** Links in <main> of a built page's static HTML, to tell search results from page chrome. */
 export function staticMainLinks(html: string): number {
-  const main = html.match(/<main\b[\s\S]*<\/main>/)?.[0] ?? '';
+  // <noscript> content is not part of the page when scripts run.
+  const main = (html.match(/<main\b[\s\S]*<\/main>/)?.[0] ?? '').replace(/<noscript>[\s\S]*?<\/noscript>/g, '');
   return (main.match(/<a\s[^>]*href=/g) ?? []).length;
 }
 
@@ -112,4 +113,9 @@ export async function firstSearchResult(page: Page, siteUrl: string, dist: strin
   await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
   await page.waitForFunction(`document.querySelectorAll('main a[href]').length > ${before}`, undefined, { timeout });
   return Date.now() - start;
+}
+
+/** A query that must find results: a word of the document's title (人才, 流动…). */
+export function searchTerm(title: string): string {
+  return title.match(/人才|流动|改革/)?.[0] ?? title.slice(0, 2);
 }
