@@ -111,7 +111,8 @@ export async function firstSearchResult(page: Page, siteUrl: string, dist: strin
   const before = staticMainLinks(readFileSync(join(dist, 'search', 'index.html'), 'utf8'));
   const start = Date.now();
   await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction(`document.querySelectorAll('main a[href]').length > ${before}`, undefined, { timeout });
+  // A locator, not waitForFunction: a string predicate would be eval'd, which the CSP forbids.
+  await page.locator('main a[href]').nth(before).waitFor({ state: 'attached', timeout });
   return Date.now() - start;
 }
 
