@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 
 // Deployers set SITE (absolute origin) and BASE_PATH (sub-path, e.g. /policy-explorer/).
@@ -12,8 +13,9 @@ export default defineConfig({
   base,
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
+  // The sitemap lists every page (404 excluded); robots.txt (src/pages/robots.txt.ts) points to it.
   // pagefind() runs after every page is written: keep it last.
-  integrations: [mdx({ gfm: false, smartypants: false }), pagefind()],
+  integrations: [mdx({ gfm: false, smartypants: false }), sitemap(), pagefind()],
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   vite: {

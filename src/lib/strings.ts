@@ -151,5 +151,13 @@ export const t = {
     policy: '打印全文',
     summary: '打印本部分摘要',
     url: '本页网址：',
+  notFound: {
+    title: '页面未找到',
+    description: '您要找的页面不存在，可能已被移动或地址有误。',
+    lead: '您要找的页面不存在，可能地址有误，或页面已被移动。',
+    try: '您可以：',
+    home: '回到首页',
+    policy: '阅读政策全文',
+    search: '搜索政策内容',
   },
 } as const;

@@ -19,7 +19,7 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(dir: string, base = '/', headers: Record<string, string> = {}): Promise<StaticServer> {
+export async function serveStatic(dir: string, base = '/', headers: Record<string, string> = {}, port = 0): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const send = (file: string, status = 200) => {
@@ -44,9 +44,8 @@ export async function serveStatic(dir: string, base = '/', headers: Record<strin
     if (!existsSync(file)) return notFound();
     send(file);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: `${origin}${base}`,
     origin,

@@ -21,7 +21,9 @@ describe('every page', () => {
     expect(html.match(/<h1\b/g)).toHaveLength(1);
     expect(html).toMatch(/<title>[^<]{4,}<\/title>/);
     expect(html).toMatch(/<meta name="description" content="[^"]{10,}">/);
-    expect(html).toMatch(/<link rel="canonical" href="https:\/\/[^"]+\/">/);
+    // The 404 page is served at any missing address: no canonical URL, kept out of search engines.
+    if (p === '404.html') expect(html).toContain('<meta name="robots" content="noindex">');
+    else expect(html).toMatch(/<link rel="canonical" href="https:\/\/[^"]+\/">/);
     expect(html).toContain('<a class="pe-skip" href="#main">');
     expect(html).toMatch(/<main id="main"/);
   });

@@ -1,0 +1,122 @@
+/**
+ * The built site as a list of pages, read from dist/ so that every page any feature adds is
+ * covered by the quality gates without being listed by hand.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+
+export interface SitePage {
+  /** File under the build folder: measures/2-1/index.html */
+  file: string;
+  /** URL path under the base: measures/2-1/ ('' for the home page, 404.html for the 404 page) */
+  path: string;
+  /** Page type, from the URL pattern: home, policy, measures/*, departments, departments/*, 404… */
+  type: string;
+}
+
+/** Page type from the URL pattern: the first path segment, with /* when the page is an item. */
+export function pageType(path: string): string {
+  if (path === '') return 'home';
+  if (path === '404.html') return '404';
+  const parts = path.replace(/\/$/, '').split('/');
+  return parts.length > 1 ? `${parts[0]}/*` : parts[0]!;
+}
+
+/** Every HTML page of a build, in a stable order (home first). */
+export function sitePages(dist: string): SitePage[] {
+  return readdirSync(dist, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .map((file) => {
+      const path = file === 'index.html' ? '' : file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
+      return { file, path, type: pageType(path) };
+    })
+    .sort((a, b) => (a.path === '' ? -1 : b.path === '' ? 1 : a.path.localeCompare(b.path, 'en', { numeric: true })));
+}
+
+/** The first page of each type: for checks too slow to run on every page. */
+export function onePerType(pages: SitePage[]): SitePage[] {
+  const seen = new Map<string, SitePage>();
+  for (const p of pages) if (!seen.has(p.type)) seen.set(p.type, p);
+  return [...seen.values()];
+}
+
+/** The file of the build that a URL path under the base serves (directories serve index.html), if any. */
+export function fileFor(dist: string, path: string): string | undefined {
+  const file = join(dist, decodeURIComponent(path));
+  if (!file.startsWith(dist)) return undefined;
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    const index = join(file, 'index.html');
+    return path === '' || path.endsWith('/') ? (existsSync(index) ? index : undefined) : undefined;
+  }
+  return existsSync(file) ? file : undefined;
+}
+
+export type Kind = 'html' | 'css' | 'js' | 'other';
+export interface Resource { url: string; kind: Kind; raw: number; gzip: number }
+export interface Weight {
+  resources: Resource[];
+  requests: number;
+  bytes: Record<Kind, { raw: number; gzip: number }>;
+}
+
+function kindOf(url: string, resourceType: string): Kind {
+  const ext = new URL(url).pathname.match(/\.([a-z0-9]+)$/)?.[1];
+  if (resourceType === 'document' || ext === 'html') return 'html';
+  if (resourceType === 'stylesheet' || ext === 'css') return 'css';
+  if (resourceType === 'script' || ext === 'js' || ext === 'mjs') return 'js';
+  return 'other';
+}
+
+/** Gzip size at the default level: bytes are deterministic, so budgets can be asserted exactly. */
+export function gzipSize(buf: Buffer): number {
+  return gzipSync(buf).length;
+}
+
+/**
+ * Loads a page in Chromium and weighs everything it requests until the network is idle,
+ * reading each file from the build folder (served at siteUrl).
+ */
+export async function weighPage(page: Page, siteUrl: string, dist: string, path: string): Promise<Weight> {
+  const seen: { url: string; type: string }[] = [];
+  const onRequest = (req: { url(): string; resourceType(): string }) => { seen.push({ url: req.url(), type: req.resourceType() }); };
+  page.on('request', onRequest);
+  await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+  page.off('request', onRequest);
+  const resources: Resource[] = [];
+  for (const { url, type } of seen) {
+    if (!url.startsWith(siteUrl)) throw new Error(`${path} requested ${url}, outside the site`);
+    const file = fileFor(dist, new URL(url).pathname.slice(new URL(siteUrl).pathname.length));
+    const buf = file ? readFileSync(file) : Buffer.alloc(0);
+    resources.push({ url, kind: kindOf(url, type), raw: buf.length, gzip: buf.length ? gzipSize(buf) : 0 });
+  }
+  const bytes = { html: { raw: 0, gzip: 0 }, css: { raw: 0, gzip: 0 }, js: { raw: 0, gzip: 0 }, other: { raw: 0, gzip: 0 } };
+  for (const r of resources) { bytes[r.kind].raw += r.raw; bytes[r.kind].gzip += r.gzip; }
+  return { resources, requests: resources.length, bytes };
+}
+
+/** Links in <main> of a built page's static HTML, to tell search results from page chrome. */
+export function staticMainLinks(html: string): number {
+  // <noscript> content is not part of the page when scripts run.
+  const main = (html.match(/<main\b[\s\S]*<\/main>/)?.[0] ?? '').replace(/<noscript>[\s\S]*?<\/noscript>/g, '');
+  return (main.match(/<a\s[^>]*href=/g) ?? []).length;
+}
+
+/**
+ * Opens the search page with a query (routes.search(q) → /search/?q=…) and waits until a
+ * result link appears in <main>; returns the milliseconds from navigation to that result.
+ */
+export async function firstSearchResult(page: Page, siteUrl: string, dist: string, query: string, timeout = 15_000): Promise<number> {
+  const before = staticMainLinks(readFileSync(join(dist, 'search', 'index.html'), 'utf8'));
+  const start = Date.now();
+  await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
+  // A locator, not waitForFunction: a string predicate would be eval'd, which the CSP forbids.
+  await page.locator('main a[href]').nth(before).waitFor({ state: 'attached', timeout });
+  return Date.now() - start;
+}
+
+/** A query that must find results: a word of the document's title (人才, 流动…). */
+export function searchTerm(title: string): string {
+  return title.match(/人才|流动|改革/)?.[0] ?? title.slice(0, 2);
+}

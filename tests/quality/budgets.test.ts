@@ -1,0 +1,54 @@
+/**
+ * Byte budgets (bytes are deterministic, so they are asserted): the pages people open from a
+ * shared link stay light. Pages are picked by URL pattern among the pages actually built, so a
+ * type joins the budget as soon as its feature is merged.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchBrowser, PHONE } from '../helpers/browser.ts';
+import { DIST } from '../helpers/paths.ts';
+import { sitePages, weighPage } from '../helpers/site.ts';
+
+/** HTML + CSS of a reading page, gzip. */
+const READING_BUDGET = 20_000;
+/** Scripts of a reading page, gzip: the site's small enhancement script and a search loader, no more. */
+const READING_JS_BUDGET = 5_000;
+/** Everything the graph page loads as script (mermaid and its layout), gzip. */
+const GRAPH_JS_BUDGET = 250_000;
+
+const site = inject('siteUrl');
+const pages = sitePages(DIST);
+const first = (type: string) => pages.find((p) => p.type === type);
+const budgeted = [first('home'), first('measures/*'), first('departments/*')].filter((p) => p !== undefined);
+
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await (await browser.newContext(PHONE)).newPage();
+});
+afterAll(async () => browser?.close());
+
+describe('byte budgets', () => {
+  test('the budgeted page types are built: home, a measure, and a department once /departments/ exists', () => {
+    expect(budgeted.map((p) => p.type)).toEqual(['home', 'measures/*', ...(first('departments') ? ['departments/*'] : [])]);
+  });
+
+  for (const { path } of budgeted) {
+    test(`/${path}: HTML+CSS ≤ ${READING_BUDGET} B gzip, scripts ≤ ${READING_JS_BUDGET} B gzip`, async () => {
+      const w = await weighPage(page, site, DIST, path);
+      expect(w.bytes.html.gzip).toBeGreaterThan(0);
+      expect(w.bytes.html.gzip + w.bytes.css.gzip).toBeLessThanOrEqual(READING_BUDGET);
+      expect(w.bytes.js.gzip).toBeLessThanOrEqual(READING_JS_BUDGET);
+    });
+  }
+
+  const graph = first('graph');
+  if (graph) {
+    test(`/${graph.path}: mermaid and the page's scripts ≤ ${GRAPH_JS_BUDGET} B gzip`, async () => {
+      const w = await weighPage(page, site, DIST, graph.path);
+      expect(w.bytes.js.gzip).toBeGreaterThan(0);
+      expect(w.bytes.js.gzip).toBeLessThanOrEqual(GRAPH_JS_BUDGET);
+    });
+  }
+});

@@ -1,0 +1,112 @@
+/**
+ * What search engines and chat apps read: per-page title, description, canonical URL, Open
+ * Graph tags; the sitemap and robots.txt (honouring `site` and `base`); the Chinese 404 page.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, test } from 'vitest';
+import { chapterLabel, headlineTitle, measureLabel } from '../../src/lib/citation.ts';
+import { t } from '../../src/lib/strings.ts';
+import { decodeEntities, htmlText, inner, readPage } from '../helpers/html.ts';
+import { measures } from '../helpers/model.ts';
+import { DIST, DIST_SUB, SUB_PATH } from '../helpers/paths.ts';
+import { sitePages } from '../helpers/site.ts';
+
+const site = inject('siteUrl');
+
+function head(html: string) {
+  const meta = (key: string) => {
+    const m = html.match(new RegExp(`<meta (?:name|property)="${key}" content="([^"]*)"`));
+    return m ? decodeEntities(m[1]!) : undefined;
+  };
+  return {
+    title: decodeEntities(html.match(/<title>([^<]*)<\/title>/)?.[1] ?? ''),
+    description: meta('description'),
+    canonical: html.match(/<link rel="canonical" href="([^"]+)"/)?.[1],
+    robots: meta('robots'),
+    og: { title: meta('og:title'), description: meta('og:description'), url: meta('og:url'), type: meta('og:type'), locale: meta('og:locale'), siteName: meta('og:site_name') },
+    twitterCard: meta('twitter:card'),
+  };
+}
+
+/** The locations a sitemap index lists, through its sitemaps. */
+function sitemapUrls(dist: string, base: string): string[] {
+  const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => decodeEntities(m[1]!));
+  const index = readFileSync(join(dist, 'sitemap-index.xml'), 'utf8');
+  return locs(index).flatMap((sitemap) => {
+    const path = new URL(sitemap).pathname;
+    expect(path.startsWith(base), `${sitemap} under ${base}`).toBe(true);
+    return locs(readFileSync(join(dist, path.slice(base.length)), 'utf8'));
+  });
+}
+
+describe.each([
+  { name: 'root', dist: DIST, base: '/' },
+  { name: 'sub-path', dist: DIST_SUB, base: SUB_PATH },
+])('every page ($name build)', ({ dist, base }) => {
+  const pages = sitePages(dist);
+  const content = pages.filter((p) => p.type !== '404');
+  const origin = new URL(head(readPage(dist, 'index.html')).canonical!).origin;
+
+  test('a unique title and description, a canonical URL, Open Graph and Twitter card tags', () => {
+    const titles = new Set<string>();
+    for (const { file, path } of content) {
+      const h = head(readPage(dist, file));
+      const canonical = new URL(base + path, origin).href;
+      expect(h.title, path).toMatch(new RegExp(`${t.siteName}$`));
+      expect(titles.has(h.title), `title of /${path} is unique`).toBe(false);
+      titles.add(h.title);
+      expect(h.description?.length, path).toBeGreaterThan(10);
+      expect(h.canonical, path).toBe(canonical);
+      expect(h.og, path).toEqual({ title: expect.any(String), description: h.description, url: canonical, type: expect.any(String), locale: 'zh_CN', siteName: t.siteName });
+      expect(h.title.startsWith(h.og.title!), path).toBe(true);
+      expect(h.twitterCard, path).toBe('summary');
+    }
+  });
+
+  test('the sitemap lists every page but the 404, with absolute URLs under the base', () => {
+    expect(sitemapUrls(dist, base).sort()).toEqual(content.map((p) => new URL(base + p.path, origin).href).sort());
+  });
+
+  test('robots.txt points to the sitemap', () => {
+    const robots = readFileSync(join(dist, 'robots.txt'), 'utf8');
+    expect(robots).toMatch(/^User-agent: \*$/m);
+    const sitemap = robots.match(/^Sitemap: (\S+)$/m)?.[1];
+    expect(sitemap).toBe(new URL(`${base}sitemap-index.xml`, origin).href);
+    expect(existsSync(join(dist, new URL(sitemap!).pathname.slice(base.length)))).toBe(true);
+  });
+});
+
+describe('a link to a measure shared in a chat shows its headline', () => {
+  test.each(measures.map((m) => [m.id, m] as const))('measures/%s/', (id, m) => {
+    const h = head(readPage(DIST, `measures/${id}/index.html`));
+    const headline = headlineTitle(m.headline);
+    expect(h.og.title).toBe(`${chapterLabel(m.chapter)}${measureLabel(m.number)} ${headline}`);
+    expect(h.og.description).toContain(headline);
+    expect(h.title).toContain(headline);
+  });
+});
+
+describe('the 404 page', () => {
+  const html = readPage(DIST, '404.html');
+  test('in Chinese, not indexed, with the ways back: home, full text, and search once it exists', () => {
+    const h = head(html);
+    expect(html).toMatch(/<html lang="zh-CN">/);
+    expect(htmlText(inner(html, 'h1'))).toBe(t.notFound.title);
+    expect(h.robots).toBe('noindex');
+    expect(h.canonical).toBeUndefined();
+    const main = inner(html, 'main');
+    const links = [...main.matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map((m) => [m[1], m[2]]);
+    const hasSearch = existsSync(join(DIST, 'search', 'index.html'));
+    expect(links).toEqual([
+      ['/', t.notFound.home],
+      ['/policy/', t.notFound.policy],
+      ...(hasSearch ? [['/search/', t.notFound.search]] : []),
+    ]);
+  });
+  test('the server answers a missing address with it, status 404', async () => {
+    const res = await fetch(`${site}no-such-page/`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain(t.notFound.title);
+  });
+});
