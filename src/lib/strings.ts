@@ -151,6 +151,7 @@ export const t = {
     policy: '打印全文',
     summary: '打印本部分摘要',
     url: '本页网址：',
+  },
   notFound: {
     title: '页面未找到',
     description: '您要找的页面不存在，可能已被移动或地址有误。',
