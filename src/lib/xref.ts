@@ -1,0 +1,42 @@
+/**
+ * The department cross-reference of the built site: the content collections (getPolicy) in the
+ * shape src/lib/departments.ts works on. Loaded once per build.
+ */
+import { bodyWithoutAttribution, crossReference, type CrossReference, type TextSource } from './departments.ts';
+import type { Department, DepartmentKind } from './model.ts';
+import { getPolicy } from './policy.ts';
+
+let cached: Promise<CrossReference> | undefined;
+
+async function load(): Promise<CrossReference> {
+  const { document, chapters, departments, departmentOrder } = await getPolicy();
+  const d = document.data;
+  const registry: Department[] = departmentOrder.map((id) => {
+    const r = departments.get(id)!;
+    return { id, abbr: r.abbr, name: r.name, nameEn: r.nameEn, kind: r.kind as DepartmentKind, note: r.note };
+  });
+  const texts: TextSource[] = [
+    { place: 'title', text: d.title },
+    { place: 'addressees', text: d.addressees },
+    ...d.notice.map((text) => ({ place: 'notice' as const, text })),
+    { place: 'signature', text: d.signature },
+    ...d.preamble.map((text) => ({ place: 'preamble' as const, text })),
+    ...chapters.flatMap((c) => c.measures.map((m) => ({ place: 'measure' as const, measureId: m.id, text: bodyWithoutAttribution(m.body ?? '') }))),
+  ];
+  return crossReference({
+    registry,
+    texts,
+    chapters: chapters.map((c) => ({
+      number: c.number, marker: c.marker, title: c.title,
+      measures: c.measures.map((m) => ({
+        id: m.id, chapter: m.data.chapter, number: m.data.number, marker: m.data.marker, headline: m.data.headline,
+        departments: m.data.departments.map((r) => r.id), etc: m.data.departmentsEtc,
+      })),
+    })),
+  });
+}
+
+export function getCrossReference(): Promise<CrossReference> {
+  cached ??= load();
+  return cached;
+}
