@@ -233,6 +233,9 @@ export function graphModel(xref: CrossReference, only: { chapter?: number; depar
   return { chapters, departments: xref.departments.filter((x) => named.has(x.dept.id)), edges };
 }
 
+/** The id of the group holding the department nodes. */
+export const DEPARTMENTS_GROUP = 'depts';
+
 /** Mermaid node ids: ASCII, no hyphens. */
 export const nodeId = {
   measure: (id: string) => `m${id.replace(/-/g, '_')}`,
@@ -265,6 +268,8 @@ export interface MermaidOptions {
   description: string;
   /** The chapter box label: 第一部分 推动… */
   chapterLabel: (c: XrefChapter) => string;
+  /** The label of the departments' group. */
+  departmentsLabel: string;
   /** Tooltip of a measure node. */
   measureTooltip: (m: XrefMeasure) => string;
   /** Highlight this department (its own page). */
@@ -295,7 +300,11 @@ export function mermaidSource(model: GraphModel, o: MermaidOptions): string {
     }
     lines.push('  end');
   }
-  for (const x of model.departments) lines.push(`  ${nodeId.department(x.dept.id)}["${mermaidText(x.dept.abbr)}"]`);
+  if (model.departments.length) {
+    lines.push(`  subgraph ${DEPARTMENTS_GROUP}["${mermaidText(o.departmentsLabel)}"]`);
+    for (const x of model.departments) lines.push(`    ${nodeId.department(x.dept.id)}["${mermaidText(x.dept.abbr)}"]`);
+    lines.push('  end');
+  }
   const leads: number[] = [];
   model.edges.forEach((e, i) => {
     lines.push(`  ${nodeId.measure(e.measure)} ${e.lead ? '==>' : '-->'} ${nodeId.department(e.department)}`);

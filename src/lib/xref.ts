@@ -2,9 +2,12 @@
  * The department cross-reference of the built site: the content collections (getPolicy) in the
  * shape src/lib/departments.ts works on. Loaded once per build.
  */
-import { bodyWithoutAttribution, crossReference, type CrossReference, type TextSource } from './departments.ts';
+import { chapterLabel, headlineTitle, measureLabel } from './citation.ts';
+import { bodyWithoutAttribution, crossReference, mermaidSource, type CrossReference, type GraphModel, type TextSource } from './departments.ts';
 import type { Department, DepartmentKind } from './model.ts';
+import { routes } from './paths.ts';
 import { getPolicy } from './policy.ts';
+import { t } from './strings.ts';
 
 let cached: Promise<CrossReference> | undefined;
 
@@ -39,4 +42,18 @@ async function load(): Promise<CrossReference> {
 export function getCrossReference(): Promise<CrossReference> {
   cached ??= load();
   return cached;
+}
+
+/** Mermaid source for a graph model, with the site's URLs and labels. */
+export function siteMermaid(model: GraphModel, title: string, focus?: string): string {
+  return mermaidSource(model, {
+    measureUrl: (id) => routes.measure(id),
+    departmentUrl: (id) => routes.department(id),
+    title,
+    description: t.graph.accDescr(model.chapters.reduce((n, c) => n + c.measures.length, 0), model.departments.length, model.edges.length),
+    chapterLabel: (c) => `${c.marker}${c.title}`,
+    departmentsLabel: t.dept.indexTitle,
+    measureTooltip: (m) => `${chapterLabel(m.chapter)}${measureLabel(m.number)} ${headlineTitle(m.headline)}`,
+    focus,
+  });
 }

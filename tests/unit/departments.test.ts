@@ -21,6 +21,7 @@ const mermaidOptions = {
   departmentUrl: (id: string) => `/departments/${id}/`,
   title: 'T', description: 'D',
   chapterLabel: (c: { marker: string; title: string }) => c.marker + c.title,
+  departmentsLabel: '责任部门',
   measureTooltip: (m: { headline: string }) => m.headline,
 };
 
@@ -125,6 +126,7 @@ describe('on the seed', () => {
     expect(edges.filter((e) => e[2] === '==>')).toHaveLength(measures.filter((m) => m.attribution).length);
     expect([...src.matchAll(/^\s+click /gm)]).toHaveLength(nodes.length);
     expect([...src.matchAll(/^\s+subgraph c\d+\[/gm)]).toHaveLength(policy.chapters.length);
+    expect(src).toContain('subgraph depts["责任部门"]');
     expect(src).toContain('click d_human_resources "/departments/human-resources/"');
   });
 
