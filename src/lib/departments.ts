@@ -80,7 +80,7 @@ export interface Mention {
 
 export interface DepartmentXref {
   dept: Department;
-  /** Registry position, for stable ordering. */
+  /** Order of first appearance in the attributions (then registry order), for stable ties. */
   order: number;
   tasks: Task[];
   /** Measures where it is listed first. */
@@ -99,14 +99,16 @@ export interface CrossReference {
   links: number;
 }
 
-/** Most involved first: more measures, then more leads, then registry order. */
+/** Most involved first: more measures, then more leads, then first appearance in the text. */
 export function byInvolvement(a: DepartmentXref, b: DepartmentXref): number {
   return b.tasks.length - a.tasks.length || b.leadCount - a.leadCount || a.order - b.order;
 }
 
 export function crossReference(input: XrefInput): CrossReference {
   const measures = input.chapters.flatMap((c) => c.measures);
-  const all = new Map<string, DepartmentXref>(input.registry.map((dept, order) => [dept.id, { dept, order, tasks: [], leadCount: 0, partners: [], mentions: [] }]));
+  const firstSeen = [...new Set(measures.flatMap((m) => m.departments))];
+  const rank = (id: string, i: number) => (firstSeen.includes(id) ? firstSeen.indexOf(id) : firstSeen.length + i);
+  const all = new Map<string, DepartmentXref>(input.registry.map((dept, i) => [dept.id, { dept, order: rank(dept.id, i), tasks: [], leadCount: 0, partners: [], mentions: [] }]));
   const get = (id: string, where: string): DepartmentXref => {
     const x = all.get(id);
     if (!x) throw new Error(`${where} names department "${id}", which the registry lacks`);
@@ -285,7 +287,7 @@ export interface MermaidOptions {
  * every node. Class names (pe-m, pe-d, pe-focus, pe-lead) are styled by the site's own CSS.
  */
 export function mermaidSource(model: GraphModel, o: MermaidOptions): string {
-  const wrap = o.wrap ?? 8;
+  const wrap = o.wrap ?? 7;
   const oneLine = (s: string) => s.replace(/\s+/g, ' ');
   const lines = [
     `flowchart ${o.direction ?? 'LR'}`,
@@ -293,7 +295,8 @@ export function mermaidSource(model: GraphModel, o: MermaidOptions): string {
     `  accDescr: ${oneLine(o.description)}`,
   ];
   for (const { chapter, measures } of model.chapters) {
-    lines.push(`  subgraph ${nodeId.chapter(chapter.number)}["${mermaidText(o.chapterLabel(chapter))}"]`);
+    const title = wrapLabel(o.chapterLabel(chapter), wrap + 3).map(mermaidText).join('<br>');
+    lines.push(`  subgraph ${nodeId.chapter(chapter.number)}["${title}"]`);
     for (const m of measures) {
       const label = [m.id, ...wrapLabel(m.headline.replace(/[。．.]$/u, ''), wrap)].map(mermaidText).join('<br>');
       lines.push(`    ${nodeId.measure(m.id)}["${label}"]`);

@@ -27,11 +27,11 @@ function init(): void {
     htmlLabels: false,
     fontFamily: font,
     themeVariables: {
-      fontFamily: font, fontSize: '15px', primaryColor: '#ffffff', primaryBorderColor: link, primaryTextColor: '#1b1b1b',
+      fontFamily: font, fontSize: '14px', primaryColor: '#ffffff', primaryBorderColor: link, primaryTextColor: '#1b1b1b',
       lineColor: '#6b6b6b', clusterBkg: surface, clusterBorder: '#d9d4cc', titleColor: '#1b1b1b', edgeLabelBackground: '#ffffff',
     },
     markdownAutoWrap: false,
-    flowchart: { htmlLabels: false, useMaxWidth: false, curve: 'basis', nodeSpacing: 14, rankSpacing: 90, padding: 10, diagramPadding: 8, wrappingWidth: 600 },
+    flowchart: { htmlLabels: false, useMaxWidth: false, curve: 'basis', nodeSpacing: 14, rankSpacing: 56, padding: 10, diagramPadding: 8, wrappingWidth: 600 },
     themeCSS: [
       `.pe-m rect, .pe-m polygon { fill: #fff; stroke: ${link}; stroke-width: 1px; }`,
       `.pe-m text, .pe-m tspan { fill: ${link}; }`,
@@ -172,7 +172,9 @@ export async function setUp(boxes: HTMLElement[]): Promise<void> {
   init();
   for (const box of boxes) {
     const sources = new Map([...box.querySelectorAll<HTMLScriptElement>('script[data-source]')].map((s) => [s.dataset.source!, s.textContent ?? '']));
-    const first = [...sources.keys()][0];
+    // On a narrow screen a large diagram starts with a smaller view (e.g. one chapter).
+    const narrow = box.dataset.narrowView;
+    const first = narrow && sources.has(narrow) && matchMedia('(max-width: 47.99rem)').matches ? narrow : [...sources.keys()][0];
     if (first === undefined) continue;
     const status = box.querySelector<HTMLElement>('[data-status]');
     try {
@@ -182,6 +184,7 @@ export async function setUp(boxes: HTMLElement[]): Promise<void> {
       const views = box.querySelector<HTMLElement>('.pe-diagram__views');
       if (views) {
         views.hidden = false;
+        for (const b of views.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.view === first));
         views.addEventListener('click', async (event) => {
           const button = (event.target as Element).closest<HTMLButtonElement>('button[data-view]');
           if (!button || button.getAttribute('aria-pressed') === 'true') return;
