@@ -272,8 +272,6 @@ export interface MermaidOptions {
   chapterLabel: (c: XrefChapter) => string;
   /** The label of the departments' group. */
   departmentsLabel: string;
-  /** Tooltip of a measure node. */
-  measureTooltip: (m: XrefMeasure) => string;
   /** Highlight this department (its own page). */
   focus?: string | undefined;
   /** Characters per line of a measure label. */
@@ -314,8 +312,8 @@ export function mermaidSource(model: GraphModel, o: MermaidOptions): string {
     if (e.lead) leads.push(i);
   });
   for (const { measures } of model.chapters)
-    for (const m of measures) lines.push(`  click ${nodeId.measure(m.id)} "${o.measureUrl(m.id)}" "${mermaidText(o.measureTooltip(m))}" _self`);
-  for (const x of model.departments) lines.push(`  click ${nodeId.department(x.dept.id)} "${o.departmentUrl(x.dept.id)}" "${mermaidText(x.dept.name)}" _self`);
+    for (const m of measures) lines.push(`  click ${nodeId.measure(m.id)} "${o.measureUrl(m.id)}" _self`);
+  for (const x of model.departments) lines.push(`  click ${nodeId.department(x.dept.id)} "${o.departmentUrl(x.dept.id)}" _self`);
   const ms = model.chapters.flatMap((c) => c.measures.map((m) => nodeId.measure(m.id)));
   if (ms.length) lines.push(`  class ${ms.join(',')} pe-m`);
   const ds = model.departments.filter((x) => x.dept.id !== o.focus).map((x) => nodeId.department(x.dept.id));

@@ -2,7 +2,6 @@
  * The department cross-reference of the built site: the content collections (getPolicy) in the
  * shape src/lib/departments.ts works on. Loaded once per build.
  */
-import { chapterLabel, headlineTitle, measureLabel } from './citation.ts';
 import { bodyWithoutAttribution, crossReference, mermaidSource, type CrossReference, type GraphModel, type TextSource } from './departments.ts';
 import type { Department, DepartmentKind } from './model.ts';
 import { routes } from './paths.ts';
@@ -53,7 +52,6 @@ export function siteMermaid(model: GraphModel, title: string, focus?: string): s
     description: t.graph.accDescr(model.chapters.reduce((n, c) => n + c.measures.length, 0), model.departments.length, model.edges.length),
     chapterLabel: (c) => `${c.marker}${c.title}`,
     departmentsLabel: t.dept.indexTitle,
-    measureTooltip: (m) => `${chapterLabel(m.chapter)}${measureLabel(m.number)} ${headlineTitle(m.headline)}`,
     focus,
   });
 }

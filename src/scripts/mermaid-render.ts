@@ -136,10 +136,6 @@ async function draw(box: HTMLElement, source: string): Promise<SVGSVGElement> {
   bindFunctions?.(canvas);
   const text = box.dataset.text;
   if (text) live.setAttribute('aria-describedby', text);
-  for (const a of live.querySelectorAll('a')) {
-    const title = a.querySelector('title')?.textContent ?? a.getAttribute('title');
-    if (title && !a.getAttribute('aria-label')) a.setAttribute('aria-label', `${a.textContent?.trim() ?? ''}：${title}`);
-  }
   return live;
 }
 
@@ -200,3 +196,4 @@ export async function setUp(boxes: HTMLElement[]): Promise<void> {
     }
   }
 }
+

@@ -22,7 +22,6 @@ const mermaidOptions = {
   title: 'T', description: 'D',
   chapterLabel: (c: { marker: string; title: string }) => c.marker + c.title,
   departmentsLabel: '责任部门',
-  measureTooltip: (m: { headline: string }) => m.headline,
 };
 
 describe('on the seed', () => {
