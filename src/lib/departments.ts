@@ -293,8 +293,7 @@ export function mermaidSource(model: GraphModel, o: MermaidOptions): string {
     `  accDescr: ${oneLine(o.description)}`,
   ];
   for (const { chapter, measures } of model.chapters) {
-    const title = wrapLabel(o.chapterLabel(chapter), wrap + 3).map(mermaidText).join('<br>');
-    lines.push(`  subgraph ${nodeId.chapter(chapter.number)}["${title}"]`);
+    lines.push(`  subgraph ${nodeId.chapter(chapter.number)}["${mermaidText(o.chapterLabel(chapter))}"]`);
     for (const m of measures) {
       const label = [m.id, ...wrapLabel(m.headline.replace(/[。．.]$/u, ''), wrap)].map(mermaidText).join('<br>');
       lines.push(`    ${nodeId.measure(m.id)}["${label}"]`);

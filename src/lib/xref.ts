@@ -2,6 +2,7 @@
  * The department cross-reference of the built site: the content collections (getPolicy) in the
  * shape src/lib/departments.ts works on. Loaded once per build.
  */
+import { chapterLabel } from './citation.ts';
 import { bodyWithoutAttribution, crossReference, mermaidSource, type CrossReference, type GraphModel, type TextSource } from './departments.ts';
 import type { Department, DepartmentKind } from './model.ts';
 import { routes } from './paths.ts';
@@ -45,12 +46,14 @@ export function getCrossReference(): Promise<CrossReference> {
 
 /** Mermaid source for a graph model, with the site's URLs and labels. */
 export function siteMermaid(model: GraphModel, title: string, focus?: string): string {
+  // One chapter alone is named by its number (its title is on the page); several by number and title.
+  const single = model.chapters.length === 1;
   return mermaidSource(model, {
     measureUrl: (id) => routes.measure(id),
     departmentUrl: (id) => routes.department(id),
     title,
     description: t.graph.accDescr(model.chapters.reduce((n, c) => n + c.measures.length, 0), model.departments.length, model.edges.length),
-    chapterLabel: (c) => `${c.marker}${c.title}`,
+    chapterLabel: (c) => (single ? chapterLabel(c.number) : `${c.marker}${c.title}`),
     departmentsLabel: t.dept.indexTitle,
     focus,
   });

@@ -31,7 +31,7 @@ function init(): void {
       lineColor: '#6b6b6b', clusterBkg: surface, clusterBorder: '#d9d4cc', titleColor: '#1b1b1b', edgeLabelBackground: '#ffffff',
     },
     markdownAutoWrap: false,
-    flowchart: { htmlLabels: false, useMaxWidth: false, curve: 'basis', nodeSpacing: 14, rankSpacing: 56, padding: 10, diagramPadding: 8, wrappingWidth: 600 },
+    flowchart: { htmlLabels: false, useMaxWidth: false, curve: 'basis', nodeSpacing: 14, rankSpacing: 48, padding: 5, diagramPadding: 8, wrappingWidth: 600 },
     themeCSS: [
       `.pe-m rect, .pe-m polygon { fill: #fff; stroke: ${link}; stroke-width: 1px; }`,
       `.pe-m text, .pe-m tspan { fill: ${link}; }`,
@@ -155,13 +155,15 @@ function setUpZoom(box: HTMLElement): void {
   });
 }
 
+/** Natural size, or fitted to the box when that shrinks it by no more than a fifth (text stays legible). */
 function sized(svg: SVGSVGElement): void {
   const vb = svg.viewBox.baseVal;
   const natural = vb && vb.width ? vb.width : svg.getBoundingClientRect().width;
+  const room = (svg.parentElement?.clientWidth ?? natural) - 2;
   svg.dataset.naturalWidth = String(natural);
   svg.removeAttribute('width');
   svg.removeAttribute('height');
-  svg.style.width = `${Math.round(natural)}px`;
+  svg.style.width = `${Math.round(natural > room && natural * 0.8 <= room ? room : natural)}px`;
 }
 
 export async function setUp(boxes: HTMLElement[]): Promise<void> {
