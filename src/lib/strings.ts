@@ -98,6 +98,7 @@ export const t = {
     chapter: (marker: string) => `第${marker.replace(/、$/, '')}部分`,
     loading: '正在绘制关系图…',
     failed: '关系图未能绘制，请参阅下方的文字版本。',
+    zoom: '缩放',
     zoomIn: '放大',
     zoomOut: '缩小',
     zoomReset: '适合宽度',

@@ -191,6 +191,25 @@ describe('department pages in Chromium', () => {
     await context.close();
   });
 
+  test('the department list sorts by name (pinyin), by kind and by counts', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    const { errors } = watch(page);
+    await page.goto(`${site}departments/`);
+    const order = () => page.evaluate(`[...document.querySelectorAll('.pe-dept-table tbody th a')].map((a) => a.textContent)`) as Promise<string[]>;
+    const initial = await order();
+    expect(initial).toEqual(xref.departments.map((x) => x.dept.abbr));
+    await page.getByRole('button', { name: '部门' }).click();
+    expect(await order()).toEqual([...initial].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+    expect(await page.locator('.pe-dept-table th[aria-sort="ascending"]').innerText()).toContain('部门');
+    await page.getByRole('button', { name: '牵头' }).click();
+    const leads = (abbr: string) => xref.departments.find((x) => x.dept.abbr === abbr)!.leadCount;
+    const byLead = await order();
+    for (let i = 1; i < byLead.length; i++) expect(leads(byLead[i - 1]!)).toBeGreaterThanOrEqual(leads(byLead[i]!));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('home → 责任部门 → a department in two clicks, on a phone', async () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
