@@ -101,6 +101,8 @@ export const t = {
     loading: '正在绘制关系图…',
     failed: '关系图未能绘制，请参阅下方的文字版本。',
     zoom: '缩放',
+    show: '显示关系图',
+    canvas: '关系图（可滚动）',
     zoomIn: '放大',
     zoomOut: '缩小',
     zoomReset: '适合宽度',

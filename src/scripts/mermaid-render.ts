@@ -136,6 +136,12 @@ async function draw(box: HTMLElement, source: string): Promise<SVGSVGElement> {
   bindFunctions?.(canvas);
   const text = box.dataset.text;
   if (text) live.setAttribute('aria-describedby', text);
+  // The nodes stay links for pointers and screen readers, but out of the Tab order: the text
+  // version next to the diagram has the same links, and the box itself takes focus to scroll.
+  for (const a of live.querySelectorAll('a')) a.setAttribute('tabindex', '-1');
+  canvas.tabIndex = 0;
+  canvas.setAttribute('role', 'region');
+  canvas.setAttribute('aria-label', box.dataset.label ?? '');
   return live;
 }
 

@@ -44,6 +44,11 @@ async function rendered(page: Page): Promise<string> {
   return (await page.evaluate(`document.querySelector('[data-pe-diagram]').dataset.rendered`)) as string;
 }
 
+/** Department pages draw their graph when asked: press the button. */
+async function showGraph(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '显示关系图' }).click();
+}
+
 const counts = (page: Page) => page.evaluate(`({
   nodes: document.querySelectorAll('[data-canvas] svg g.node').length,
   edges: document.querySelectorAll('[data-canvas] svg path.flowchart-link').length,
@@ -114,7 +119,9 @@ describe('/graph/ under a strict Content-Security-Policy', () => {
     const { errors } = watch(page);
     await page.goto(`${strict.url}graph/`);
     await rendered(page);
+    // Nodes are links out of the Tab order (the text version has the same links); focused, Enter opens them.
     const node = page.locator('[data-canvas] svg a', { hasText: '市人社局' });
+    expect(await node.getAttribute('tabindex')).toBe('-1');
     await node.focus();
     expect(await page.evaluate(`document.activeElement.closest('svg') !== null`)).toBe(true);
     await page.keyboard.press('Enter');
@@ -149,13 +156,19 @@ describe('/graph/ under a strict Content-Security-Policy', () => {
 });
 
 describe('department pages in Chromium', () => {
-  test.each(['human-resources', 'archives'])('%s: the graph of its measures and co-listed departments renders under the CSP', async (id) => {
+  test.each(['human-resources', 'archives'])('%s: the graph of its measures and co-listed departments renders on request, under the CSP', async (id) => {
     const context = await browser.newContext(DESKTOP);
     const page = await context.newPage();
     await reportViolations(page);
-    const { errors } = watch(page);
+    const { errors, requests } = watch(page);
     await page.goto(`${strict.url}departments/${id}/`);
+    await page.waitForLoadState('networkidle');
+    // The task list page itself loads no diagram library: only the button does.
+    expect(requests.filter((r) => /mermaid|flowDiagram|dagre/i.test(r))).toEqual([]);
+    expect(await page.locator('[data-status]').isHidden()).toBe(true);
+    await showGraph(page);
     expect(await rendered(page)).toBe('dept');
+    expect(await page.evaluate(`document.activeElement.matches('[data-canvas][tabindex="0"][role="region"]')`)).toBe(true);
     const model = graphModel(xref, { department: id });
     const c = await counts(page);
     expect(c.nodes).toBe(xref.byId.get(id)!.tasks.length + model.departments.length);
@@ -229,6 +242,7 @@ describe('phones', () => {
     const page = await context.newPage();
     for (const path of ['departments/', 'departments/human-resources/', 'graph/']) {
       await page.goto(site + path);
+      if (path.startsWith('departments/h')) await showGraph(page);
       if (path !== 'departments/') await rendered(page);
       const { scroll, client } = await page.evaluate(`({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })`) as { scroll: number; client: number };
       expect(scroll, path).toBeLessThanOrEqual(client);
@@ -270,6 +284,7 @@ describe('printing', () => {
     const context = await browser.newContext(DESKTOP);
     const page = await context.newPage();
     await page.goto(`${site}departments/human-resources/`);
+    await showGraph(page);
     await rendered(page);
     const file = join(ARTIFACTS, 'task-list-human-resources.pdf');
     writeFileSync(file, await page.pdf({ format: 'A4' }));
@@ -281,7 +296,7 @@ describe('printing', () => {
     expect(text).toContain('天津市人力资源和社会保障局');
     for (const task of xref.byId.get('human-resources')!.tasks) expect(text).toContain(headlineTitle(task.measure.headline));
     expect(text).toContain('市人社局代章');
-    for (const chrome of ['打印任务清单', '下载本部门任务清单', '跳到正文', '关系图需要']) expect(text).not.toContain(chrome);
+    for (const chrome of ['打印任务清单', '下载本部门任务清单', '跳到正文', '关系图需要', '显示关系图']) expect(text).not.toContain(chrome);
     execFileSync('pdftoppm', ['-png', '-r', '60', file, join(ARTIFACTS, 'task-list-human-resources')]);
     await context.close();
   });
@@ -326,6 +341,8 @@ describe('screenshots for people to look at', () => {
     const page = await context.newPage();
     for (const [slug, path] of [['departments', 'departments/'], ['department', 'departments/human-resources/'], ['department-small', 'departments/archives/'], ['graph', 'graph/']] as const) {
       await page.goto(site + path);
+      if (path.startsWith('departments/')) await page.screenshot({ path: join(ARTIFACTS, `${slug}-top-${name}.png`) });
+      if (path.startsWith('departments/') && path !== 'departments/') await showGraph(page);
       if (path !== 'departments/') await rendered(page);
       await page.screenshot({ path: join(ARTIFACTS, `${slug}-${name}.png`), fullPage: true });
       const canvas = page.locator('[data-canvas]');
