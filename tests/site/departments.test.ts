@@ -172,6 +172,10 @@ describe('/graph/', () => {
     }
   });
 
+  test('every script of these pages sits inside the document (nothing after </html>)', () => {
+    for (const p of ['departments/index.html', 'departments/human-resources/index.html', 'graph/index.html']) expect(page(p).trimEnd().endsWith('</body></html>'), p).toBe(true);
+  });
+
   test('pages without a diagram load no diagram script', () => {
     for (const p of ['index.html', 'policy/index.html', 'measures/1-1/index.html', 'departments/index.html']) {
       const scripts = [...page(p).matchAll(/<script\b[^>]*src="([^"]+)"/g)].map((s) => s[1]!);
