@@ -124,7 +124,7 @@ describe('/data/ page', () => {
       else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { const q = p ? `${p}.${k}` : k; paths.add(q); walk(x, q); }
     };
     walk(json, '');
-    const codes = [...main.matchAll(/<code class="pe-data__path"[^>]*>([^<]*)<\/code>/g)].map((m) => m[1]);
+    const codes = [...main.matchAll(/<code class="pe-data__path[^"]*"[^>]*>([^<]*)<\/code>/g)].map((m) => m[1]);
     expect(new Set(codes)).toEqual(paths);
     for (const h of [...parseCsv(text('responsibilities.csv')).rows[0]!, ...parseCsv(text('departments.csv')).rows[0]!]) expect(t).toContain(h);
   });

@@ -1,0 +1,322 @@
+/**
+ * Department cross-references, derived from the model: who is responsible for what, in which
+ * position, with whom; the responsibility matrix (任务分工表); every other place the text names
+ * a department. Pure functions over a small input shape, so they run on the content collections
+ * (src/lib/xref.ts), on the parsed seed and on fixtures alike.
+ */
+import { segmentInline } from './inline.ts';
+import type { Department, PolicyDocument } from './model.ts';
+
+export interface XrefMeasure {
+  /** chapter-measure: 2-1. */
+  id: string;
+  chapter: number;
+  number: number;
+  /** （一） */
+  marker: string;
+  headline: string;
+  /** Department ids in the order the attribution lists them (the first leads). */
+  departments: string[];
+  /** The list ends in 等部门按职责分工. */
+  etc: boolean;
+}
+
+export interface XrefChapter {
+  number: number;
+  marker: string;
+  title: string;
+  measures: XrefMeasure[];
+}
+
+/** Where a piece of the document's text sits. */
+export type TextPlace = 'title' | 'addressees' | 'notice' | 'signature' | 'preamble' | 'measure';
+
+/** A run of the document's plain text, outside the responsibility attributions. */
+export interface TextSource {
+  place: TextPlace;
+  text: string;
+  /** For place 'measure'. */
+  measureId?: string | undefined;
+}
+
+export interface XrefInput {
+  chapters: XrefChapter[];
+  /** The registry, in registry order. */
+  registry: Department[];
+  /** Text outside the attributions, searched for other mentions of departments. */
+  texts: TextSource[];
+}
+
+/** One measure that lists a department. */
+export interface Task {
+  measure: XrefMeasure;
+  /** 1-based position in the measure's list; 1 is the lead department. */
+  position: number;
+  /** How many departments the list names. */
+  listed: number;
+  lead: boolean;
+  /** The other departments of the list, in list order. */
+  others: string[];
+}
+
+/** A department another shares measures with. */
+export interface Partner {
+  id: string;
+  /** Measure ids both are listed in, in reading order. */
+  measures: string[];
+}
+
+/** A place outside the attributions where the text names a department. */
+export interface Mention {
+  place: TextPlace;
+  measureId?: string | undefined;
+  /** The whole text run it occurs in (e.g. the signature line). */
+  text: string;
+  /** The abbreviation as written. */
+  abbr: string;
+  /** The department seals the document on the issuer's behalf: 市人社局代章. */
+  seal: boolean;
+}
+
+export interface DepartmentXref {
+  dept: Department;
+  /** Order of first appearance in the attributions (then registry order), for stable ties. */
+  order: number;
+  tasks: Task[];
+  /** Measures where it is listed first. */
+  leadCount: number;
+  partners: Partner[];
+  mentions: Mention[];
+}
+
+export interface CrossReference {
+  chapters: XrefChapter[];
+  measures: XrefMeasure[];
+  /** Departments the text names (in an attribution or elsewhere), most involved first. */
+  departments: DepartmentXref[];
+  byId: Map<string, DepartmentXref>;
+  /** Number of measure-department links. */
+  links: number;
+}
+
+/** Most involved first: more measures, then more leads, then first appearance in the text. */
+export function byInvolvement(a: DepartmentXref, b: DepartmentXref): number {
+  return b.tasks.length - a.tasks.length || b.leadCount - a.leadCount || a.order - b.order;
+}
+
+export function crossReference(input: XrefInput): CrossReference {
+  const measures = input.chapters.flatMap((c) => c.measures);
+  const firstSeen = [...new Set(measures.flatMap((m) => m.departments))];
+  const rank = (id: string, i: number) => (firstSeen.includes(id) ? firstSeen.indexOf(id) : firstSeen.length + i);
+  const all = new Map<string, DepartmentXref>(input.registry.map((dept, i) => [dept.id, { dept, order: rank(dept.id, i), tasks: [], leadCount: 0, partners: [], mentions: [] }]));
+  const get = (id: string, where: string): DepartmentXref => {
+    const x = all.get(id);
+    if (!x) throw new Error(`${where} names department "${id}", which the registry lacks`);
+    return x;
+  };
+  let links = 0;
+  for (const measure of measures) {
+    if (new Set(measure.departments).size !== measure.departments.length) throw new Error(`measure ${measure.id} lists a department twice`);
+    measure.departments.forEach((id, i) => {
+      const x = get(id, `measure ${measure.id}`);
+      x.tasks.push({ measure, position: i + 1, listed: measure.departments.length, lead: i === 0, others: measure.departments.filter((o) => o !== id) });
+      if (i === 0) x.leadCount++;
+      links++;
+    });
+  }
+  for (const x of all.values()) {
+    const shared = new Map<string, string[]>();
+    for (const task of x.tasks) for (const o of task.others) shared.set(o, [...(shared.get(o) ?? []), task.measure.id]);
+    x.partners = [...shared].map(([id, ms]) => ({ id, measures: ms }))
+      .sort((a, b) => b.measures.length - a.measures.length || all.get(a.id)!.order - all.get(b.id)!.order);
+  }
+  for (const source of input.texts)
+    for (const seg of segmentInline(source.text, input.registry))
+      if (seg.kind === 'dept')
+        get(seg.slug, `the ${source.place}`).mentions.push({
+          place: source.place, measureId: source.measureId, text: source.text, abbr: seg.text,
+          seal: source.place === 'signature' && source.text.includes(`${seg.text}代章`),
+        });
+  const departments = [...all.values()].filter((x) => x.tasks.length > 0 || x.mentions.length > 0).sort(byInvolvement);
+  return { chapters: input.chapters, measures, departments, byId: new Map(departments.map((x) => [x.dept.id, x])), links };
+}
+
+/** The input shape from a parsed seed (the converter's model) and the registry. */
+export function inputFromModel(doc: PolicyDocument, registry: Department[]): XrefInput {
+  const chapters = doc.chapters.map((c) => ({
+    number: c.number, marker: c.marker, title: c.title,
+    measures: c.measures.map((m) => ({
+      id: m.id, chapter: m.chapter, number: m.number, marker: m.marker, headline: m.headline,
+      departments: m.attribution?.departments.map((d) => d.slug) ?? [], etc: m.attribution?.etc ?? false,
+    })),
+  }));
+  const texts: TextSource[] = [
+    { place: 'title', text: doc.title },
+    { place: 'addressees', text: doc.addressees },
+    ...doc.notice.map((text) => ({ place: 'notice' as const, text })),
+    { place: 'signature', text: doc.signature },
+    ...doc.preamble.map((text) => ({ place: 'preamble' as const, text })),
+    ...doc.chapters.flatMap((c) => c.measures.map((m) => ({
+      place: 'measure' as const, measureId: m.id,
+      text: m.attribution && m.text.endsWith(m.attribution.text) ? m.text.slice(0, -m.attribution.text.length) : m.text,
+    }))),
+  ];
+  return { chapters, registry, texts };
+}
+
+/** A measure's MDX body as plain text, without its closing attribution (<Duty>…</Duty>). */
+export function bodyWithoutAttribution(mdx: string): string {
+  return mdx.replace(/<Duty\b[^>]*>[\s\S]*?<\/Duty>/g, '').replace(/<\/?[A-Z][A-Za-z]*(?:\s+[a-z]+(?:=(?:"[^"]*"|\{[^}]*\}))?)*\s*\/?>/g, '').replace(/\\([!-/:-@[-`{-~])/g, '$1').trim();
+}
+
+// ---------------------------------------------------------------- the matrix (任务分工表)
+
+export interface MatrixCell {
+  position: number;
+  lead: boolean;
+}
+
+export interface MatrixRow {
+  measure: XrefMeasure;
+  /** One cell per column: the department's position in this measure's list, or null. */
+  cells: (MatrixCell | null)[];
+}
+
+export interface Matrix {
+  /** Departments, most involved first. */
+  columns: DepartmentXref[];
+  groups: { chapter: XrefChapter; rows: MatrixRow[] }[];
+}
+
+export function matrix(xref: CrossReference): Matrix {
+  const columns = xref.departments.filter((x) => x.tasks.length > 0);
+  return {
+    columns,
+    groups: xref.chapters.map((chapter) => ({
+      chapter,
+      rows: chapter.measures.map((measure) => ({
+        measure,
+        cells: columns.map((x) => {
+          const i = measure.departments.indexOf(x.dept.id);
+          return i < 0 ? null : { position: i + 1, lead: i === 0 };
+        }),
+      })),
+    })),
+  };
+}
+
+// ---------------------------------------------------------------- the graph
+
+export interface GraphEdge {
+  measure: string;
+  department: string;
+  position: number;
+  lead: boolean;
+}
+
+export interface GraphModel {
+  /** Chapters with the measures drawn in them (chapters without any are left out). */
+  chapters: { chapter: XrefChapter; measures: XrefMeasure[] }[];
+  departments: DepartmentXref[];
+  edges: GraphEdge[];
+}
+
+/**
+ * The measure-to-department graph: the whole policy, one chapter (`chapter`), or one
+ * department's measures with every department listed in them (`department`).
+ */
+export function graphModel(xref: CrossReference, only: { chapter?: number; department?: string } = {}): GraphModel {
+  const keep = (m: XrefMeasure) =>
+    (only.chapter === undefined || m.chapter === only.chapter) && (only.department === undefined || m.departments.includes(only.department));
+  const chapters = xref.chapters.map((chapter) => ({ chapter, measures: chapter.measures.filter(keep) })).filter((c) => c.measures.length > 0);
+  const edges = chapters.flatMap((c) => c.measures.flatMap((m) => m.departments.map((d, i) => ({ measure: m.id, department: d, position: i + 1, lead: i === 0 }))));
+  const named = new Set(edges.map((e) => e.department));
+  if (only.department !== undefined) named.add(only.department);
+  return { chapters, departments: xref.departments.filter((x) => named.has(x.dept.id)), edges };
+}
+
+/** The id of the group holding the department nodes. */
+export const DEPARTMENTS_GROUP = 'depts';
+
+/** Mermaid node ids: ASCII, no hyphens. */
+export const nodeId = {
+  measure: (id: string) => `m${id.replace(/-/g, '_')}`,
+  department: (id: string) => `d_${id.replace(/-/g, '_')}`,
+  chapter: (n: number) => `c${n}`,
+};
+
+/** A label for mermaid's double-quoted node text: entity-escape what the syntax uses. */
+export function mermaidText(s: string): string {
+  return s.replace(/[#"<>&]/g, (c) => `#${c.codePointAt(0)};`);
+}
+
+/** Breaks a Chinese headline into lines of at most `width` characters, evenly. */
+export function wrapLabel(text: string, width: number): string[] {
+  const chars = [...text];
+  if (chars.length <= width) return [text];
+  const lines = Math.ceil(chars.length / width);
+  const per = Math.ceil(chars.length / lines);
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i += per) out.push(chars.slice(i, i + per).join(''));
+  return out;
+}
+
+export interface MermaidOptions {
+  /** URL of a measure page / department page (click links). */
+  measureUrl: (id: string) => string;
+  departmentUrl: (id: string) => string;
+  /** Accessible title and description of the diagram. */
+  title: string;
+  description: string;
+  /** The chapter box label: 第一部分 推动… */
+  chapterLabel: (c: XrefChapter) => string;
+  /** The label of the departments' group. */
+  departmentsLabel: string;
+  /** Highlight this department (its own page). */
+  focus?: string | undefined;
+  /** Characters per line of a measure label. */
+  wrap?: number;
+  direction?: 'LR' | 'TB';
+}
+
+/**
+ * Mermaid flowchart source of a graph model: one subgraph per chapter holding its measures,
+ * one node per department, one edge per link (thick for the lead department), a click link on
+ * every node. Class names (pe-m, pe-d, pe-focus, pe-lead) are styled by the site's own CSS.
+ */
+export function mermaidSource(model: GraphModel, o: MermaidOptions): string {
+  const wrap = o.wrap ?? 7;
+  const oneLine = (s: string) => s.replace(/\s+/g, ' ');
+  const lines = [
+    `flowchart ${o.direction ?? 'LR'}`,
+    `  accTitle: ${oneLine(o.title)}`,
+    `  accDescr: ${oneLine(o.description)}`,
+  ];
+  for (const { chapter, measures } of model.chapters) {
+    lines.push(`  subgraph ${nodeId.chapter(chapter.number)}["${mermaidText(o.chapterLabel(chapter))}"]`);
+    for (const m of measures) {
+      const label = [m.id, ...wrapLabel(m.headline.replace(/[。．.]$/u, ''), wrap)].map(mermaidText).join('<br>');
+      lines.push(`    ${nodeId.measure(m.id)}["${label}"]`);
+    }
+    lines.push('  end');
+  }
+  if (model.departments.length) {
+    lines.push(`  subgraph ${DEPARTMENTS_GROUP}["${mermaidText(o.departmentsLabel)}"]`);
+    for (const x of model.departments) lines.push(`    ${nodeId.department(x.dept.id)}["${mermaidText(x.dept.abbr)}"]`);
+    lines.push('  end');
+  }
+  const leads: number[] = [];
+  model.edges.forEach((e, i) => {
+    lines.push(`  ${nodeId.measure(e.measure)} ${e.lead ? '==>' : '-->'} ${nodeId.department(e.department)}`);
+    if (e.lead) leads.push(i);
+  });
+  for (const { measures } of model.chapters)
+    for (const m of measures) lines.push(`  click ${nodeId.measure(m.id)} "${o.measureUrl(m.id)}" _self`);
+  for (const x of model.departments) lines.push(`  click ${nodeId.department(x.dept.id)} "${o.departmentUrl(x.dept.id)}" _self`);
+  const ms = model.chapters.flatMap((c) => c.measures.map((m) => nodeId.measure(m.id)));
+  if (ms.length) lines.push(`  class ${ms.join(',')} pe-m`);
+  const ds = model.departments.filter((x) => x.dept.id !== o.focus).map((x) => nodeId.department(x.dept.id));
+  if (ds.length) lines.push(`  class ${ds.join(',')} pe-d`);
+  if (o.focus && model.departments.some((x) => x.dept.id === o.focus)) lines.push(`  class ${nodeId.department(o.focus)} pe-focus`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,60 @@
+/**
+ * The department cross-reference of the built site: the content collections (getPolicy) in the
+ * shape src/lib/departments.ts works on. Loaded once per build.
+ */
+import { chapterLabel } from './citation.ts';
+import { bodyWithoutAttribution, crossReference, mermaidSource, type CrossReference, type GraphModel, type TextSource } from './departments.ts';
+import type { Department, DepartmentKind } from './model.ts';
+import { routes } from './paths.ts';
+import { getPolicy } from './policy.ts';
+import { t } from './strings.ts';
+
+let cached: Promise<CrossReference> | undefined;
+
+async function load(): Promise<CrossReference> {
+  const { document, chapters, departments, departmentOrder } = await getPolicy();
+  const d = document.data;
+  const registry: Department[] = departmentOrder.map((id) => {
+    const r = departments.get(id)!;
+    return { id, abbr: r.abbr, name: r.name, nameEn: r.nameEn, kind: r.kind as DepartmentKind, note: r.note };
+  });
+  const texts: TextSource[] = [
+    { place: 'title', text: d.title },
+    { place: 'addressees', text: d.addressees },
+    ...d.notice.map((text) => ({ place: 'notice' as const, text })),
+    { place: 'signature', text: d.signature },
+    ...d.preamble.map((text) => ({ place: 'preamble' as const, text })),
+    ...chapters.flatMap((c) => c.measures.map((m) => ({ place: 'measure' as const, measureId: m.id, text: bodyWithoutAttribution(m.body ?? '') }))),
+  ];
+  return crossReference({
+    registry,
+    texts,
+    chapters: chapters.map((c) => ({
+      number: c.number, marker: c.marker, title: c.title,
+      measures: c.measures.map((m) => ({
+        id: m.id, chapter: m.data.chapter, number: m.data.number, marker: m.data.marker, headline: m.data.headline,
+        departments: m.data.departments.map((r) => r.id), etc: m.data.departmentsEtc,
+      })),
+    })),
+  });
+}
+
+export function getCrossReference(): Promise<CrossReference> {
+  cached ??= load();
+  return cached;
+}
+
+/** Mermaid source for a graph model, with the site's URLs and labels. */
+export function siteMermaid(model: GraphModel, title: string, focus?: string): string {
+  // One chapter alone is named by its number (its title is on the page); several by number and title.
+  const single = model.chapters.length === 1;
+  return mermaidSource(model, {
+    measureUrl: (id) => routes.measure(id),
+    departmentUrl: (id) => routes.department(id),
+    title,
+    description: t.graph.accDescr(model.chapters.reduce((n, c) => n + c.measures.length, 0), model.departments.length, model.edges.length),
+    chapterLabel: (c) => (single ? chapterLabel(c.number) : `${c.marker}${c.title}`),
+    departmentsLabel: t.dept.indexTitle,
+    focus,
+  });
+}

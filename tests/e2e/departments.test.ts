@@ -1,0 +1,354 @@
+/**
+ * Department pages, the matrix and the mermaid graph in Chromium: rendering under a strict
+ * Content-Security-Policy, keyboard activation of nodes, the JavaScript budget, phones, printing.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { headlineTitle } from '../../src/lib/citation.ts';
+import { crossReference, graphModel, inputFromModel } from '../../src/lib/departments.ts';
+import { DESKTOP, PHONE, launchBrowser, watch } from '../helpers/browser.ts';
+import { measures, policy, registry } from '../helpers/model.ts';
+import { ARTIFACTS, DIST, ROOT } from '../helpers/paths.ts';
+import { serveStatic, type StaticServer } from '../helpers/server.ts';
+
+/** The policy the quality gates serve the site with. */
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";
+const site = inject('siteUrl');
+const xref = crossReference(inputFromModel(policy, registry));
+const whole = graphModel(xref);
+let browser: Browser;
+let strict: StaticServer;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  strict = await serveStatic(DIST, '/', { 'content-security-policy': CSP });
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await strict?.close();
+});
+
+/** Records CSP violations as console errors, so `watch()` sees them. */
+async function reportViolations(page: Page): Promise<void> {
+  await page.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.sourceFile + ':' + e.lineNumber))`);
+}
+
+/** Waits until the diagram on the page has rendered (or failed). */
+async function rendered(page: Page): Promise<string> {
+  await expect.poll(() => page.evaluate(`document.querySelector('[data-pe-diagram]')?.dataset.rendered ?? ''`), { timeout: 30_000 }).not.toBe('');
+  return (await page.evaluate(`document.querySelector('[data-pe-diagram]').dataset.rendered`)) as string;
+}
+
+/** Department pages draw their graph when asked: press the button. */
+async function showGraph(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '显示关系图' }).click();
+}
+
+const counts = (page: Page) => page.evaluate(`({
+  nodes: document.querySelectorAll('[data-canvas] svg g.node').length,
+  edges: document.querySelectorAll('[data-canvas] svg path.flowchart-link').length,
+  clusters: document.querySelectorAll('[data-canvas] svg g.cluster').length,
+  links: [...document.querySelectorAll('[data-canvas] svg a')].map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href')),
+})`) as Promise<{ nodes: number; edges: number; clusters: number; links: string[] }>;
+
+describe('/graph/ under a strict Content-Security-Policy', () => {
+  test('renders every node, edge and chapter group, styled, with no console error or CSP violation', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    await reportViolations(page);
+    const { errors, requests } = watch(page);
+    const scripts = new Map<string, Buffer>();
+    page.on('response', async (r) => { if (r.url().endsWith('.js')) scripts.set(r.url(), await r.body()); });
+    await page.goto(`${strict.url}graph/`);
+    expect(await rendered(page)).toBe('all');
+    const c = await counts(page);
+    expect(c.nodes).toBe(measures.length + whole.departments.length);
+    expect(c.edges).toBe(60);
+    expect(c.clusters).toBe(policy.chapters.length + 1);
+    expect(new Set(c.links)).toEqual(new Set([...measures.map((m) => `/measures/${m.id}/`), ...whole.departments.map((x) => `/departments/${x.dept.id}/`)]));
+    // Mermaid's stylesheet reached the diagram through adoptedStyleSheets, and the site's node classes apply.
+    const look = await page.evaluate(`(() => {
+      const dept = document.querySelector('[data-canvas] svg g.node.pe-d rect');
+      const lead = document.querySelector('[data-canvas] svg path.flowchart-link.edge-thickness-thick');
+      return { fill: getComputedStyle(dept).fill, lead: getComputedStyle(lead).strokeWidth, font: getComputedStyle(document.querySelector('[data-canvas] svg')).fontSize, sheets: document.adoptedStyleSheets.length };
+    })()`) as { fill: string; lead: string; font: string; sheets: number };
+    expect(look).toEqual({ fill: 'rgb(246, 244, 241)', lead: '3px', font: '14px', sheets: 1 });
+    expect(errors).toEqual([]);
+    expect(requests.every((r) => r.startsWith(strict.origin))).toBe(true);
+    // The JavaScript the page loads, mermaid included: the dagre layout only, no ELK, within budget.
+    await page.waitForLoadState('networkidle');
+    const gzip = [...scripts.values()].reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+    console.log(`graph page JavaScript: ${scripts.size} files, ${(gzip / 1024).toFixed(1)} KB gzip`);
+    expect(gzip).toBeLessThanOrEqual(250 * 1024);
+    expect([...scripts.keys()].some((u) => /\/elk[-.]/i.test(u))).toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS, 'graph-desktop.png'), fullPage: true });
+    await context.close();
+  });
+
+  test("mermaid's own parser accepts every generated source", async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    // The package's own browser build (same version as the bundled one), served to the page for the test.
+    await page.route('**/__mermaid/**', (route) => route.fulfill({
+      path: join(ROOT, 'node_modules/mermaid/dist', new URL(route.request().url()).pathname.replace('/__mermaid/', '')),
+      contentType: 'text/javascript',
+    }));
+    await page.goto(`${site}graph/`);
+    const parse = (source: string) => page.evaluate(`import('/__mermaid/mermaid.esm.min.mjs').then(({ default: m }) => m.parse(${JSON.stringify(source)})).then((r) => r.diagramType)`);
+    const sources = await page.evaluate(`[...document.querySelectorAll('script[data-source]')].map((s) => s.textContent)`) as string[];
+    expect(sources.length).toBe(1 + policy.chapters.filter((c) => c.measures.some((m) => m.attribution)).length);
+    for (const source of sources) expect(await parse(source)).toBe('flowchart-v2');
+    const dept = await (async () => {
+      await page.goto(`${site}departments/education/`);
+      return page.evaluate(`document.querySelector('script[data-source]').textContent`) as Promise<string>;
+    })();
+    expect(await parse(dept)).toBe('flowchart-v2');
+    // A broken source is rejected: the check can fail.
+    await expect(parse('flowchart LR\n  a[[b --> ')).rejects.toThrow();
+    await context.close();
+  });
+
+  test('a department node opens its page, with the keyboard and with a click', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    const { errors } = watch(page);
+    await page.goto(`${strict.url}graph/`);
+    await rendered(page);
+    // Nodes are links out of the Tab order (the text version has the same links); focused, Enter opens them.
+    const node = page.locator('[data-canvas] svg a', { hasText: '市人社局' });
+    expect(await node.getAttribute('tabindex')).toBe('-1');
+    await node.focus();
+    expect(await page.evaluate(`document.activeElement.closest('svg') !== null`)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${strict.url}departments/human-resources/`);
+    expect(await page.locator('h1').innerText()).toContain('天津市人力资源和社会保障局');
+    await page.goBack();
+    await rendered(page);
+    await page.locator('[data-canvas] svg a', { hasText: '市档案局' }).click();
+    await page.waitForURL(`${strict.url}departments/archives/`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('the chapter views redraw the graph for one chapter', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    await reportViolations(page);
+    const { errors } = watch(page);
+    await page.goto(`${strict.url}graph/`);
+    await rendered(page);
+    await page.getByRole('button', { name: '第二部分' }).click();
+    await expect.poll(() => page.evaluate(`document.querySelector('[data-pe-diagram]').dataset.rendered`)).toBe('c2');
+    const model = graphModel(xref, { chapter: 2 });
+    const c = await counts(page);
+    expect(c.nodes).toBe(model.chapters[0]!.measures.length + model.departments.length);
+    expect(c.edges).toBe(model.edges.length);
+    expect(await page.getByRole('button', { name: '第二部分' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(`document.adoptedStyleSheets.length`)).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('department pages in Chromium', () => {
+  test.each(['human-resources', 'archives'])('%s: the graph of its measures and co-listed departments renders on request, under the CSP', async (id) => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    await reportViolations(page);
+    const { errors, requests } = watch(page);
+    await page.goto(`${strict.url}departments/${id}/`);
+    await page.waitForLoadState('networkidle');
+    // The task list page itself loads no diagram library: only the button does.
+    expect(requests.filter((r) => /mermaid|flowDiagram|dagre/i.test(r))).toEqual([]);
+    expect(await page.locator('[data-status]').isHidden()).toBe(true);
+    await showGraph(page);
+    expect(await rendered(page)).toBe('dept');
+    expect(await page.evaluate(`document.activeElement.matches('[data-canvas][tabindex="0"][role="region"]')`)).toBe(true);
+    const model = graphModel(xref, { department: id });
+    const c = await counts(page);
+    expect(c.nodes).toBe(xref.byId.get(id)!.tasks.length + model.departments.length);
+    expect(model.departments.length).toBe(xref.byId.get(id)!.partners.length + 1);
+    expect(c.edges).toBe(model.edges.length);
+    expect(await page.evaluate(`getComputedStyle(document.querySelector('[data-canvas] svg g.node.pe-focus rect')).fill`)).toBe('rgb(155, 28, 28)');
+    expect(await page.getByRole('button', { name: '打印任务清单' }).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('pages without a diagram never fetch mermaid', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    const { requests } = watch(page);
+    for (const path of ['', 'policy/', 'measures/1-3/', 'departments/']) {
+      await page.goto(site + path);
+      await page.waitForLoadState('networkidle');
+    }
+    expect(requests.filter((r) => /mermaid|flowDiagram|dagre/i.test(r))).toEqual([]);
+    await context.close();
+  });
+
+  test('without JavaScript: text equivalents, no print button, a note where the diagram would be', async () => {
+    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site}departments/human-resources/`);
+    expect(await page.locator('[data-pe-print]').isHidden()).toBe(true);
+    expect(await page.locator('.pe-task').count()).toBe(11);
+    await page.goto(`${site}graph/`);
+    expect(await page.locator('[data-status]').innerText()).toContain('JavaScript');
+    expect(await page.locator('#graph-text dt').count()).toBe(measures.length);
+    await context.close();
+  });
+
+  test('the department list sorts by name (pinyin), by kind and by counts', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    const { errors } = watch(page);
+    await page.goto(`${site}departments/`);
+    const order = () => page.evaluate(`[...document.querySelectorAll('.pe-dept-table tbody th a')].map((a) => a.textContent)`) as Promise<string[]>;
+    const initial = await order();
+    expect(initial).toEqual(xref.departments.map((x) => x.dept.abbr));
+    await page.getByRole('button', { name: '部门' }).click();
+    expect(await order()).toEqual([...initial].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+    expect(await page.locator('.pe-dept-table th[aria-sort="ascending"]').innerText()).toContain('部门');
+    await page.getByRole('button', { name: '牵头' }).click();
+    const leads = (abbr: string) => xref.departments.find((x) => x.dept.abbr === abbr)!.leadCount;
+    const byLead = await order();
+    for (let i = 1; i < byLead.length; i++) expect(leads(byLead[i - 1]!)).toBeGreaterThanOrEqual(leads(byLead[i]!));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('home → 责任部门 → a department in two clicks, on a phone', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(site);
+    await page.getByRole('link', { name: '按责任部门查看' }).click();
+    await page.waitForURL(`${site}departments/`);
+    await page.getByRole('link', { name: '市民政局' }).first().click();
+    await page.waitForURL(`${site}departments/civil-affairs/`);
+    expect(await page.locator('h1').innerText()).toContain('天津市民政局');
+    await context.close();
+  });
+});
+
+describe('phones', () => {
+  test('no page-wide horizontal scrolling; the matrix scrolls in its box with its headers in view', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    for (const path of ['departments/', 'departments/human-resources/', 'graph/']) {
+      await page.goto(site + path);
+      if (path.startsWith('departments/h')) await showGraph(page);
+      if (path !== 'departments/') await rendered(page);
+      const { scroll, client } = await page.evaluate(`({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })`) as { scroll: number; client: number };
+      expect(scroll, path).toBeLessThanOrEqual(client);
+    }
+    await page.goto(`${site}departments/`);
+    const box = page.locator('.pe-matrix');
+    await box.evaluate((el) => { el.scrollLeft = 400; el.scrollTop = 300; });
+    const sticky = await page.evaluate(`(() => {
+      const box = document.querySelector('.pe-matrix').getBoundingClientRect();
+      const corner = document.querySelector('.pe-matrix__corner').getBoundingClientRect();
+      const row = [...document.querySelectorAll('.pe-matrix__row')].at(-1).getBoundingClientRect();
+      return { top: Math.round(corner.top - box.top), left: Math.round(row.left - box.left) };
+    })()`) as { top: number; left: number };
+    expect(sticky.top).toBeLessThanOrEqual(1);
+    expect(sticky.left).toBeLessThanOrEqual(1);
+    await context.close();
+  });
+
+  test('the graph starts with one chapter on a phone', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(`${site}graph/`);
+    expect(await rendered(page)).toBe('c1');
+    await context.close();
+  });
+});
+
+describe('printing', () => {
+  const pdfText = (file: string, page?: number) =>
+    execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), file, '-'], { encoding: 'utf8' });
+  /** Page sizes in points, rounded to A4's 595 × 842 (Chromium writes 595.92 × 842.88). */
+  const a4 = ([w, h]: readonly [number, number]) => [Math.abs(w - 595) < 2 ? 595 : Math.abs(w - 842) < 2 ? 842 : w, Math.abs(h - 595) < 2 ? 595 : Math.abs(h - 842) < 2 ? 842 : h];
+  const pageSizes = (file: string) => {
+    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '99', file], { encoding: 'utf8' });
+    return [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => [Number(m[1]), Number(m[2])] as const);
+  };
+
+  test("市人社局's task list prints on at most 2 A4 pages, with every measure and no screen chrome", async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    await page.goto(`${site}departments/human-resources/`);
+    await showGraph(page);
+    await rendered(page);
+    const file = join(ARTIFACTS, 'task-list-human-resources.pdf');
+    writeFileSync(file, await page.pdf({ format: 'A4' }));
+    const sizes = pageSizes(file);
+    expect(sizes.length).toBeGreaterThanOrEqual(1);
+    expect(sizes.length).toBeLessThanOrEqual(2);
+    for (const size of sizes) expect(a4(size)).toEqual([595, 842]);
+    const text = pdfText(file).replace(/\s+/g, '');
+    expect(text).toContain('天津市人力资源和社会保障局');
+    for (const task of xref.byId.get('human-resources')!.tasks) expect(text).toContain(headlineTitle(task.measure.headline));
+    expect(text).toContain('市人社局代章');
+    for (const chrome of ['打印任务清单', '下载本部门任务清单', '跳到正文', '关系图需要', '显示关系图']) expect(text).not.toContain(chrome);
+    execFileSync('pdftoppm', ['-png', '-r', '60', file, join(ARTIFACTS, 'task-list-human-resources')]);
+    await context.close();
+  });
+
+  test('the longest task lists print on at most 2 pages', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    for (const x of xref.departments.slice(1, 4)) {
+      await page.goto(`${site}departments/${x.dept.id}/`);
+      const pdf = await page.pdf({ format: 'A4' });
+      const file = join(ARTIFACTS, 'task-list.pdf');
+      writeFileSync(file, pdf);
+      expect(pageSizes(file).length, x.dept.abbr).toBeLessThanOrEqual(2);
+    }
+    await context.close();
+  });
+
+  test('the matrix prints on one A4 landscape page, every link legible', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    await page.goto(`${site}departments/`);
+    const file = join(ARTIFACTS, 'departments-matrix.pdf');
+    writeFileSync(file, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+    const sizes = pageSizes(file);
+    const pages = sizes.map((_, i) => pdfText(file, i + 1));
+    const at = pages.findIndex((p) => p.includes('任务分工表') && p.includes(measures.at(-1)!.id));
+    expect(at, 'one page holds the whole matrix').toBeGreaterThanOrEqual(0);
+    expect(a4(sizes[at]!)).toEqual([842, 595]);
+    const matrix = pages[at]!.replace(/\s+/g, '');
+    for (const m of measures) expect(matrix).toContain(m.id + headlineTitle(m.headline).slice(0, 4));
+    for (const x of xref.departments) expect(matrix).toContain(x.dept.abbr);
+    // The department list before it stays portrait.
+    expect(a4(sizes[0]!)).toEqual([595, 842]);
+    execFileSync('pdftoppm', ['-png', '-r', '60', file, join(ARTIFACTS, 'departments-matrix')]);
+    await context.close();
+  });
+});
+
+describe('screenshots for people to look at', () => {
+  test.each([['phone', PHONE], ['desktop', DESKTOP]] as const)('%s', async (name, options) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    for (const [slug, path] of [['departments', 'departments/'], ['department', 'departments/human-resources/'], ['department-small', 'departments/archives/'], ['graph', 'graph/']] as const) {
+      await page.goto(site + path);
+      if (path.startsWith('departments/')) await page.screenshot({ path: join(ARTIFACTS, `${slug}-top-${name}.png`) });
+      if (path.startsWith('departments/') && path !== 'departments/') await showGraph(page);
+      if (path !== 'departments/') await rendered(page);
+      await page.screenshot({ path: join(ARTIFACTS, `${slug}-${name}.png`), fullPage: true });
+      const canvas = page.locator('[data-canvas]');
+      if (await canvas.count()) await canvas.screenshot({ path: join(ARTIFACTS, `${slug}-diagram-${name}.png`) });
+      expect((await page.locator('h1').boundingBox())!.width).toBeGreaterThan(100);
+    }
+    await context.close();
+  });
+});

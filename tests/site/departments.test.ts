@@ -1,0 +1,185 @@
+/** The built department pages, the matrix and the graph page, checked against the model. */
+import { describe, expect, test } from 'vitest';
+import { chapterLabel, headlineTitle, measureLabel } from '../../src/lib/citation.ts';
+import { crossReference, inputFromModel } from '../../src/lib/departments.ts';
+import { attrs, decodeEntities, htmlText, inner, pages, readPage } from '../helpers/html.ts';
+import { measures, policy, registry } from '../helpers/model.ts';
+import { DIST, DIST_SUB, SUB_PATH } from '../helpers/paths.ts';
+import { squash } from '../helpers/mdx-text.ts';
+
+const xref = crossReference(inputFromModel(policy, registry));
+const page = (p: string) => readPage(DIST, p);
+const main = (p: string) => inner(page(p), 'main');
+const attributed = new Map<string, { measure: string; position: number }[]>();
+for (const m of measures)
+  m.attribution?.departments.forEach((d, i) => attributed.set(d.slug, [...(attributed.get(d.slug) ?? []), { measure: m.id, position: i + 1 }]));
+const involved = registry.filter((d) => attributed.has(d.id));
+
+describe('/departments/', () => {
+  const html = main('departments/index.html');
+  test('lists every department named in an attribution, with full name, kind, counts, linking to its page', () => {
+    const table = inner(html, 'table', /<table class="pe-dept-table[^"]*"[^>]*>/);
+    const rows = [...inner(table, 'tbody').matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)].map((r) => r[1]!);
+    expect(rows).toHaveLength(involved.length);
+    expect(involved.length).toBe(23);
+    for (const d of involved) {
+      const row = rows.find((r) => attrs(r, 'href').includes(`/departments/${d.id}/`));
+      expect(row, d.abbr).toBeDefined();
+      const text = htmlText(row!);
+      const list = attributed.get(d.id)!;
+      expect(text).toContain(d.abbr);
+      expect(text).toContain(d.name);
+      expect(text).toMatch(new RegExp(`${list.length}\\s*${list.filter((l) => l.position === 1).length}$`));
+    }
+  });
+
+  test('ordered by involvement: measures, then leads', () => {
+    const table = inner(html, 'table', /<table class="pe-dept-table[^"]*"[^>]*>/);
+    const order = attrs(inner(table, 'tbody'), 'href').map((h) => h.split('/')[2]!);
+    const key = (id: string) => [attributed.get(id)!.length, attributed.get(id)!.filter((l) => l.position === 1).length] as const;
+    for (let i = 1; i < order.length; i++) {
+      const [a, b] = [key(order[i - 1]!), key(order[i]!)];
+      expect(a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]), `${order[i - 1]} before ${order[i]}`).toBe(true);
+    }
+  });
+
+  test('the 任务分工表 marks every link with its position, and nothing else', () => {
+    const table = inner(html, 'table', /<table class="pe-matrix__table"[^>]*>/);
+    const columns = attrs(inner(table, 'thead'), 'href').map((h) => h.split('/')[2]!);
+    expect(new Set(columns)).toEqual(new Set(involved.map((d) => d.id)));
+    const rows = [...table.matchAll(/<tr>\s*<th scope="row"[^>]*>([\s\S]*?)<\/th>([\s\S]*?)<\/tr>/g)];
+    expect(rows.map((r) => attrs(r[1]!, 'href')[0])).toEqual(measures.map((m) => `/measures/${m.id}/`));
+    let marks = 0;
+    rows.forEach((r, i) => {
+      const m = measures[i]!;
+      const cells = [...r[2]!.matchAll(/<td\b[^>]*>([\s\S]*?)<\/td>|<td\b[^>]*\/>/g)].map((c) => htmlText(c[1] ?? ''));
+      expect(cells).toHaveLength(columns.length);
+      const ids = m.attribution?.departments.map((d) => d.slug) ?? [];
+      columns.forEach((col, j) => {
+        const at = ids.indexOf(col);
+        expect(cells[j], `${m.id} × ${col}`).toBe(at < 0 ? '' : at === 0 ? '1牵头' : String(at + 1));
+        if (at >= 0) marks++;
+      });
+      expect(htmlText(r[1]!)).toContain(headlineTitle(m.headline));
+    });
+    expect(marks).toBe(60);
+    for (const c of policy.chapters) expect(htmlText(table)).toContain(c.marker + c.title);
+  });
+
+  test('the matrix is a scrollable, focusable region named by its heading', () => {
+    expect(html).toMatch(/<div class="pe-matrix" role="region" aria-labelledby="matrix-heading" tabindex="0">/);
+    expect(htmlText(html)).toContain('任务分工表');
+  });
+});
+
+describe('/departments/<id>/', () => {
+  test('one page per department', () => {
+    const built = pages(DIST).filter((p) => /^departments\/[^/]+\/index\.html$/.test(p)).map((p) => p.split('/')[1]);
+    expect(new Set(built)).toEqual(new Set(involved.map((d) => d.id)));
+  });
+
+  test.each(involved.map((d) => [d.abbr, d] as const))('%s: names, every measure with position and co-listed departments, mentions, partners, CSV', (_, d) => {
+    const html = main(`departments/${d.id}/index.html`);
+    const text = htmlText(html);
+    expect(htmlText(inner(html, 'h1'))).toBe(`${d.name}（${d.abbr}）`);
+    for (const s of [d.abbr, d.name, d.nameEn]) expect(text).toContain(s);
+    const tasks = inner(html, 'section', /<section class="pe-task-list__tasks"[^>]*>/);
+    const items = [...tasks.matchAll(/<li class="pe-task"[^>]*>([\s\S]*?)<\/li>/g)].map((x) => x[1]!);
+    const expected = attributed.get(d.id)!;
+    expect(items).toHaveLength(expected.length);
+    expected.forEach(({ measure, position }, i) => {
+      const m = measures.find((x) => x.id === measure)!;
+      const item = items[i]!;
+      const listed = m.attribution!.departments;
+      expect(attrs(item, 'href')[0]).toBe(`/measures/${m.id}/`);
+      expect(htmlText(item)).toContain(`${chapterLabel(m.chapter)}${measureLabel(m.number)}${headlineTitle(m.headline)}`);
+      expect(squash(htmlText(item))).toContain(`第${position}位/共${listed.length}个`);
+      expect(item.includes('class="pe-tag"')).toBe(position === 1);
+      const others = listed.filter((x) => x.slug !== d.id);
+      expect(attrs(item, 'href').slice(1)).toEqual(others.map((o) => `/departments/${o.slug}/`));
+    });
+    // Partners: every co-listed department, with the number of shared measures.
+    const x = xref.byId.get(d.id)!;
+    const partners = inner(html, 'ol', /<ol class="pe-partners"[^>]*>/);
+    expect(attrs(partners, 'href')).toEqual(x.partners.map((p) => `/departments/${p.id}/`));
+    // The CSV of its own rows (generated by the open-data feature).
+    expect(attrs(html, 'href')).toContain(`/data/departments/${d.id}.csv`);
+    // The diagram source is kept out of the search index.
+    expect(html).toMatch(/<div class="pe-diagram" data-pe-diagram="dept"[^>]*data-pagefind-ignore/);
+  });
+
+  test('市人社局: 11 measures and the seal 市人社局代章 in the signature', () => {
+    const html = main('departments/human-resources/index.html');
+    expect(attributed.get('human-resources')).toHaveLength(11);
+    const mentions = htmlText(inner(html, 'section', /<section class="pe-panel pe-task-list__mentions"[^>]*>/));
+    expect(mentions).toContain(policy.signature);
+    expect(mentions).toContain('代章');
+    // No other department page has a mentions section: the seal is the only mention outside attributions.
+    for (const d of involved.filter((x) => x.id !== 'human-resources')) expect(main(`departments/${d.id}/index.html`)).not.toContain('pe-task-list__mentions');
+  });
+
+  test('a print button that needs JavaScript: hidden in the HTML', () => {
+    expect(main('departments/human-resources/index.html')).toMatch(/<button type="button" class="[^"]*pe-print-button[^"]*" data-pe-print hidden>打印任务清单<\/button>/);
+  });
+});
+
+describe('links to the department pages', () => {
+  test('the full text and the measure pages link every department name', () => {
+    const full = inner(page('policy/index.html'), 'article');
+    const links = [...full.matchAll(/<a class="pe-dept" data-dept="([^"]+)" href="([^"]+)" title="([^"]+)">([^<]+)<\/a>/g)];
+    expect(links).toHaveLength(61); // 60 attributions and the seal
+    for (const [, id, href, title, abbr] of links) {
+      const d = registry.find((r) => r.id === id)!;
+      expect([href, decodeEntities(title!), abbr]).toEqual([`/departments/${id}/`, d.name, d.abbr]);
+    }
+    for (const m of measures) {
+      const html = main(`measures/${m.id}/index.html`);
+      const list = inner(html, 'ol', /<ol class="pe-dept-list"[^>]*>/);
+      expect(attrs(list, 'href')).toEqual((m.attribution?.departments ?? []).map((d) => `/departments/${d.slug}/`));
+    }
+  });
+
+  test('home → 责任部门 → a department: two clicks', () => {
+    const home = page('index.html');
+    expect(attrs(inner(home, 'header', /<header class="pe-header"[^>]*>/), 'href')).toContain('/departments/');
+    expect(attrs(inner(home, 'main'), 'href')).toContain('/departments/');
+    for (const d of involved) expect(attrs(main('departments/index.html'), 'href')).toContain(`/departments/${d.id}/`);
+  });
+
+  test('under a sub-path, department links keep the base', () => {
+    const html = readPage(DIST_SUB, 'departments/index.html');
+    expect(attrs(inner(html, 'main'), 'href').filter((h) => h.includes('/departments/')).every((h) => h.startsWith(`${SUB_PATH}departments/`))).toBe(true);
+    const src = decodeEntities(inner(readPage(DIST_SUB, 'graph/index.html'), 'script', /<script type="text\/plain" data-source="all"[^>]*>/));
+    expect(src).toContain(`click d_human_resources "${SUB_PATH}departments/human-resources/"`);
+  });
+});
+
+describe('/graph/', () => {
+  const html = main('graph/index.html');
+  test('the mermaid sources sit in text/plain scripts inside a data-pagefind-ignore container', () => {
+    expect(html).toMatch(/<div class="pe-diagram" data-pe-diagram="graph"[^>]*data-pagefind-ignore/);
+    const sources = [...html.matchAll(/<script type="text\/plain" data-source="([^"]+)">([\s\S]*?)<\/script>/g)];
+    expect(sources.map((s) => s[1])).toEqual(['all', ...policy.chapters.filter((c) => c.measures.some((m) => m.attribution)).map((c) => `c${c.number}`)]);
+    const all = sources[0]![2]!;
+    expect([...all.matchAll(/^\s+m\w+ (?:-->|==>) d_\w+$/gm)]).toHaveLength(60);
+  });
+
+  test('the text equivalent lists every measure with its departments in order, visible without JavaScript', () => {
+    const text = inner(html, 'section', /<section class="pe-graph__text"[^>]*>/);
+    for (const m of measures) {
+      const abbrs = m.attribution?.departments.map((d) => d.abbr) ?? [];
+      expect(squash(htmlText(text))).toContain(squash(`${m.id}${headlineTitle(m.headline)}${abbrs.length ? abbrs.map((a, i) => (i === 0 ? `${a}（牵头）` : a)).join('、') : '未列明责任部门'}`));
+    }
+  });
+
+  test('every script of these pages sits inside the document (nothing after </html>)', () => {
+    for (const p of ['departments/index.html', 'departments/human-resources/index.html', 'graph/index.html']) expect(page(p).trimEnd().endsWith('</body></html>'), p).toBe(true);
+  });
+
+  test('pages without a diagram load no diagram script', () => {
+    for (const p of ['index.html', 'policy/index.html', 'measures/1-1/index.html', 'departments/index.html']) {
+      const scripts = [...page(p).matchAll(/<script\b[^>]*src="([^"]+)"/g)].map((s) => s[1]!);
+      expect(scripts.filter((s) => /Diagram|mermaid/i.test(s)), p).toEqual([]);
+    }
+  });
+});

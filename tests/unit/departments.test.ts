@@ -1,0 +1,208 @@
+/** Department cross-references, the matrix and the graph model, on the seed and on small fixtures. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { bodyWithoutAttribution, crossReference, graphModel, inputFromModel, matrix, mermaidSource, mermaidText, nodeId, wrapLabel, type XrefInput } from '../../src/lib/departments.ts';
+import type { Department } from '../../src/lib/model.ts';
+import { parseSeed } from '../../src/lib/parse.ts';
+import { measureLinesFromSeed, measures, policy, registry, seedText } from '../helpers/model.ts';
+import { FIXTURES } from '../helpers/paths.ts';
+
+const xref = crossReference(inputFromModel(policy, registry));
+/** Attributions straight from the seed text: the （…按职责分工） or （市…） closing a measure line. */
+const seedAttributions = [...measureLinesFromSeed().values()]
+  .map((line) => /（([^（）]*?)(?:等部门按职责分工)?）$/u.exec(line)?.[1] ?? '')
+  .filter((list) => list.startsWith('市'))
+  .map((list) => list.split('、'));
+const byAbbr = new Map(registry.map((d) => [d.abbr, d]));
+
+const mermaidOptions = {
+  measureUrl: (id: string) => `/measures/${id}/`,
+  departmentUrl: (id: string) => `/departments/${id}/`,
+  title: 'T', description: 'D',
+  chapterLabel: (c: { marker: string; title: string }) => c.marker + c.title,
+  departmentsLabel: '责任部门',
+};
+
+describe('on the seed', () => {
+  test('the department set equals the set of abbreviations in the attributions', () => {
+    const abbrs = new Set(seedAttributions.flat());
+    expect(abbrs.size).toBeGreaterThan(10);
+    expect(new Set(xref.departments.filter((x) => x.tasks.length > 0).map((x) => x.dept.abbr))).toEqual(abbrs);
+    // The seal is the only other mention, and its department is also in the attributions.
+    expect(new Set(xref.departments.map((x) => x.dept.abbr))).toEqual(abbrs);
+  });
+
+  test('each department lists exactly the measures that name it, in the right positions', () => {
+    const lines = seedText.split('\n').map((l) => l.trim());
+    let chapter = 0;
+    let n = 0;
+    const expected = new Map<string, string[]>();
+    for (const line of lines) {
+      if (/^[一二三四五六七八九十]+、/.test(line)) { chapter++; n = 0; continue; }
+      if (!/^（[一二三四五六七八九十]+）/.test(line)) continue;
+      n++;
+      const m = /（([^（）]*?)(?:等部门按职责分工)?）$/u.exec(line);
+      if (!m || !m[1]!.startsWith('市')) continue;
+      m[1]!.split('、').forEach((abbr, i) => {
+        const id = byAbbr.get(abbr)!.id;
+        expected.set(id, [...(expected.get(id) ?? []), `${chapter}-${n}@${i + 1}`]);
+      });
+    }
+    for (const x of xref.departments) {
+      expect(x.tasks.map((t) => `${t.measure.id}@${t.position}`), x.dept.abbr).toEqual(expected.get(x.dept.id) ?? []);
+      expect(x.leadCount).toBe(x.tasks.filter((t) => t.position === 1).length);
+      for (const t of x.tasks) {
+        expect(t.lead).toBe(t.position === 1);
+        expect(t.others).toEqual(t.measure.departments.filter((d) => d !== x.dept.id));
+        expect(t.listed).toBe(t.measure.departments.length);
+      }
+    }
+    expect(xref.links).toBe(seedAttributions.flat().length);
+    expect(xref.links).toBe(60);
+  });
+
+  test('departments are ordered by involvement', () => {
+    const keys = xref.departments.map((x) => [x.tasks.length, x.leadCount]);
+    for (let i = 1; i < keys.length; i++) {
+      const [a, b] = [keys[i - 1]!, keys[i]!];
+      expect(a[0]! > b[0]! || (a[0] === b[0] && a[1]! >= b[1]!)).toBe(true);
+    }
+    expect(xref.departments[0]!.dept.abbr).toBe('市人社局');
+  });
+
+  test('partners: the departments most often listed together, with the shared measures', () => {
+    for (const x of xref.departments) {
+      const counts = new Map<string, string[]>();
+      for (const m of measures) {
+        const ids = m.attribution?.departments.map((d) => d.slug) ?? [];
+        if (!ids.includes(x.dept.id)) continue;
+        for (const o of ids) if (o !== x.dept.id) counts.set(o, [...(counts.get(o) ?? []), m.id]);
+      }
+      expect(new Map(x.partners.map((p) => [p.id, p.measures]))).toEqual(counts);
+      for (let i = 1; i < x.partners.length; i++) expect(x.partners[i - 1]!.measures.length).toBeGreaterThanOrEqual(x.partners[i]!.measures.length);
+    }
+  });
+
+  test('other mentions: the seal in the signature (市人社局代章), found by code', () => {
+    const outside = seedText.replace(/（[^（）]*?(?:等部门按职责分工)?）(?=\s*$)/gmu, (s) => (s.startsWith('（市') && !s.includes('代章') ? '' : s));
+    for (const x of xref.departments) {
+      const count = outside.split(x.dept.abbr).length - 1;
+      expect(x.mentions.length, x.dept.abbr).toBe(count);
+    }
+    const hr = xref.byId.get('human-resources')!;
+    expect(hr.mentions).toEqual([{ place: 'signature', measureId: undefined, text: policy.signature, abbr: '市人社局', seal: true }]);
+    expect(policy.signature).toContain('市人社局代章');
+  });
+
+  test('the matrix marks every link with its position, and nothing else', () => {
+    const mx = matrix(xref);
+    expect(mx.groups.map((g) => g.chapter.number)).toEqual(policy.chapters.map((c) => c.number));
+    expect(mx.groups.flatMap((g) => g.rows.map((r) => r.measure.id))).toEqual(measures.map((m) => m.id));
+    let marks = 0;
+    for (const g of mx.groups)
+      for (const r of g.rows) {
+        const m = measures.find((x) => x.id === r.measure.id)!;
+        const ids = m.attribution?.departments.map((d) => d.slug) ?? [];
+        r.cells.forEach((cell, i) => {
+          const col = mx.columns[i]!.dept.id;
+          const at = ids.indexOf(col);
+          expect(cell).toEqual(at < 0 ? null : { position: at + 1, lead: at === 0 });
+          if (cell) marks++;
+        });
+      }
+    expect(marks).toBe(60);
+  });
+
+  test('the mermaid source: one node per measure and department, one edge per link, a click per node', () => {
+    const src = mermaidSource(graphModel(xref), mermaidOptions);
+    const nodes = [...src.matchAll(/^\s+([md]\w+)\["/gm)].map((m) => m[1]);
+    expect(nodes.filter((n) => n!.startsWith('m'))).toEqual(measures.map((m) => nodeId.measure(m.id)));
+    expect(new Set(nodes.filter((n) => n!.startsWith('d_')))).toEqual(new Set(registry.filter((d) => xref.byId.has(d.id)).map((d) => nodeId.department(d.id))));
+    expect(nodes).toHaveLength(measures.length + xref.departments.length);
+    const edges = [...src.matchAll(/^\s+(m\w+) (-->|==>) (d_\w+)$/gm)];
+    expect(edges).toHaveLength(60);
+    expect(edges.filter((e) => e[2] === '==>')).toHaveLength(measures.filter((m) => m.attribution).length);
+    expect([...src.matchAll(/^\s+click /gm)]).toHaveLength(nodes.length);
+    expect([...src.matchAll(/^\s+subgraph c\d+\[/gm)]).toHaveLength(policy.chapters.length);
+    expect(src).toContain('subgraph depts["责任部门"]');
+    expect(src).toContain('click d_human_resources "/departments/human-resources/"');
+  });
+
+  test('a chapter graph and a department graph', () => {
+    const c2 = graphModel(xref, { chapter: 2 });
+    expect(c2.chapters.map((c) => c.chapter.number)).toEqual([2]);
+    expect(c2.edges).toHaveLength(policy.chapters[1]!.measures.reduce((n, m) => n + (m.attribution?.departments.length ?? 0), 0));
+    const hr = graphModel(xref, { department: 'human-resources' });
+    const own = xref.byId.get('human-resources')!;
+    expect(hr.chapters.flatMap((c) => c.measures.map((m) => m.id))).toEqual(own.tasks.map((t) => t.measure.id));
+    expect(new Set(hr.departments.map((x) => x.dept.id))).toEqual(new Set(['human-resources', ...own.partners.map((p) => p.id)]));
+    const src = mermaidSource(hr, { ...mermaidOptions, focus: 'human-resources' });
+    expect(src).toContain('class d_human_resources pe-focus');
+  });
+});
+
+describe('on fixtures', () => {
+  const reg: Department[] = [
+    { id: 'a', abbr: '市甲局', name: '甲', nameEn: 'A', kind: 'government' },
+    { id: 'b', abbr: '市乙委', name: '乙', nameEn: 'B', kind: 'government' },
+    { id: 'c', abbr: '市丙办', name: '丙', nameEn: 'C', kind: 'party' },
+    { id: 'unused', abbr: '市丁局', name: '丁', nameEn: 'D', kind: 'government' },
+  ];
+  const m = (id: string, departments: string[], headline = '标题。') => ({ id, chapter: Number(id[0]), number: Number(id[2]), marker: '（一）', headline, departments, etc: false });
+  const input: XrefInput = {
+    registry: reg,
+    chapters: [
+      { number: 1, marker: '一、', title: '章一', measures: [m('1-1', ['b', 'a']), m('1-2', ['b'])] },
+      { number: 2, marker: '二、', title: '章二', measures: [m('2-1', ['a', 'b', 'c']), m('2-2', [])] },
+    ],
+    texts: [{ place: 'signature', text: '某小组（市丙办代章）' }, { place: 'measure', measureId: '2-2', text: '由市丙办和市甲局会同。' }],
+  };
+  const x = crossReference(input);
+
+  test('positions, leads, ordering and unused registry entries', () => {
+    expect(x.departments.map((d) => d.dept.id)).toEqual(['b', 'a', 'c']);
+    expect(x.byId.get('b')!.leadCount).toBe(2);
+    expect(x.byId.get('a')!.tasks.map((t) => [t.measure.id, t.position])).toEqual([['1-1', 2], ['2-1', 1]]);
+    expect(x.byId.has('unused')).toBe(false);
+    expect(x.links).toBe(6);
+  });
+
+  test('mentions outside the attributions, the seal marked', () => {
+    expect(x.byId.get('c')!.mentions.map((mm) => [mm.place, mm.seal, mm.measureId])).toEqual([['signature', true, undefined], ['measure', false, '2-2']]);
+    expect(x.byId.get('a')!.mentions.map((mm) => mm.place)).toEqual(['measure']);
+  });
+
+  test('a department named only outside the attributions still gets an entry, but no matrix column', () => {
+    const y = crossReference({ ...input, texts: [{ place: 'notice', text: '请市丁局配合。' }] });
+    expect(y.byId.get('unused')!.tasks).toEqual([]);
+    expect(matrix(y).columns.map((c) => c.dept.id)).toEqual(['b', 'a', 'c']);
+  });
+
+  test('unknown departments and duplicates are errors', () => {
+    expect(() => crossReference({ ...input, chapters: [{ number: 1, marker: '一、', title: 't', measures: [m('1-1', ['zz'])] }] })).toThrow(/zz/);
+    expect(() => crossReference({ ...input, chapters: [{ number: 1, marker: '一、', title: 't', measures: [m('1-1', ['a', 'a'])] }] })).toThrow(/twice/);
+  });
+
+  test('mermaid text escaping and label wrapping', () => {
+    expect(mermaidText('a"b<c>#&')).toBe('a#34;b#60;c#62;#35;#38;');
+    expect(wrapLabel('一二三四五六七八九十', 8)).toEqual(['一二三四五', '六七八九十']);
+    expect(wrapLabel('短', 8)).toEqual(['短']);
+    const src = mermaidSource(graphModel(x), { ...mermaidOptions, wrap: 4 });
+    expect(src).toContain('m1_1["1-1<br>标题"]');
+    expect(src).toContain('m2_1 ==> d_a');
+    expect(src).toContain('m2_1 --> d_c');
+  });
+
+  test('the measure text of a fixture seed: mentions in the body are found', () => {
+    const text = readFileSync(join(FIXTURES, 'minimal.txt'), 'utf8');
+    const doc = parseSeed('minimal.txt', text, registry);
+    const y = crossReference(inputFromModel(doc, registry));
+    expect(y.links).toBe(doc.chapters.flatMap((c) => c.measures).reduce((n, mm) => n + (mm.attribution?.departments.length ?? 0), 0));
+  });
+});
+
+test('bodyWithoutAttribution drops the attribution and the markup', () => {
+  expect(bodyWithoutAttribution('<Marker>（一）</Marker><Headline>甲。</Headline>由<Dept id="a">市甲局</Dept>办\\<b>。<Duty etc={true}>（<Dept id="a">市甲局</Dept>等部门按职责分工）</Duty>'))
+    .toBe('（一）甲。由市甲局办<b>。');
+});
