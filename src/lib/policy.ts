@@ -21,7 +21,7 @@ export interface Policy {
   /** All measures in reading order. */
   measures: MeasureEntry[];
   departments: Map<string, DepartmentEntry['data']>;
-  /** The registry order of department ids. */
+  /** Every department id of the registry, in the order the content layer returns them (by id); views choose their own order. */
   departmentOrder: string[];
 }
 

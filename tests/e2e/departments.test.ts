@@ -196,7 +196,7 @@ describe('department pages in Chromium', () => {
     const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${site}departments/human-resources/`);
-    expect(await page.locator('[data-pe-print]').isHidden()).toBe(true);
+    expect(await page.locator('button[data-print]').isHidden()).toBe(true);
     expect(await page.locator('.pe-task').count()).toBe(11);
     await page.goto(`${site}graph/`);
     expect(await page.locator('[data-status]').innerText()).toContain('JavaScript');

@@ -205,6 +205,9 @@ test('the full text prints in a serif CJK face (the system stands in for 仿宋 
   const page = await js.newPage();
   await page.goto(`${site}policy/`);
   await page.emulateMedia({ media: 'print' });
+  // Wait until the print rules apply and the fonts they ask for are loaded and laid out.
+  await page.waitForFunction(`getComputedStyle(document.querySelector('.pe-doc__notice p')).fontFamily.includes('Serif CJK')`);
+  await page.evaluate(`document.fonts.ready.then(() => document.body.getBoundingClientRect().height)`);
   const cdp = await js.newCDPSession(page);
   const { root } = await cdp.send('DOM.getDocument');
   await cdp.send('CSS.enable');

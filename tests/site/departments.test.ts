@@ -119,7 +119,7 @@ describe('/departments/<id>/', () => {
   });
 
   test('a print button that needs JavaScript: hidden in the HTML', () => {
-    expect(main('departments/human-resources/index.html')).toMatch(/<button type="button" class="[^"]*pe-print-button[^"]*" data-pe-print hidden>打印任务清单<\/button>/);
+    expect(main('departments/human-resources/index.html')).toMatch(/<button type="button" class="[^"]*pe-print-button[^"]*" data-print hidden>打印任务清单<\/button>/);
   });
 });
 
