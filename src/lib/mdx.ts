@@ -4,7 +4,7 @@
  * backslash-escaped so that it reaches the page literally.
  */
 import { stringify } from 'yaml';
-import type { Department, Measure, PolicyDocument } from './model.ts';
+import { measureRecord, type Department, type Measure, type PolicyDocument } from './model.ts';
 import { segmentInline, type Segment } from './inline.ts';
 
 /** Backslash-escapes all ASCII punctuation (CommonMark allows it for every one of them). */
@@ -56,17 +56,7 @@ export function measureMdx(doc: PolicyDocument, m: Measure, departments: readonl
   const segs = (text: string) => inlineMdx(segmentInline(text, departments));
   let body = `<Marker>${escapeMdx(m.marker)}</Marker>${segs(own.slice(0, at))}<Headline>${segs(m.headline)}</Headline>${segs(own.slice(at + m.headline.length))}`;
   if (m.attribution) body += `<Duty etc={${m.attribution.etc}}>${segs(attributionText)}</Duty>`;
-  const data = {
-    id: m.id,
-    chapter: m.chapter,
-    number: m.number,
-    marker: m.marker,
-    headline: m.headline,
-    text: m.text,
-    departments: m.attribution?.departments.map((d) => d.slug) ?? [],
-    departmentsEtc: m.attribution?.etc ?? false,
-    line: m.line,
-  };
+  const data = { ...measureRecord(m), line: m.line };
   return `${frontmatter(doc.source, data)}\n${body}\n`;
 }
 

@@ -39,6 +39,36 @@ export interface Measure {
   line: number;
 }
 
+/**
+ * A measure as plain data, the shape every view works from: the measure's frontmatter in
+ * content/policy/measures/*.mdx, the open data, the summaries.
+ */
+export interface MeasureRecord {
+  id: string;
+  chapter: number;
+  number: number;
+  marker: string;
+  headline: string;
+  text: string;
+  /** Registry ids of the responsible departments, in the order listed (the first leads). */
+  departments: string[];
+  /** The list ends in 等部门按职责分工. */
+  departmentsEtc: boolean;
+}
+
+export function measureRecord(m: Measure): MeasureRecord {
+  return {
+    id: m.id,
+    chapter: m.chapter,
+    number: m.number,
+    marker: m.marker,
+    headline: m.headline,
+    text: m.text,
+    departments: m.attribution?.departments.map((d) => d.slug) ?? [],
+    departmentsEtc: m.attribution?.etc ?? false,
+  };
+}
+
 export interface Chapter {
   number: number;
   /** The numbering as written: 一、. */

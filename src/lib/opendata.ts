@@ -6,7 +6,7 @@
 import { z } from 'astro/zod';
 import { citeMeasure, headlineTitle } from './citation.ts';
 import { tableCsv, type Column } from './csv.ts';
-import type { Department, DepartmentKind, PolicyDocument } from './model.ts';
+import { measureRecord, type Department, type DepartmentKind, type MeasureRecord, type PolicyDocument } from './model.ts';
 import { extractReferences, type Place, type References } from './references.ts';
 
 /** Bump the major version when a field changes meaning or disappears, the minor when one is added. */
@@ -22,17 +22,8 @@ export const DEPARTMENT_KIND_LABELS: Record<DepartmentKind, string> = {
 // ---------------------------------------------------------------------------------------------
 // The input: the model as plain data (pages adapt the content collections, tests the parsed seed).
 
-export interface OpenDataMeasure {
-  id: string;
-  chapter: number;
-  number: number;
-  marker: string;
-  headline: string;
-  text: string;
-  /** Department ids in the order listed (the first leads). */
-  departments: string[];
-  departmentsEtc: boolean;
-}
+/** A measure as the open data sees it. */
+export type OpenDataMeasure = MeasureRecord;
 
 export interface OpenDataInput {
   document: Omit<PolicyDocument, 'chapters'>;
@@ -52,11 +43,7 @@ export function inputFromModel(policy: PolicyDocument, registry: Department[], m
       number: c.number,
       marker: c.marker,
       title: c.title,
-      measures: c.measures.map((m) => ({
-        id: m.id, chapter: m.chapter, number: m.number, marker: m.marker, headline: m.headline, text: m.text,
-        departments: m.attribution?.departments.map((d) => d.slug) ?? [],
-        departmentsEtc: m.attribution?.etc ?? false,
-      })),
+      measures: c.measures.map(measureRecord),
     })),
     departments: registry,
     measureUrl,

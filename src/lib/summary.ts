@@ -5,22 +5,11 @@
  * references.ts, so summaries agree with the reference indexes and data files.
  */
 import { chapterLabel, headlineTitle, measureLabel } from './citation.ts';
-import type { Department, PolicyDocument } from './model.ts';
+import { measureRecord, type Department, type MeasureRecord, type PolicyDocument } from './model.ts';
 import { measureReferences, type FigureKind } from './references.ts';
 
 /** What a summary needs of a measure (content collection entries and parsed seeds both fit). */
-export interface SummaryMeasureSource {
-  id: string;
-  chapter: number;
-  number: number;
-  marker: string;
-  headline: string;
-  text: string;
-  /** Registry ids of the responsible departments, in the order listed. */
-  departments: readonly string[];
-  /** The list ends in 等部门按职责分工. */
-  departmentsEtc: boolean;
-}
+export type SummaryMeasureSource = Readonly<MeasureRecord>;
 
 export interface SummaryChapterSource {
   number: number;
@@ -187,16 +176,7 @@ export function summarySourceFromDocument(doc: PolicyDocument): SummarySource {
       number: c.number,
       marker: c.marker,
       title: c.title,
-      measures: c.measures.map((m) => ({
-        id: m.id,
-        chapter: m.chapter,
-        number: m.number,
-        marker: m.marker,
-        headline: m.headline,
-        text: m.text,
-        departments: m.attribution?.departments.map((d) => d.slug) ?? [],
-        departmentsEtc: m.attribution?.etc ?? false,
-      })),
+      measures: c.measures.map(measureRecord),
     })),
   };
 }
