@@ -1,8 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import sitemap from './src/integrations/sitemap.ts';
 
 // Deployers set SITE (absolute origin) and BASE_PATH (sub-path, e.g. /policy-explorer/).
 // OUT_DIR lets the tests build a sub-path copy beside the normal one.
@@ -13,7 +13,7 @@ export default defineConfig({
   base,
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  // The sitemap lists every page (404 excluded); robots.txt (src/pages/robots.txt.ts) points to it.
+  // sitemap.xml lists every page (404 excluded); robots.txt (src/pages/robots.txt.ts) points to it.
   // pagefind() runs after every page is written: keep it last.
   integrations: [mdx({ gfm: false, smartypants: false }), sitemap(), pagefind()],
   build: { format: 'directory', inlineStylesheets: 'never' },

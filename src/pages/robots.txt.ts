@@ -3,6 +3,6 @@ import type { APIRoute } from 'astro';
 import { url } from '../lib/paths.ts';
 
 export const GET: APIRoute = ({ site }) => {
-  const sitemap = new URL(url('sitemap-index.xml'), site).href;
+  const sitemap = new URL(url('sitemap.xml'), site).href;
   return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
 };
