@@ -55,6 +55,32 @@ describe('without JavaScript', () => {
   });
 });
 
+describe('full text on a phone', () => {
+  test('a folded table of contents above the text jumps to a measure; on a desktop the sidebar replaces it', async () => {
+    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site}policy/`);
+    const folded = page.locator('details.pe-fulltext__toc-mobile');
+    expect(await folded.getAttribute('open')).toBeNull();
+    expect(await page.locator('.pe-fulltext__toc').isVisible()).toBe(false);
+    await folded.locator('summary').click();
+    const m = measures.find((x) => x.id === '3-3')!;
+    await folded.getByRole('link', { name: m.marker + headlineTitle(m.headline) }).click();
+    await page.waitForURL(/#m3-3$/);
+    const box = await page.locator('#m3-3').boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(PHONE.viewport!.height / 2);
+    await context.close();
+
+    const desktop = await browser.newContext(DESKTOP);
+    const wide = await desktop.newPage();
+    await wide.goto(`${site}policy/`);
+    expect(await wide.locator('details.pe-fulltext__toc-mobile').isVisible()).toBe(false);
+    expect(await wide.locator('.pe-fulltext__toc').isVisible()).toBe(true);
+    await desktop.close();
+  });
+});
+
 describe('with JavaScript', () => {
   test('copy controls copy the permalink and the citation', async () => {
     const context = await browser.newContext({ ...DESKTOP, permissions: ['clipboard-read', 'clipboard-write'] });
