@@ -302,7 +302,10 @@ export function mermaidSource(model: GraphModel, o: MermaidOptions): string {
   }
   if (model.departments.length) {
     lines.push(`  subgraph ${DEPARTMENTS_GROUP}["${mermaidText(o.departmentsLabel)}"]`);
-    for (const x of model.departments) lines.push(`    ${nodeId.department(x.dept.id)}["${mermaidText(x.dept.abbr)}"]`);
+    // Declared last-first: mermaid's dagre layout then stacks the chapters top-down in reading
+    // order (declared first-first, it stacks them bottom-up). A chapter without links (五) still
+    // lands at the top; the text version beside the diagram gives the order.
+    for (const x of [...model.departments].reverse()) lines.push(`    ${nodeId.department(x.dept.id)}["${mermaidText(x.dept.abbr)}"]`);
     lines.push('  end');
   }
   const leads: number[] = [];

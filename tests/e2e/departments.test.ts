@@ -78,6 +78,11 @@ describe('/graph/ under a strict Content-Security-Policy', () => {
       return { fill: getComputedStyle(dept).fill, lead: getComputedStyle(lead).strokeWidth, font: getComputedStyle(document.querySelector('[data-canvas] svg')).fontSize, sheets: document.adoptedStyleSheets.length };
     })()`) as { fill: string; lead: string; font: string; sheets: number };
     expect(look).toEqual({ fill: 'rgb(246, 244, 241)', lead: '3px', font: '14px', sheets: 1 });
+    // The chapters that name departments stack top-down in reading order (一 above 二 …).
+    const linked = policy.chapters.filter((ch) => ch.measures.some((m) => m.attribution)).map((ch) => ch.number);
+    const tops = await page.evaluate(`[${linked.join(',')}].map((n) => document.querySelector('[data-canvas] svg g.cluster[id$="-c' + n + '"]').getBoundingClientRect().top)`) as number[];
+    expect(tops).toHaveLength(linked.length);
+    expect([...tops].sort((a, b) => a - b)).toEqual(tops);
     expect(errors).toEqual([]);
     expect(requests.every((r) => r.startsWith(strict.origin))).toBe(true);
     // The JavaScript the page loads, mermaid included: the dagre layout only, no ELK, within budget.
