@@ -112,7 +112,7 @@ describe('under a sub-path', () => {
     expect(await page.evaluate(`getComputedStyle(document.querySelector('.pe-header')).backgroundColor`)).toBe('rgb(155, 28, 28)');
     await page.getByRole('link', { name: '全文', exact: true }).click();
     await page.waitForURL(`${subSite}policy/`);
-    await page.locator('.pe-toc a').first().click();
+    await page.locator('.pe-fulltext__toc .pe-toc a').first().click();
     expect(new URL(page.url()).pathname.startsWith(new URL(subSite).pathname)).toBe(true);
     expect(failed).toEqual([]);
     expect(await page.evaluate(`document.querySelector('link[rel=icon]').href`)).toBe(`${subSite}favicon.svg`);
