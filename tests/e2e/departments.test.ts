@@ -217,6 +217,9 @@ describe('department pages in Chromium', () => {
     const order = () => page.evaluate(`[...document.querySelectorAll('.pe-dept-table tbody th a')].map((a) => a.textContent)`) as Promise<string[]>;
     const initial = await order();
     expect(initial).toEqual(xref.departments.map((x) => x.dept.abbr));
+    // The header buttons read as column headings, not as browser-default grey buttons.
+    const look = await page.evaluate(`(() => { const s = getComputedStyle(document.querySelector('.pe-dept-table .pe-sort')); return [s.backgroundColor, s.borderTopStyle, s.fontWeight]; })()`);
+    expect(look).toEqual(['rgba(0, 0, 0, 0)', 'none', '700']);
     await page.getByRole('button', { name: '部门' }).click();
     expect(await order()).toEqual([...initial].sort((a, b) => a.localeCompare(b, 'zh-CN')));
     expect(await page.locator('.pe-dept-table th[aria-sort="ascending"]').innerText()).toContain('部门');
