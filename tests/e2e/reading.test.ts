@@ -1,26 +1,18 @@
 /** The reading pages in a real Chromium: with and without JavaScript, on a phone and a desktop. */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { citeMeasure, headlineTitle } from '../../src/lib/citation.ts';
-import { DESKTOP, PHONE, launchBrowser, watch } from '../helpers/browser.ts';
+import { DESKTOP, PHONE, useBrowser, watch } from '../helpers/browser.ts';
 import { measures, policy } from '../helpers/model.ts';
 import { ARTIFACTS } from '../helpers/paths.ts';
 
 const site = inject('siteUrl');
 const subSite = inject('subSiteUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 describe('without JavaScript', () => {
   test('home → table of contents → measure page → full text anchor', async () => {
-    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const context = await browser().newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     const { errors, requests } = watch(page);
     await page.goto(site);
@@ -43,7 +35,7 @@ describe('without JavaScript', () => {
   });
 
   test('the page is laid out for a phone: no horizontal scrolling, readable text', async () => {
-    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const context = await browser().newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     for (const path of ['', 'policy/', 'measures/1-1/']) {
       await page.goto(site + path);
@@ -57,7 +49,7 @@ describe('without JavaScript', () => {
 
 describe('full text on a phone', () => {
   test('a folded table of contents above the text jumps to a measure; on a desktop the sidebar replaces it', async () => {
-    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const context = await browser().newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${site}policy/`);
     const folded = page.locator('details.pe-fulltext__toc-mobile');
@@ -72,7 +64,7 @@ describe('full text on a phone', () => {
     expect(box!.y).toBeLessThan(PHONE.viewport!.height / 2);
     await context.close();
 
-    const desktop = await browser.newContext(DESKTOP);
+    const desktop = await browser().newContext(DESKTOP);
     const wide = await desktop.newPage();
     await wide.goto(`${site}policy/`);
     expect(await wide.locator('details.pe-fulltext__toc-mobile').isVisible()).toBe(false);
@@ -83,7 +75,7 @@ describe('full text on a phone', () => {
 
 describe('with JavaScript', () => {
   test('copy controls copy the permalink and the citation', async () => {
-    const context = await browser.newContext({ ...DESKTOP, permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await browser().newContext({ ...DESKTOP, permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     const { errors } = watch(page);
     await page.goto(`${site}policy/`);
@@ -103,7 +95,7 @@ describe('with JavaScript', () => {
 
 describe('under a sub-path', () => {
   test('styles load and links stay under the base', async () => {
-    const context = await browser.newContext(DESKTOP);
+    const context = await browser().newContext(DESKTOP);
     const page = await context.newPage();
     const { errors } = watch(page);
     const failed: string[] = [];
@@ -123,7 +115,7 @@ describe('under a sub-path', () => {
 
 describe('screenshots for people to look at', () => {
   test.each([['phone', PHONE], ['desktop', DESKTOP]] as const)('%s', async (name, options) => {
-    const context = await browser.newContext(options);
+    const context = await browser().newContext(options);
     const page = await context.newPage();
     for (const [slug, path] of [['home', ''], ['policy', 'policy/'], ['measure', 'measures/2-1/']]) {
       await page.goto(site + path);

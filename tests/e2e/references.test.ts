@@ -1,25 +1,17 @@
 /** The reference index and the open data page in a real Chromium, on a phone and a desktop. */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { DESKTOP, PHONE, launchBrowser, watch } from '../helpers/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { DESKTOP, PHONE, useBrowser, watch } from '../helpers/browser.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import { ARTIFACTS } from '../helpers/paths.ts';
 
 const site = inject('siteUrl');
 const subSite = inject('subSiteUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 describe('following a reference, without JavaScript', () => {
   test.each([['site', () => site], ['sub-path site', () => subSite]])('%s: measure → cited document → back to the measure', async (_, base) => {
-    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const context = await browser().newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     const { errors, requests } = watch(page);
     await page.goto(base() + 'measures/1-3/');
@@ -39,7 +31,7 @@ describe('following a reference, without JavaScript', () => {
   });
 
   test('a programme name links to its entry, which lists every place it appears', async () => {
-    const context = await browser.newContext({ ...DESKTOP, javaScriptEnabled: false });
+    const context = await browser().newContext({ ...DESKTOP, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(site + 'measures/3-3/');
     await page.getByRole('link', { name: '“海河工匠”' }).click();
@@ -53,7 +45,7 @@ describe('following a reference, without JavaScript', () => {
 
 describe('layout and files', () => {
   test.each([['phone', PHONE], ['desktop', DESKTOP]] as const)('%s: no horizontal scrolling; screenshots', async (name, device) => {
-    const context = await browser.newContext({ ...device, javaScriptEnabled: false });
+    const context = await browser().newContext({ ...device, javaScriptEnabled: false });
     const page = await context.newPage();
     for (const path of ['references/', 'data/']) {
       await page.goto(site + path);
@@ -67,7 +59,7 @@ describe('layout and files', () => {
   });
 
   test('the download links serve UTF-8 CSV with a BOM that a reader parses', async () => {
-    const context = await browser.newContext(DESKTOP);
+    const context = await browser().newContext(DESKTOP);
     const page = await context.newPage();
     await page.goto(site + 'data/');
     const href = await page.getByRole('link', { name: '下载 responsibilities.csv' }).getAttribute('href');

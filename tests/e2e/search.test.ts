@@ -3,11 +3,10 @@
  * whose expected results are computed from the seed by substring match, exact-first ranking,
  * the URL round trip, landing highlights, filters, no-JavaScript fallback, and the sub-path build.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { DESKTOP, PHONE, launchBrowser, watch } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { DESKTOP, PHONE, useBrowser, watch } from '../helpers/browser.ts';
 import { measures } from '../helpers/model.ts';
 import { ARTIFACTS, SUB_PATH } from '../helpers/paths.ts';
 import { candidateQueries } from '../../src/lib/search-query.ts';
@@ -15,13 +14,7 @@ import { cases, departmentsInText, expectedFor, units } from '../helpers/search-
 
 const site = inject('siteUrl');
 const subSite = inject('subSiteUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 interface Row { id: string; exact: boolean; href: string }
 
@@ -53,7 +46,7 @@ async function readResults(page: Page): Promise<Row[]> {
 describe('recall and ranking on the query suite', () => {
   test(`${cases.length} queries: every measure that contains the string is found, exact matches first`, async () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
-    const page = await (await browser.newContext(DESKTOP)).newPage();
+    const page = await (await browser().newContext(DESKTOP)).newPage();
     const { errors } = watch(page);
     interface Outcome { kind: string; q: string; expected: number; found: number; exactFirst: boolean; exactSetRight: boolean; partial: number; rawFound: number; rawFirst: boolean }
     const outcomes: Outcome[] = [];
@@ -114,7 +107,7 @@ describe('exhaustive recall of the candidate step', () => {
   // the search page sends (candidateQueries) against the built index: each unit that contains the
   // string must be among the candidates. The exact-substring pass that follows is unit-tested.
   test('every string of 2 to 4 characters finds every unit that contains it', async () => {
-    const page = await (await browser.newContext(DESKTOP)).newPage();
+    const page = await (await browser().newContext(DESKTOP)).newPage();
     await page.goto(`${site}search/`);
     await page.evaluate(`(async () => {
       window.pf = await import(document.querySelector('#pe-search-form').dataset.bundle + 'pagefind.js');
@@ -155,7 +148,7 @@ describe('exhaustive recall of the candidate step', () => {
 
 describe('the search page', () => {
   test('the query lives in the URL: it fills the form, survives a reload, and back/forward', async () => {
-    const page = await (await browser.newContext(DESKTOP)).newPage();
+    const page = await (await browser().newContext(DESKTOP)).newPage();
     const { errors } = watch(page);
     const first = await searchVia(page, site, { q: '落户' });
     expect(await page.inputValue('#pe-search-q')).toBe('落户');
@@ -179,7 +172,7 @@ describe('the search page', () => {
   });
 
   test('the header form on every page is a plain GET form that leads to the results', async () => {
-    const page = await (await browser.newContext(PHONE)).newPage();
+    const page = await (await browser().newContext(PHONE)).newPage();
     await page.goto(`${site}measures/1-1/`);
     // No search JavaScript on reading pages: Pagefind loads only on /search/.
     const { requests } = watch(page);
@@ -189,7 +182,7 @@ describe('the search page', () => {
     const rows = await readResults(page);
     expect(rows.filter((r) => r.exact).map((r) => r.id)).toEqual(expectedFor('三支一扶'));
     expect(requests.some((r) => r.includes('/pagefind/'))).toBe(true);
-    const reading = await (await browser.newContext(DESKTOP)).newPage();
+    const reading = await (await browser().newContext(DESKTOP)).newPage();
     const seen = watch(reading);
     for (const path of ['', 'policy/', 'measures/2-1/']) await reading.goto(site + path, { waitUntil: 'networkidle' });
     expect(seen.requests.filter((r) => r.includes('/pagefind/'))).toEqual([]);
@@ -198,7 +191,7 @@ describe('the search page', () => {
   });
 
   test('each result names the measure, shows an excerpt with the words marked, and links to the measure', async () => {
-    const page = await (await browser.newContext(DESKTOP)).newPage();
+    const page = await (await browser().newContext(DESKTOP)).newPage();
     await searchVia(page, site, { q: '档案 公安' });
     const first = page.locator('#pe-search-exact > li').first();
     const id = await first.getAttribute('data-id');
@@ -213,7 +206,7 @@ describe('the search page', () => {
   });
 
   test('a result click lands on the measure with every occurrence of the words highlighted', async () => {
-    const page = await (await browser.newContext(PHONE)).newPage();
+    const page = await (await browser().newContext(PHONE)).newPage();
     const { errors } = watch(page);
     for (const q of ['人事档案', '市人社局、市发展改革委', '海河英才 落户']) {
       const rows = await searchVia(page, site, { q });
@@ -240,7 +233,7 @@ describe('the search page', () => {
   });
 
   test('filters narrow the results: by department, by chapter, and with a query', async () => {
-    const page = await (await browser.newContext(DESKTOP)).newPage();
+    const page = await (await browser().newContext(DESKTOP)).newPage();
     const hrss = departmentsInText.find((d) => d.abbr === '市人社局')!;
     // Every measure whose attribution lists 市人社局, whatever the segmentation of its text.
     const ofHrss = units.filter((u) => u.departments.includes('市人社局')).map((u) => u.id);
@@ -265,7 +258,7 @@ describe('the search page', () => {
   });
 
   test('a string that occurs nowhere finds nothing exact, and says so', async () => {
-    const page = await (await browser.newContext(PHONE)).newPage();
+    const page = await (await browser().newContext(PHONE)).newPage();
     const rows = await searchVia(page, site, { q: '量子计算机' });
     expect(expectedFor('量子计算机')).toEqual([]);
     expect(rows.filter((r) => r.exact)).toEqual([]);
@@ -275,7 +268,7 @@ describe('the search page', () => {
   });
 
   test('without JavaScript the page says search needs it and offers the contents and the department index', async () => {
-    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const context = await browser().newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${site}search/?q=${encodeURIComponent('落户')}`);
     const message = page.locator('.pe-search__nojs');
@@ -293,7 +286,7 @@ describe('the search page', () => {
 
 describe('under a sub-path', () => {
   test('the index, the results and their links work under the base path', async () => {
-    const page = await (await browser.newContext(DESKTOP)).newPage();
+    const page = await (await browser().newContext(DESKTOP)).newPage();
     const { errors, requests } = watch(page);
     for (const q of ['落户', '业优先', '厅字〔2019〕56号']) {
       const rows = await searchVia(page, subSite, { q });

@@ -2,14 +2,33 @@
  * Debian's Chromium driven by playwright-core. There is no fallback: a missing browser is a
  * failing test, not a skipped one (.ci/run installs it).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { ARTIFACTS } from './paths.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--font-render-hinting=none'] });
+}
+
+/**
+ * One browser for the whole test file: launched before its tests, closed after them; the
+ * artifacts folder (screenshots, PDFs) exists. Call at the top level; use the returned getter in tests.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+  afterAll(async () => browser?.close());
+  return () => {
+    if (!browser) throw new Error('useBrowser(): the browser is only there inside tests');
+    return browser;
+  };
 }
 
 export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
