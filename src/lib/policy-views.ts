@@ -2,10 +2,9 @@
  * Derived views of the loaded policy that several pages share: the open-data input and the
  * reference indexes (what the text cites, names and promises), computed once per build.
  */
-import type { Department, DepartmentKind } from './model.ts';
 import { policyReferences, type OpenDataInput } from './opendata.ts';
 import { routes } from './paths.ts';
-import { getPolicy } from './policy.ts';
+import { getPolicy, measureRecordOf } from './policy.ts';
 import type { References } from './references.ts';
 
 
@@ -13,7 +12,7 @@ let input: Promise<OpenDataInput> | undefined;
 let refs: Promise<References> | undefined;
 
 async function loadInput(): Promise<OpenDataInput> {
-  const { document, chapters, departments, departmentOrder } = await getPolicy();
+  const { document, chapters, registry } = await getPolicy();
   const d = document.data;
   return {
     document: {
@@ -24,15 +23,9 @@ async function loadInput(): Promise<OpenDataInput> {
     },
     chapters: chapters.map((c) => ({
       number: c.number, marker: c.marker, title: c.title,
-      measures: c.measures.map(({ data: m }) => ({
-        id: m.id, chapter: m.chapter, number: m.number, marker: m.marker, headline: m.headline, text: m.text,
-        departments: m.departments.map((r) => r.id), departmentsEtc: m.departmentsEtc,
-      })),
+      measures: c.measures.map(measureRecordOf),
     })),
-    departments: departmentOrder.map((id): Department => {
-      const x = departments.get(id)!;
-      return { id, abbr: x.abbr, name: x.name, nameEn: x.nameEn, kind: x.kind as DepartmentKind, ...(x.note ? { note: x.note } : {}) };
-    }),
+    departments: registry,
     measureUrl: (id) => new URL(routes.measure(id), import.meta.env.SITE).href,
   };
 }

@@ -3,6 +3,7 @@
  * Only this module talks to astro:content; everything else derives from what it returns.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import type { Department, DepartmentKind, MeasureRecord } from './model.ts';
 
 export type MeasureEntry = CollectionEntry<'measures'>;
 export type DepartmentEntry = CollectionEntry<'departments'>;
@@ -23,6 +24,16 @@ export interface Policy {
   departments: Map<string, DepartmentEntry['data']>;
   /** Every department id of the registry, in the order the content layer returns them (by id); views choose their own order. */
   departmentOrder: string[];
+  /** The registry as plain data, in departmentOrder (the shape src/lib views take). */
+  registry: Department[];
+}
+
+/** A measure entry as plain data (departments as registry ids). */
+export function measureRecordOf({ data: m }: MeasureEntry): MeasureRecord {
+  return {
+    id: m.id, chapter: m.chapter, number: m.number, marker: m.marker, headline: m.headline, text: m.text,
+    departments: m.departments.map((r) => r.id), departmentsEtc: m.departmentsEtc,
+  };
 }
 
 let cached: Promise<Policy> | undefined;
@@ -55,7 +66,10 @@ async function load(): Promise<Policy> {
   for (const m of measures)
     for (const ref of m.data.departments)
       if (!departments.has(ref.id)) throw new Error(`measure ${m.id} names department "${ref.id}", which content/departments.yaml lacks`);
-  return { document, chapters, measures, departments, departmentOrder: departmentEntries.map((d) => d.id) };
+  const registry = departmentEntries.map(({ id, data: x }): Department => ({
+    id, abbr: x.abbr, name: x.name, nameEn: x.nameEn, kind: x.kind as DepartmentKind, ...(x.note ? { note: x.note } : {}),
+  }));
+  return { document, chapters, measures, departments, departmentOrder: registry.map((d) => d.id), registry };
 }
 
 /** The whole policy, loaded once per build. */

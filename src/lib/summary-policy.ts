@@ -1,13 +1,19 @@
 /** The summary of the policy the site is built from (getPolicy() → summarisePolicy()). */
-import type { Department } from './model.ts';
-import { getPolicy } from './policy.ts';
-import { summarisePolicy, summarySourceFromCollections, type PolicySummary } from './summary.ts';
+import { getPolicy, measureRecordOf } from './policy.ts';
+import { summarisePolicy, type PolicySummary } from './summary.ts';
 
 let cached: Promise<PolicySummary> | undefined;
 
 export function getSummary(): Promise<PolicySummary> {
-  cached ??= getPolicy().then((p) =>
-    summarisePolicy(summarySourceFromCollections({ document: p.document.data, chapters: p.chapters }), [...p.departments.values()] as Department[]),
+  cached ??= getPolicy().then(({ document, chapters, registry }) =>
+    summarisePolicy(
+      {
+        measuresTitle: document.data.measuresTitle,
+        docNumber: document.data.docNumber,
+        chapters: chapters.map((c) => ({ number: c.number, marker: c.marker, title: c.title, measures: c.measures.map(measureRecordOf) })),
+      },
+      registry,
+    ),
   );
   return cached;
 }

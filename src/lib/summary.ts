@@ -181,26 +181,6 @@ export function summarySourceFromDocument(doc: PolicyDocument): SummarySource {
   };
 }
 
-/** The shape of the content collections as lib/policy.ts returns them (departments are references). */
-export interface CollectionsSource {
-  document: { measuresTitle: string; docNumber: string };
-  chapters: readonly { number: number; marker: string; title: string; measures: readonly { data: Omit<SummaryMeasureSource, 'departments'> & { departments: readonly { id: string }[] } }[] }[];
-}
-
-/** The content collections (getPolicy()) as a summary source. */
-export function summarySourceFromCollections({ document, chapters }: CollectionsSource): SummarySource {
-  return {
-    measuresTitle: document.measuresTitle,
-    docNumber: document.docNumber,
-    chapters: chapters.map((c) => ({
-      number: c.number,
-      marker: c.marker,
-      title: c.title,
-      measures: c.measures.map(({ data: m }) => ({ ...m, departments: m.departments.map((r) => r.id) })),
-    })),
-  };
-}
-
 /** 市人社局（牵头）、市财政局等部门 — the departments line as one string (for plain-text uses). */
 export function departmentsLine(m: Pick<MeasureSummary, 'departments' | 'departmentsEtc'>, leadMark = '（牵头）', etc = '等部门'): string {
   if (m.departments.length === 0) return '';

@@ -4,20 +4,15 @@
  */
 import { chapterLabel } from './citation.ts';
 import { bodyWithoutAttribution, crossReference, mermaidSource, type CrossReference, type GraphModel, type TextSource } from './departments.ts';
-import type { Department, DepartmentKind } from './model.ts';
 import { routes } from './paths.ts';
-import { getPolicy } from './policy.ts';
+import { getPolicy, measureRecordOf } from './policy.ts';
 import { t } from './strings.ts';
 
 let cached: Promise<CrossReference> | undefined;
 
 async function load(): Promise<CrossReference> {
-  const { document, chapters, departments, departmentOrder } = await getPolicy();
+  const { document, chapters, registry } = await getPolicy();
   const d = document.data;
-  const registry: Department[] = departmentOrder.map((id) => {
-    const r = departments.get(id)!;
-    return { id, abbr: r.abbr, name: r.name, nameEn: r.nameEn, kind: r.kind as DepartmentKind, note: r.note };
-  });
   const texts: TextSource[] = [
     { place: 'title', text: d.title },
     { place: 'addressees', text: d.addressees },
@@ -31,10 +26,7 @@ async function load(): Promise<CrossReference> {
     texts,
     chapters: chapters.map((c) => ({
       number: c.number, marker: c.marker, title: c.title,
-      measures: c.measures.map((m) => ({
-        id: m.id, chapter: m.data.chapter, number: m.data.number, marker: m.data.marker, headline: m.data.headline,
-        departments: m.data.departments.map((r) => r.id), etc: m.data.departmentsEtc,
-      })),
+      measures: c.measures.map(measureRecordOf).map(({ text: _text, departmentsEtc, ...m }) => ({ ...m, etc: departmentsEtc })),
     })),
   });
 }
