@@ -5,7 +5,7 @@
  * (src/lib/xref.ts), on the parsed seed and on fixtures alike.
  */
 import { segmentInline } from './inline.ts';
-import type { Department, PolicyDocument } from './model.ts';
+import { measureRecord, type Department, type MeasureRecord, type PolicyDocument } from './model.ts';
 
 export interface XrefMeasure {
   /** chapter-measure: 2-1. */
@@ -19,6 +19,11 @@ export interface XrefMeasure {
   departments: string[];
   /** The list ends in 等部门按职责分工. */
   etc: boolean;
+}
+
+/** A measure record as the cross-reference sees it. */
+export function xrefMeasure({ id, chapter, number, marker, headline, departments, departmentsEtc }: MeasureRecord): XrefMeasure {
+  return { id, chapter, number, marker, headline, departments, etc: departmentsEtc };
 }
 
 export interface XrefChapter {
@@ -145,10 +150,7 @@ export function crossReference(input: XrefInput): CrossReference {
 export function inputFromModel(doc: PolicyDocument, registry: Department[]): XrefInput {
   const chapters = doc.chapters.map((c) => ({
     number: c.number, marker: c.marker, title: c.title,
-    measures: c.measures.map((m) => ({
-      id: m.id, chapter: m.chapter, number: m.number, marker: m.marker, headline: m.headline,
-      departments: m.attribution?.departments.map((d) => d.slug) ?? [], etc: m.attribution?.etc ?? false,
-    })),
+    measures: c.measures.map((m) => xrefMeasure(measureRecord(m))),
   }));
   const texts: TextSource[] = [
     { place: 'title', text: doc.title },

@@ -3,7 +3,7 @@
  * shape src/lib/departments.ts works on. Loaded once per build.
  */
 import { chapterLabel } from './citation.ts';
-import { bodyWithoutAttribution, crossReference, mermaidSource, type CrossReference, type GraphModel, type TextSource } from './departments.ts';
+import { bodyWithoutAttribution, crossReference, xrefMeasure, mermaidSource, type CrossReference, type GraphModel, type TextSource } from './departments.ts';
 import { routes } from './paths.ts';
 import { getPolicy, measureRecordOf } from './policy.ts';
 import { t } from './strings.ts';
@@ -26,7 +26,7 @@ async function load(): Promise<CrossReference> {
     texts,
     chapters: chapters.map((c) => ({
       number: c.number, marker: c.marker, title: c.title,
-      measures: c.measures.map(measureRecordOf).map(({ text: _text, departmentsEtc, ...m }) => ({ ...m, etc: departmentsEtc })),
+      measures: c.measures.map((m) => xrefMeasure(measureRecordOf(m))),
     })),
   });
 }
