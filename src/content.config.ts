@@ -6,7 +6,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { DEPARTMENT_KINDS } from './lib/registry.ts';
+import { DEPARTMENT_KINDS } from './model/registry.ts';
 
 /** Where the content lives; tests point it at converted fixtures. */
 const CONTENT = process.env.CONTENT_DIR ?? './content';

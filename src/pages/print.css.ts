@@ -1,7 +1,7 @@
 /** /print.css: the print rules that carry model text (running footer, page numbers). */
 import type { APIRoute } from 'astro';
-import { getPolicy } from '../lib/policy.ts';
-import { printStylesheet } from '../lib/print.ts';
+import { getPolicy } from '../site/library.ts';
+import { printStylesheet } from '../views/print.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { document } = await getPolicy();

@@ -1,6 +1,6 @@
 /** robots.txt: crawling allowed; the sitemap's absolute URL honours `site` and `base`. */
 import type { APIRoute } from 'astro';
-import { url } from '../lib/paths.ts';
+import { url } from '../site/routes.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const sitemap = new URL(url('sitemap.xml'), site).href;

@@ -4,7 +4,7 @@
  * to the first. Inactive (returns at once) without the parameter. Matching is the search page's:
  * whitespace ignored, full-width ASCII and case folded, strings may cross element boundaries.
  */
-import { fold, occurrences, splitWords, squash } from '../lib/search-query.ts';
+import { fold, occurrences, splitWords, squash } from '../views/search-query.ts';
 
 const words = splitWords(new URLSearchParams(location.search).get('highlight') ?? '');
 if (words.length) {

@@ -3,7 +3,7 @@
  * Ctrl-F semantics with an exact-substring pass over the candidates' text, and renders the
  * results inside <main>. The query stays in the URL (shareable, reloadable, back/forward).
  */
-import { candidateQueries, compareRanked, excerpt, matchCounts, splitWords, type Segment } from '../lib/search-query.ts';
+import { candidateQueries, compareRanked, excerpt, matchCounts, splitWords, type Segment } from '../views/search-query.ts';
 
 interface PagefindResultData {
   url: string;

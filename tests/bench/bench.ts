@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { SECURITY_HEADERS } from '../../src/lib/security.ts';
+import { SECURITY_HEADERS } from '../../src/site/security.ts';
 import { CHROMIUM, launchBrowser, PHONE } from '../helpers/browser.ts';
 import { ARTIFACTS, ROOT } from '../helpers/paths.ts';
 import { serveStatic } from '../helpers/server.ts';

@@ -1,7 +1,7 @@
 /** The reading pages in a real Chromium: with and without JavaScript, on a phone and a desktop. */
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { citeMeasure, headlineTitle } from '../../src/lib/citation.ts';
+import { citeMeasure, headlineTitle } from '../../src/views/citation.ts';
 import { DESKTOP, PHONE, useBrowser, watch } from '../helpers/browser.ts';
 import { measures, policy } from '../helpers/model.ts';
 import { ARTIFACTS } from '../helpers/paths.ts';

@@ -9,7 +9,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { DESKTOP, PHONE, useBrowser, watch } from '../helpers/browser.ts';
 import { measures } from '../helpers/model.ts';
 import { ARTIFACTS, SUB_PATH } from '../helpers/paths.ts';
-import { candidateQueries } from '../../src/lib/search-query.ts';
+import { candidateQueries } from '../../src/views/search-query.ts';
 import { cases, departmentsInText, expectedFor, units } from '../helpers/search-cases.ts';
 
 const site = inject('siteUrl');

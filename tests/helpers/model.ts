@@ -1,9 +1,9 @@
 /** The seed and the registry, parsed the same way the converter does. */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import type { Department, PolicyDocument } from '../../src/lib/model.ts';
-import { parseSeed } from '../../src/lib/parse.ts';
-import { parseRegistry } from '../../src/lib/registry.ts';
+import type { Department, PolicyDocument } from '../../src/model/types.ts';
+import { parseSeed } from '../../src/convert/parse.ts';
+import { parseRegistry } from '../../src/model/registry.ts';
 import { REGISTRY_FILE, ROOT, SEED_FILE } from './paths.ts';
 
 export const seedText = readFileSync(SEED_FILE, 'utf8');

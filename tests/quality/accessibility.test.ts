@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { anchors } from '../../src/lib/paths.ts';
+import { anchors } from '../../src/site/routes.ts';
 import { DESKTOP, launchBrowser } from '../helpers/browser.ts';
 import { measures } from '../helpers/model.ts';
 import { DIST } from '../helpers/paths.ts';

@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { chapterLabel, headlineTitle, measureLabel } from '../../src/lib/citation.ts';
-import { t } from '../../src/lib/strings.ts';
+import { chapterLabel, headlineTitle, measureLabel } from '../../src/views/citation.ts';
+import { t } from '../../src/site/strings.ts';
 import { decodeEntities, htmlText, inner, readPage } from '../helpers/html.ts';
 import { measures } from '../helpers/model.ts';
 import { DIST, DIST_SUB, SUB_PATH } from '../helpers/paths.ts';

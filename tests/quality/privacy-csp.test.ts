@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CSP, SECURITY_HEADERS } from '../../src/lib/security.ts';
+import { CSP, SECURITY_HEADERS } from '../../src/site/security.ts';
 import { DESKTOP, launchBrowser } from '../helpers/browser.ts';
 import { policy } from '../helpers/model.ts';
 import { DIST } from '../helpers/paths.ts';

@@ -1,7 +1,7 @@
 /** The built department pages, the matrix and the graph page, checked against the model. */
 import { describe, expect, test } from 'vitest';
-import { chapterLabel, headlineTitle, measureLabel } from '../../src/lib/citation.ts';
-import { crossReference, inputFromModel } from '../../src/lib/departments.ts';
+import { chapterLabel, headlineTitle, measureLabel } from '../../src/views/citation.ts';
+import { crossReference, inputFromModel } from '../../src/views/departments.ts';
 import { attrs, decodeEntities, htmlText, inner, pages, readPage } from '../helpers/html.ts';
 import { measures, policy, registry } from '../helpers/model.ts';
 import { DIST, DIST_SUB, SUB_PATH } from '../helpers/paths.ts';

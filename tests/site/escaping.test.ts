@@ -21,7 +21,7 @@ beforeAll(() => {
   mkdirSync(join(root, 'content'));
   cpSync(join(FIXTURES, 'syntax.txt'), join(root, 'seeds', 'syntax.txt'));
   cpSync(REGISTRY_FILE, join(root, 'content', 'departments.yaml'));
-  execFileSync(process.execPath, [join(ROOT, 'src/cli/convert.ts'), '--root', root]);
+  execFileSync(process.execPath, [join(ROOT, 'src/convert/cli.ts'), '--root', root]);
   buildSite({ outDir: join(root, 'dist'), contentDir: join(root, 'content') });
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chapterLabel, citeMeasure, headlineTitle, measureLabel } from '../../src/lib/citation.ts';
+import { chapterLabel, citeMeasure, headlineTitle, measureLabel } from '../../src/views/citation.ts';
 import { squash } from '../helpers/mdx-text.ts';
 import { attrs, htmlText, inner, pages, readPage } from '../helpers/html.ts';
 import { measures, policy, registry, seedText } from '../helpers/model.ts';

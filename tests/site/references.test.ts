@@ -1,6 +1,6 @@
 /**
  * /references/ lists everything the seed cites, names and promises — computed here from the seed
- * text with regexes, not from src/lib/references.ts — and the text's mentions link to it.
+ * text with regexes, not from src/views/references.ts — and the text's mentions link to it.
  */
 import { describe, expect, test } from 'vitest';
 import { attrs, htmlText, inner, pages, readPage } from '../helpers/html.ts';

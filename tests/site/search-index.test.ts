@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { chapterLabel, headlineTitle, measureLabel } from '../../src/lib/citation.ts';
+import { chapterLabel, headlineTitle, measureLabel } from '../../src/views/citation.ts';
 import { measures, policy } from '../helpers/model.ts';
 import { DIST, DIST_SUB } from '../helpers/paths.ts';
 import { units } from '../helpers/search-cases.ts';

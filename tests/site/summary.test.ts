@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { headlineTitle } from '../../src/lib/citation.ts';
+import { headlineTitle } from '../../src/views/citation.ts';
 import { attrs, htmlText, inner, pages, readPage } from '../helpers/html.ts';
 import { measures, policy } from '../helpers/model.ts';
 import { DIST, DIST_SUB, SUB_PATH } from '../helpers/paths.ts';

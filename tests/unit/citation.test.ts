@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { chapterLabel, citeChapter, citeMeasure, headlineTitle, measureLabel } from '../../src/lib/citation.ts';
+import { chapterLabel, citeChapter, citeMeasure, headlineTitle, measureLabel } from '../../src/views/citation.ts';
 import { measures, policy } from '../helpers/model.ts';
 
 test('citation of a measure', () => {

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { escapeMdx, renderContent } from '../../src/lib/mdx.ts';
+import { escapeMdx, renderContent } from '../../src/convert/mdx.ts';
 import { mdxToText, squash } from '../helpers/mdx-text.ts';
 import { measures, policy, registry, seedText } from '../helpers/model.ts';
 import { CONTENT_DIR, FIXTURES, REGISTRY_FILE, ROOT, SEED_FILE } from '../helpers/paths.ts';
@@ -32,7 +32,7 @@ function snapshot(dir: string): Map<string, string> {
 }
 
 function convert(root: string) {
-  return spawnSync(process.execPath, [join(ROOT, 'src/cli/convert.ts'), '--root', root], { cwd: root, encoding: 'utf8' });
+  return spawnSync(process.execPath, [join(ROOT, 'src/convert/cli.ts'), '--root', root], { cwd: root, encoding: 'utf8' });
 }
 
 describe('content/ is what `npm run convert` writes', () => {
@@ -160,7 +160,7 @@ describe('bad input: FILE:LINE:COL, non-zero exit, content/ untouched', () => {
   test('npm run convert on the real seed reproduces content/ exactly', () => {
     const root = scratch(seedText, relative(join(ROOT, 'seeds'), SEED_FILE));
     rmSync(join(root, 'content/policy'), { recursive: true });
-    execFileSync(process.execPath, [join(ROOT, 'src/cli/convert.ts'), '--root', root], { cwd: root });
+    execFileSync(process.execPath, [join(ROOT, 'src/convert/cli.ts'), '--root', root], { cwd: root });
     expect(snapshot(join(root, 'content'))).toEqual(snapshot(CONTENT_DIR));
     expect(measures.length).toBe(16);
   });

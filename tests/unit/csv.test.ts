@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { BOM, csvField, tableCsv, toCsv } from '../../src/lib/csv.ts';
+import { BOM, csvField, tableCsv, toCsv } from '../../src/export/csv.ts';
 import { parseCsv } from '../helpers/csv.ts';
 
 describe('CSV writer', () => {

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { bodyWithoutAttribution, crossReference, graphModel, inputFromModel, matrix, mermaidSource, mermaidText, nodeId, wrapLabel, type XrefInput } from '../../src/lib/departments.ts';
-import type { Department } from '../../src/lib/model.ts';
-import { parseSeed } from '../../src/lib/parse.ts';
+import { bodyWithoutAttribution, crossReference, graphModel, inputFromModel, matrix, mermaidSource, mermaidText, nodeId, wrapLabel, type XrefInput } from '../../src/views/departments.ts';
+import type { Department } from '../../src/model/types.ts';
+import { parseSeed } from '../../src/convert/parse.ts';
 import { measureLinesFromSeed, measures, policy, registry, seedText } from '../helpers/model.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { describe, expect, test } from 'vitest';
-import { headlineTitle } from '../../src/lib/citation.ts';
+import { headlineTitle } from '../../src/views/citation.ts';
 import {
   DEPARTMENT_COLUMNS, RESPONSIBILITY_COLUMNS, departmentSummaries, departmentsCsv, inputFromModel, policyData, policyJsonSchema,
   policySchema, responsibilities, responsibilitiesCsv, schemaFields,
-} from '../../src/lib/opendata.ts';
-import { parseSeed } from '../../src/lib/parse.ts';
+} from '../../src/export/opendata.ts';
+import { parseSeed } from '../../src/convert/parse.ts';
 import { parseCsv, records } from '../helpers/csv.ts';
 import { measures, measureLinesFromSeed, policy, registry, seedAttributions } from '../helpers/model.ts';
 import { FIXTURES } from '../helpers/paths.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { segmentInline } from '../../src/lib/inline.ts';
-import { fromChineseNumeral, toChineseNumeral } from '../../src/lib/numerals.ts';
+import { segmentInline } from '../../src/convert/inline.ts';
+import { fromChineseNumeral, toChineseNumeral } from '../../src/model/numerals.ts';
 import { measureLinesFromSeed, measures, policy, registry, seedText } from '../helpers/model.ts';
 
 describe('the seed, parsed', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { LAYERS, cssString, footerText, pageNumberContent, printStylesheet } from '../../src/lib/print.ts';
+import { LAYERS, cssString, footerText, pageNumberContent, printStylesheet } from '../../src/views/print.ts';
 import { policy } from '../helpers/model.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { figuresIn, segmentInline } from '../../src/lib/inline.ts';
-import { extractReferences, figureKind, measureReferences } from '../../src/lib/references.ts';
+import { figuresIn, segmentInline } from '../../src/convert/inline.ts';
+import { extractReferences, figureKind, measureReferences } from '../../src/views/references.ts';
 import { measures, policy, registry } from '../helpers/model.ts';
 
 const sources = [

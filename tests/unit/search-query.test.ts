@@ -1,6 +1,6 @@
 /** The Ctrl-F layer over Pagefind: query words, folding, matching, candidate queries, excerpts, ranking. */
 import { describe, expect, test } from 'vitest';
-import { candidateQueries, compareRanked, excerpt, fold, matchCounts, occurrences, splitWords, squash } from '../../src/lib/search-query.ts';
+import { candidateQueries, compareRanked, excerpt, fold, matchCounts, occurrences, splitWords, squash } from '../../src/views/search-query.ts';
 import { measures } from '../helpers/model.ts';
 
 describe('splitWords', () => {

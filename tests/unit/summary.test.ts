@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseSeed } from '../../src/lib/parse.ts';
-import { departmentsLine, summarisePolicy, summarySourceFromDocument, type MeasureSummary } from '../../src/lib/summary.ts';
+import { parseSeed } from '../../src/convert/parse.ts';
+import { departmentsLine, summarisePolicy, summarySourceFromDocument, type MeasureSummary } from '../../src/views/summary.ts';
 import { measureLinesFromSeed, policy, registry } from '../helpers/model.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 

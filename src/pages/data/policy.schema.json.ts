@@ -1,6 +1,6 @@
 /** /data/policy.schema.json: the JSON Schema (draft 2020-12) of policy.json, from the same Zod schema that validates it. */
 import type { APIRoute } from 'astro';
-import { policyJsonSchema } from '../../lib/opendata.ts';
+import { policyJsonSchema } from '../../export/opendata.ts';
 
 export const GET: APIRoute = () =>
   new Response(JSON.stringify(policyJsonSchema(), null, 2) + '\n', {

@@ -1,7 +1,7 @@
 /** /data/departments/<id>.csv: one department's rows of responsibilities.csv (linked from its page). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { responsibilitiesCsv } from '../../../lib/opendata.ts';
-import { getOpenDataInput } from '../../../lib/policy-views.ts';
+import { responsibilitiesCsv } from '../../../export/opendata.ts';
+import { getOpenDataInput } from '../../../site/policy-views.ts';
 
 export const getStaticPaths = (async () => {
   const { departments } = await getOpenDataInput();

@@ -3,8 +3,8 @@
  * Every problem is a SourceError with the file, line and column of its cause.
  */
 import { SourceError } from './errors.ts';
-import type { AttributedDepartment, Attribution, Chapter, Department, PolicyDocument } from './model.ts';
-import { CHAPTER_RE, DATE_RE, DOC_NUMBER_RE, MEASURE_RE, fromChineseNumeral, toChineseNumeral } from './numerals.ts';
+import type { AttributedDepartment, Attribution, Chapter, Department, PolicyDocument } from '../model/types.ts';
+import { CHAPTER_RE, DATE_RE, DOC_NUMBER_RE, MEASURE_RE, fromChineseNumeral, toChineseNumeral } from '../model/numerals.ts';
 
 interface Line {
   /** 1-based line number. */

@@ -5,7 +5,7 @@
  * references.ts, so summaries agree with the reference indexes and data files.
  */
 import { chapterLabel, headlineTitle, measureLabel } from './citation.ts';
-import { measureRecord, type Department, type MeasureRecord, type PolicyDocument } from './model.ts';
+import { measureRecord, type Department, type MeasureRecord, type PolicyDocument } from '../model/types.ts';
 import { measureReferences, type FigureKind } from './references.ts';
 
 /** What a summary needs of a measure (content collection entries and parsed seeds both fit). */

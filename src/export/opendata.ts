@@ -4,10 +4,10 @@
  * as /data/policy.schema.json (JSON Schema draft 2020-12), and the /data/ page lists its fields.
  */
 import { z } from 'astro/zod';
-import { citeMeasure, headlineTitle } from './citation.ts';
+import { citeMeasure, headlineTitle } from '../views/citation.ts';
 import { tableCsv, type Column } from './csv.ts';
-import { measureRecord, type Department, type DepartmentKind, type MeasureRecord, type PolicyDocument } from './model.ts';
-import { extractReferences, type Place, type References } from './references.ts';
+import { measureRecord, type Department, type DepartmentKind, type MeasureRecord, type PolicyDocument } from '../model/types.ts';
+import { extractReferences, type Place, type References } from '../views/references.ts';
 
 /** Bump the major version when a field changes meaning or disappears, the minor when one is added. */
 export const SCHEMA_VERSION = '1.0.0';

@@ -4,7 +4,7 @@
  * backslash-escaped so that it reaches the page literally.
  */
 import { stringify } from 'yaml';
-import { measureRecord, type Department, type Measure, type PolicyDocument } from './model.ts';
+import { measureRecord, type Department, type Measure, type PolicyDocument } from '../model/types.ts';
 import { segmentInline, type Segment } from './inline.ts';
 
 /** Backslash-escapes all ASCII punctuation (CommonMark allows it for every one of them). */

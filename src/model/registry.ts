@@ -1,7 +1,7 @@
 /** Reads and checks the department registry (content/departments.yaml). */
 import { LineCounter, parseDocument } from 'yaml';
-import { SourceError } from './errors.ts';
-import type { Department, DepartmentKind } from './model.ts';
+import { SourceError } from '../convert/errors.ts';
+import type { Department, DepartmentKind } from './types.ts';
 
 export const DEPARTMENT_KINDS: readonly DepartmentKind[] = ['party', 'government', 'government-affiliated', 'mass-organisation'];
 const FIELDS = ['id', 'abbr', 'name', 'nameEn', 'kind'] as const;

@@ -2,10 +2,10 @@
  * The department cross-reference of the built site: the content collections (getPolicy) in the
  * shape src/lib/departments.ts works on. Loaded once per build.
  */
-import { chapterLabel } from './citation.ts';
-import { bodyWithoutAttribution, crossReference, xrefMeasure, mermaidSource, type CrossReference, type GraphModel, type TextSource } from './departments.ts';
-import { routes } from './paths.ts';
-import { getPolicy, measureRecordOf } from './policy.ts';
+import { chapterLabel } from '../views/citation.ts';
+import { bodyWithoutAttribution, crossReference, xrefMeasure, mermaidSource, type CrossReference, type GraphModel, type TextSource } from '../views/departments.ts';
+import { routes } from './routes.ts';
+import { getPolicy, measureRecordOf } from './library.ts';
 import { t } from './strings.ts';
 
 let cached: Promise<CrossReference> | undefined;

@@ -4,8 +4,8 @@
  * 2018-2022年). Pure functions over plain text, built on the same inline segmentation as the
  * MDX markup, so the indexes, summaries and data files agree with the pages.
  */
-import { figuresIn, segmentInline, type Segment } from './inline.ts';
-import type { Department } from './model.ts';
+import { figuresIn, segmentInline, type Segment } from '../convert/inline.ts';
+import type { Department } from '../model/types.ts';
 
 /** Where a mention sits: a measure (by id), or the preamble / notice of the document. */
 export type Place = { measure: string } | { part: 'preamble' | 'notice' };

@@ -1,6 +1,6 @@
 /** The summary of the policy the site is built from (getPolicy() → summarisePolicy()). */
-import { getPolicy, measureRecordOf } from './policy.ts';
-import { summarisePolicy, type PolicySummary } from './summary.ts';
+import { getPolicy, measureRecordOf } from './library.ts';
+import { summarisePolicy, type PolicySummary } from '../views/summary.ts';
 
 let cached: Promise<PolicySummary> | undefined;
 

@@ -4,8 +4,8 @@
  * a department. Pure functions over a small input shape, so they run on the content collections
  * (src/lib/xref.ts), on the parsed seed and on fixtures alike.
  */
-import { segmentInline } from './inline.ts';
-import { measureRecord, type Department, type MeasureRecord, type PolicyDocument } from './model.ts';
+import { segmentInline } from '../convert/inline.ts';
+import { measureRecord, type Department, type MeasureRecord, type PolicyDocument } from '../model/types.ts';
 
 export interface XrefMeasure {
   /** chapter-measure: 2-1. */

@@ -2,10 +2,10 @@
  * Derived views of the loaded policy that several pages share: the open-data input and the
  * reference indexes (what the text cites, names and promises), computed once per build.
  */
-import { policyReferences, type OpenDataInput } from './opendata.ts';
-import { routes } from './paths.ts';
-import { getPolicy, measureRecordOf } from './policy.ts';
-import type { References } from './references.ts';
+import { policyReferences, type OpenDataInput } from '../export/opendata.ts';
+import { routes } from './routes.ts';
+import { getPolicy, measureRecordOf } from './library.ts';
+import type { References } from '../views/references.ts';
 
 
 let input: Promise<OpenDataInput> | undefined;

@@ -9,10 +9,10 @@
  */
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { SourceError } from '../lib/errors.ts';
-import { renderContent } from '../lib/mdx.ts';
-import { parseSeed } from '../lib/parse.ts';
-import { parseRegistry } from '../lib/registry.ts';
+import { SourceError } from './errors.ts';
+import { renderContent } from './mdx.ts';
+import { parseSeed } from './parse.ts';
+import { parseRegistry } from '../model/registry.ts';
 
 function main(root: string): string {
   const seedsDir = join(root, 'seeds');

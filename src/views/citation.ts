@@ -1,5 +1,5 @@
 /** Citation text, built in one place: 《…若干措施》第二部分第（一）项. */
-import { toChineseNumeral } from './numerals.ts';
+import { toChineseNumeral } from '../model/numerals.ts';
 
 /** 第二部分 */
 export function chapterLabel(chapter: number): string {

@@ -4,8 +4,8 @@
  * (65%, 3%-5%, 满1年) outside titles and quotes.
  * Segments cover the input exactly: joining their `text` gives the input back.
  */
-import type { Department } from './model.ts';
-import { DOC_NUMBER_RE } from './numerals.ts';
+import type { Department } from '../model/types.ts';
+import { DOC_NUMBER_RE } from '../model/numerals.ts';
 
 const DOC_NUMBER_AT_RE = new RegExp(`^${DOC_NUMBER_RE.source}`, 'u');
 /**

@@ -3,7 +3,7 @@
  * Only this module talks to astro:content; everything else derives from what it returns.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import type { Department, DepartmentKind, MeasureRecord } from './model.ts';
+import type { Department, DepartmentKind, MeasureRecord } from '../model/types.ts';
 
 export type MeasureEntry = CollectionEntry<'measures'>;
 export type DepartmentEntry = CollectionEntry<'departments'>;
