@@ -1,7 +1,9 @@
 /**
- * Content collections: the policy model as written by `npm run convert` (content/policy/)
- * and the hand-maintained department registry (content/departments.yaml).
- * Every field is validated here, so a bad edit stops the build with a readable message.
+ * Content collections: the library as written by `npm run convert` (content/policies/<id>/,
+ * one folder per document: document.mdx with its chapters, measures/*.mdx) and the
+ * hand-maintained department registry (content/departments.yaml). The frontmatter is the model
+ * (src/model/types.ts) as plain data; every field is validated here, so a bad edit stops the build
+ * with a readable message. src/site/library.ts reads these collections back into the model.
  */
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
@@ -10,8 +12,9 @@ import { DEPARTMENT_KINDS } from './model/registry.ts';
 
 /** Where the content lives; tests point it at converted fixtures. */
 const CONTENT = process.env.CONTENT_DIR ?? './content';
+const DOCUMENT_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const MEASURE_ID = /^\d+-\d+$/;
-const HAN_NUMBER = '[一二三四五六七八九十]+';
+const HAN_NUMBER = '[一二三四五六七八九十百]+';
 
 const departments = defineCollection({
   loader: file(`${CONTENT}/departments.yaml`),
@@ -19,7 +22,7 @@ const departments = defineCollection({
     /** Stable ASCII slug; the URL is /departments/<id>/. */
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
     /** The abbreviation as the policy writes it: 市人社局. */
-    abbr: z.string().regex(/^市/, 'a department abbreviation starts with 市'),
+    abbr: z.string().min(2),
     /** Full official name as of the document's date: 天津市人力资源和社会保障局. */
     name: z.string().min(2),
     /** English name. */
@@ -31,9 +34,14 @@ const departments = defineCollection({
   }),
 });
 
-const document = defineCollection({
-  loader: glob({ base: `${CONTENT}/policy`, pattern: 'document.mdx' }),
+/** A department as an attribution or seal writes it. */
+const attributed = z.object({ abbr: z.string(), slug: reference('departments') });
+
+const documents = defineCollection({
+  loader: glob({ base: `${CONTENT}/policies`, pattern: '*/document.mdx', generateId: ({ entry }) => entry.split('/')[0]! }),
   schema: z.object({
+    /** Short ASCII id: jjzz-2020-5; the folder's name and the document's path on the site. */
+    id: z.string().regex(DOCUMENT_ID),
     /** Seed file the content was converted from. */
     source: z.string().regex(/\.txt$/),
     /** 标题: 关于印发《…》的通知. */
@@ -51,7 +59,7 @@ const document = defineCollection({
     /** 发文机关. */
     issuer: z.string().min(1),
     /** Seal note: 市人社局代章. */
-    seal: z.object({ text: z.string(), department: z.object({ abbr: z.string(), slug: reference('departments') }).nullable() }).nullable(),
+    seal: z.object({ text: z.string(), department: attributed.nullable() }).nullable(),
     /** 成文日期 as written and as ISO 8601. */
     date: z.string().regex(/^\d{4}年\d{1,2}月\d{1,2}日$/),
     dateISO: z.iso.date(),
@@ -59,27 +67,29 @@ const document = defineCollection({
     preamble: z.array(z.string()),
     /** The document this one implements. */
     implements: z.object({ title: z.string(), number: z.string() }).nullable(),
-  }),
-});
-
-const chapters = defineCollection({
-  loader: file(`${CONTENT}/policy/chapters.yaml`),
-  schema: z.object({
-    id: z.string().regex(/^\d+$/),
-    number: z.number().int().positive(),
-    /** The numbering as written: 一、 */
-    marker: z.string().regex(new RegExp(`^${HAN_NUMBER}、$`)),
-    title: z.string().min(1),
-    /** Ids of the chapter's measures, in order. */
-    measures: z.array(reference('measures')).min(1),
-    /** Line in the seed. */
-    line: z.number().int().positive(),
+    /** Chapters in order, each with the ids of its measures (measures/<id>.mdx). */
+    chapters: z.array(z.object({
+      number: z.number().int().positive(),
+      /** The numbering as written: 一、 */
+      marker: z.string().regex(new RegExp(`^${HAN_NUMBER}、$`)),
+      title: z.string().min(1),
+      /** Line in the seed. */
+      line: z.number().int().positive(),
+      measures: z.array(z.string().regex(MEASURE_ID)).min(1),
+    })).min(1),
   }),
 });
 
 const measures = defineCollection({
-  loader: glob({ base: `${CONTENT}/policy/measures`, pattern: '*.mdx' }),
+  loader: glob({
+    base: `${CONTENT}/policies`,
+    pattern: '*/measures/*.mdx',
+    // <document id>/<measure id>: jjzz-2020-5/2-1
+    generateId: ({ entry }) => entry.replace(/\/measures\/([^/]+)\.mdx$/, '/$1'),
+  }),
   schema: z.object({
+    /** The document's id. */
+    document: z.string().regex(DOCUMENT_ID),
     /** chapter-measure: 2-1. */
     id: z.string().regex(MEASURE_ID),
     chapter: z.number().int().positive(),
@@ -90,13 +100,18 @@ const measures = defineCollection({
     headline: z.string().min(1),
     /** The measure's text after the marker, exactly as in the seed (attribution included). Plain text for data and search; the MDX body carries the markup. */
     text: z.string().min(1),
-    /** Responsible departments in the order listed (the first leads). */
-    departments: z.array(reference('departments')),
-    /** Whether the list ends in 等部门按职责分工. */
-    departmentsEtc: z.boolean(),
+    /** The closing （…等部门按职责分工）: departments in the order listed (the first leads). */
+    attribution: z.object({
+      text: z.string().min(3),
+      departments: z.array(attributed).min(1),
+      /** Whether the list ends in 等部门按职责分工. */
+      etc: z.boolean(),
+      /** The text after the last department. */
+      suffix: z.string(),
+    }).nullable(),
     /** Line in the seed. */
     line: z.number().int().positive(),
   }),
 });
 
-export const collections = { departments, document, chapters, measures };
+export const collections = { departments, documents, measures };

@@ -1,18 +1,46 @@
 /**
- * npm run convert: seeds/*.txt → content/policy/ (MDX + YAML), checked against the
- * department registry content/departments.yaml.
+ * npm run convert: every seeds/*.txt → content/policies/<id>/ (MDX with the model as
+ * frontmatter), checked against the department registry content/departments.yaml. A seed may be
+ * given another id in content/documents.yaml (a list of { source: file name, id }).
  *
- * Usage: node src/cli/convert.ts [--root DIR]   (DIR holds seeds/ and content/; default: cwd)
+ * Usage: node src/convert/cli.ts [--root DIR]   (DIR holds seeds/ and content/; default: cwd)
  *
- * On bad input it prints FILE:LINE:COL: message, exits 1 and leaves content/ untouched:
- * everything is written to a temporary folder first and swapped in at the end.
+ * On bad input in any document it prints FILE:LINE:COL: message, exits 1 and leaves content/
+ * untouched: everything is written to a temporary folder first and swapped in at the end.
  */
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { SourceError } from './errors.ts';
-import { renderContent } from './mdx.ts';
-import { parseSeed } from './parse.ts';
+import { LineCounter, parseDocument } from 'yaml';
+import type { PolicyDocument } from '../model/types.ts';
 import { parseRegistry } from '../model/registry.ts';
+import { DOCUMENT_ID_RE } from './doc-id.ts';
+import { SourceError } from './errors.ts';
+import { libraryIndex, renderContent } from './mdx.ts';
+import { parseSeed } from './parse.ts';
+
+/** content/documents.yaml: ids declared for seeds (optional file). */
+function declaredIds(file: string, shown: string): Map<string, string> {
+  if (!existsSync(file)) return new Map();
+  const counter = new LineCounter();
+  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: counter });
+  const fail = (offset: number | undefined, message: string): never => {
+    const { line, col } = counter.linePos(offset ?? 0);
+    throw new SourceError(shown, line, col, message);
+  };
+  if (doc.errors.length > 0) fail(doc.errors[0]!.pos[0], `not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+  const list: unknown = doc.toJS() ?? [];
+  if (!Array.isArray(list)) return fail(0, 'the document list must be a list of { source, id }');
+  const nodes = (doc.contents as { items?: { range?: [number, number, number] }[] } | null)?.items ?? [];
+  const ids = new Map<string, string>();
+  list.forEach((entry: Record<string, unknown>, i) => {
+    const at = nodes[i]?.range?.[0];
+    if (typeof entry?.source !== 'string' || !entry.source.endsWith('.txt')) fail(at, `entry ${i + 1} needs "source": the seed's file name (….txt)`);
+    if (entry.id !== undefined && (typeof entry.id !== 'string' || !DOCUMENT_ID_RE.test(entry.id)))
+      fail(at, `entry ${i + 1}: id "${String(entry.id)}" must be lower-case ASCII letters and digits, joined by hyphens`);
+    if (typeof entry.id === 'string') ids.set(entry.source as string, entry.id);
+  });
+  return ids;
+}
 
 function main(root: string): string {
   const seedsDir = join(root, 'seeds');
@@ -21,29 +49,43 @@ function main(root: string): string {
   const rel = (p: string) => relative(process.cwd(), p) || p;
 
   const seeds = existsSync(seedsDir) ? readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort() : [];
-  if (seeds.length !== 1)
-    throw new SourceError(rel(seedsDir), 1, 1, seeds.length === 0 ? 'no seed file (*.txt) found' : `found ${seeds.length} seed files; this site presents one document, so keep exactly one *.txt in seeds/`);
+  if (seeds.length === 0) throw new SourceError(rel(seedsDir), 1, 1, 'no seed file (*.txt) found');
+  if (!existsSync(registryFile)) throw new SourceError(rel(registryFile), 1, 1, 'the department registry is missing');
   const registry = parseRegistry(rel(registryFile), readFileSync(registryFile, 'utf8'));
-  const seedFile = join(seedsDir, seeds[0]!);
-  const bytes = readFileSync(seedFile);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  const bad = text.indexOf('\uFFFD');
-  if (bad >= 0) {
-    const before = text.slice(0, bad).split('\n');
-    throw new SourceError(rel(seedFile), before.length, [...before.at(-1)!].length + 1, 'the file is not valid UTF-8 text');
-  }
-  const doc = parseSeed(rel(seedFile), text, registry);
-  const files = renderContent({ ...doc, source: seeds[0]! }, registry);
+  const ids = declaredIds(join(contentDir, 'documents.yaml'), rel(join(contentDir, 'documents.yaml')));
 
-  const target = join(contentDir, 'policy');
-  const staging = join(contentDir, `.policy-${process.pid}.tmp`);
-  const old = join(contentDir, `.policy-${process.pid}.old`);
-  rmSync(staging, { recursive: true, force: true });
-  try {
-    for (const [path, body] of files) {
-      mkdirSync(dirname(join(staging, path)), { recursive: true });
-      writeFileSync(join(staging, path), body);
+  const docs: PolicyDocument[] = [];
+  for (const seed of seeds) {
+    const seedFile = join(seedsDir, seed);
+    if (statSync(seedFile).isDirectory()) throw new SourceError(rel(seedFile), 1, 1, 'this is a folder, not a seed file');
+    if (/[\u0000-\u001f\u007f]/u.test(seed)) throw new SourceError(rel(seedsDir), 1, 1, `the seed file name ${JSON.stringify(seed)} contains a control character: rename it`);
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(readFileSync(seedFile));
+    const bad = text.indexOf('\uFFFD');
+    if (bad >= 0) {
+      const before = text.slice(0, bad).split('\n');
+      throw new SourceError(rel(seedFile), before.length, [...before.at(-1)!].length + 1, 'the file is not valid UTF-8 text');
     }
+    const doc = parseSeed(rel(seedFile), text, registry, ids.get(seed));
+    const clash = docs.find((d) => d.id === doc.id);
+    if (clash)
+      throw new SourceError(rel(seedFile), 2, 1, `document id "${doc.id}" is already used by seeds/${clash.source}: declare another id for one of them in content/documents.yaml`);
+    docs.push({ ...doc, source: seed });
+  }
+
+  const library = libraryIndex(docs);
+  const target = join(contentDir, 'policies');
+  const staging = join(contentDir, `.policies-${process.pid}.tmp`);
+  const old = join(contentDir, `.policies-${process.pid}.old`);
+  rmSync(staging, { recursive: true, force: true });
+  let files = 0;
+  try {
+    for (const doc of docs)
+      for (const [path, body] of renderContent(doc, registry, library)) {
+        const file = join(staging, doc.id, path);
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, body);
+        files++;
+      }
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
@@ -51,8 +93,10 @@ function main(root: string): string {
   if (existsSync(target)) renameSync(target, old);
   renameSync(staging, target);
   rmSync(old, { recursive: true, force: true });
-  const measures = doc.chapters.reduce((n, c) => n + c.measures.length, 0);
-  return `${rel(seedFile)} → ${rel(target)}/: ${doc.chapters.length} chapters, ${measures} measures, ${files.size} files`;
+  // The single-document layout of earlier versions.
+  rmSync(join(contentDir, 'policy'), { recursive: true, force: true });
+  const measures = docs.reduce((n, d) => n + d.chapters.reduce((k, c) => k + c.measures.length, 0), 0);
+  return `${seeds.length} seed(s) → ${rel(target)}/: ${docs.map((d) => d.id).join(', ')}; ${measures} measures, ${files} files`;
 }
 
 const args = process.argv.slice(2);

@@ -2,6 +2,7 @@
  * Parses a seed (plain text of a Chinese policy notice) into the policy model.
  * Every problem is a SourceError with the file, line and column of its cause.
  */
+import { documentId } from './doc-id.ts';
 import { SourceError } from './errors.ts';
 import type { AttributedDepartment, Attribution, Chapter, Department, PolicyDocument } from '../model/types.ts';
 import { CHAPTER_RE, DATE_RE, DOC_NUMBER_RE, MEASURE_RE, fromChineseNumeral, toChineseNumeral } from '../model/numerals.ts';
@@ -96,8 +97,11 @@ function expectLine(file: string, line: Line | undefined, lastNo: number, what: 
   return line;
 }
 
-/** Parses one seed file. `registry` maps department abbreviations to registry entries. */
-export function parseSeed(file: string, text: string, registryList: readonly Department[]): PolicyDocument {
+/**
+ * Parses one seed file against the department registry. The document's id is `id` when given
+ * (declared in content/documents.yaml), else derived from its 发文字号.
+ */
+export function parseSeed(file: string, text: string, registryList: readonly Department[], id?: string): PolicyDocument {
   const registry = new Map(registryList.map((d) => [d.abbr, d]));
   const all = toLines(text);
   for (const line of all) checkBrackets(file, line);
@@ -117,6 +121,9 @@ export function parseSeed(file: string, text: string, registryList: readonly Dep
   const numberMatch = DOC_NUMBER_RE.exec(numberLine.text);
   if (!numberMatch || numberMatch[0] !== numberLine.text)
     throw new SourceError(file, numberLine.no, numberLine.col, `the second line should be the document number, like 津就组字〔2020〕5号, but it is "${numberLine.text}"`);
+  const docId = id ?? documentId(numberLine.text);
+  if (!docId)
+    throw new SourceError(file, numberLine.no, numberLine.col, `no id can be derived from the document number "${numberLine.text}": declare one for this seed in content/documents.yaml`);
 
   // 主送
   const addresseeLine = expectLine(file, lines[i++], lastNo, 'addressees (主送)');
@@ -198,6 +205,7 @@ export function parseSeed(file: string, text: string, registryList: readonly Dep
     if (chapter.measures.length === 0) throw new SourceError(file, chapter.line, 1, `chapter ${chapter.marker} has no measures`);
 
   return {
+    id: docId,
     source: file.split('/').at(-1)!,
     title: titleLine.text,
     measuresTitle: inner[1]!,

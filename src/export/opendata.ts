@@ -4,13 +4,14 @@
  * as /data/policy.schema.json (JSON Schema draft 2020-12), and the /data/ page lists its fields.
  */
 import { z } from 'astro/zod';
-import { citeMeasure, headlineTitle } from '../views/citation.ts';
+import { citedTitle, departmentIds, departmentOrder, headlineTitle, measuresOf, sharedWithOthers } from '../model/derive.ts';
+import type { Chapter, Department, DepartmentKind, Measure, PolicyDocument } from '../model/types.ts';
+import { citeMeasure } from '../views/citation.ts';
+import { placeKey, policyReferences } from '../views/references.ts';
 import { tableCsv, type Column } from './csv.ts';
-import { measureRecord, type Department, type DepartmentKind, type MeasureRecord, type PolicyDocument } from '../model/types.ts';
-import { extractReferences, type Place, type References } from '../views/references.ts';
 
 /** Bump the major version when a field changes meaning or disappears, the minor when one is added. */
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 export const DEPARTMENT_KIND_LABELS: Record<DepartmentKind, string> = {
   party: '党委部门',
@@ -18,37 +19,6 @@ export const DEPARTMENT_KIND_LABELS: Record<DepartmentKind, string> = {
   'government-affiliated': '政府直属机构',
   'mass-organisation': '群团组织',
 };
-
-// ---------------------------------------------------------------------------------------------
-// The input: the model as plain data (pages adapt the content collections, tests the parsed seed).
-
-/** A measure as the open data sees it. */
-export type OpenDataMeasure = MeasureRecord;
-
-export interface OpenDataInput {
-  document: Omit<PolicyDocument, 'chapters'>;
-  chapters: { number: number; marker: string; title: string; measures: OpenDataMeasure[] }[];
-  /** The registry, in its order. */
-  departments: Department[];
-  /** Absolute URL of a measure's page. */
-  measureUrl: (id: string) => string;
-}
-
-/** The open-data input from a parsed seed (the converter's model). */
-export function inputFromModel(policy: PolicyDocument, registry: Department[], measureUrl: (id: string) => string): OpenDataInput {
-  const { chapters, ...document } = policy;
-  return {
-    document,
-    chapters: chapters.map((c) => ({
-      number: c.number,
-      marker: c.marker,
-      title: c.title,
-      measures: c.measures.map(measureRecord),
-    })),
-    departments: registry,
-    measureUrl,
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // The schema of policy.json.
@@ -65,6 +35,7 @@ export const policySchema = z.object({
     documentDate: z.iso.date().describe('原文成文日期（ISO 8601）'),
   }).describe('版本信息'),
   document: z.object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/).describe('文件标识（英文短名，由发文字号得出，稳定不变，用于网址）'),
     title: z.string().describe('标题（通知标题）'),
     measuresTitle: z.string().describe('措施文件名称（不含书名号）'),
     docNumber: z.string().describe('发文字号'),
@@ -148,62 +119,59 @@ export function policyJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(policySchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
 }
 
+/** The JSON Schema of index.json (draft 2020-12). */
+export function libraryIndexJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(libraryIndexSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}
+
 // ---------------------------------------------------------------------------------------------
-// Derived tables.
+// Derived tables, over any number of documents.
 
 export interface Responsibility {
-  measure: OpenDataMeasure;
-  chapterTitle: string;
+  document: PolicyDocument;
+  measure: Measure;
+  chapter: Chapter;
   department: Department;
   /** 1-based position in the measure's list. */
   position: number;
 }
 
-export function allMeasures(input: OpenDataInput): OpenDataMeasure[] {
-  return input.chapters.flatMap((c) => c.measures);
-}
-
-/** One row per measure-department link, by measure then position. */
-export function responsibilities(input: OpenDataInput): Responsibility[] {
-  const byId = new Map(input.departments.map((d) => [d.id, d]));
-  return input.chapters.flatMap((c) => c.measures.flatMap((m) => m.departments.map((id, i) => {
+/** One row per measure-department link, by document, measure, then position. */
+export function responsibilities(docs: readonly PolicyDocument[], registry: readonly Department[]): Responsibility[] {
+  const byId = new Map(registry.map((d) => [d.id, d]));
+  return docs.flatMap((document) => document.chapters.flatMap((chapter) => chapter.measures.flatMap((measure) => departmentIds(measure).map((id, i) => {
     const department = byId.get(id);
-    if (!department) throw new Error(`measure ${m.id} names department "${id}", which the registry lacks`);
-    return { measure: m, chapterTitle: c.title, department, position: i + 1 };
-  })));
+    if (!department) throw new Error(`measure ${document.id}/${measure.id} names department "${id}", which the registry lacks`);
+    return { document, measure, chapter, department, position: i + 1 };
+  }))));
 }
 
 export interface DepartmentSummary {
   department: Department;
-  leads: OpenDataMeasure[];
-  participates: OpenDataMeasure[];
+  leads: Responsibility[];
+  participates: Responsibility[];
 }
 
-/**
- * The registry in a reading order that does not depend on how the registry is stored: departments
- * in the order the attributions first name them, then any the text never names (in registry order).
- */
-export function departmentOrder(input: OpenDataInput): Department[] {
-  const first = new Map<string, number>();
-  allMeasures(input).flatMap((m) => m.departments).forEach((id, i) => { if (!first.has(id)) first.set(id, i); });
-  const rank = (d: Department) => first.get(d.id) ?? Number.MAX_SAFE_INTEGER;
-  return input.departments.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i).map((x) => x.d);
-}
-
-/** Every registry department (in departmentOrder) with the measures it leads and takes part in. */
-export function departmentSummaries(input: OpenDataInput): DepartmentSummary[] {
-  const rows = responsibilities(input);
-  return departmentOrder(input).map((department) => ({
+/** Every registry department (in departmentOrder) with the provisions it leads and takes part in, across the documents. */
+export function departmentSummaries(docs: readonly PolicyDocument[], registry: readonly Department[]): DepartmentSummary[] {
+  const rows = responsibilities(docs, registry);
+  return departmentOrder(registry, docs).map((department) => ({
     department,
-    leads: rows.filter((r) => r.department.id === department.id && r.position === 1).map((r) => r.measure),
-    participates: rows.filter((r) => r.department.id === department.id && r.position > 1).map((r) => r.measure),
+    leads: rows.filter((r) => r.department.id === department.id && r.position === 1),
+    participates: rows.filter((r) => r.department.id === department.id && r.position > 1),
   }));
 }
 
+/** A provision's key across the library: jjzz-2020-5/2-1. */
+export const provisionKey = (r: Pick<Responsibility, 'document' | 'measure'>) => `${r.document.id}/${r.measure.id}`;
+
 export const RESPONSIBILITY_COLUMNS: readonly Column<Responsibility>[] = [
+  { header: '文件标识', description: '文件的英文短名，与 index.json 中的 documents[].id 相同', value: (r) => r.document.id },
+  { header: '文件名称', description: '文件名称（不含书名号）', value: (r) => citedTitle(r.document) },
+  { header: '发文字号', description: '文件的发文字号', value: (r) => r.document.docNumber },
   { header: '措施编号', description: '部分序号-措施序号，如 2-1；与 policy.json 中的 measures[].id 相同', value: (r) => r.measure.id },
   { header: '章', description: '所属部分的序号（1 起）', value: (r) => r.measure.chapter },
-  { header: '章标题', description: '所属部分的标题', value: (r) => r.chapterTitle },
+  { header: '章标题', description: '所属部分的标题', value: (r) => r.chapter.title },
   { header: '措施序号', description: '在本部分中的序号，原文写作（一）（二）…', value: (r) => r.measure.number },
   { header: '措施标题', description: '措施首句（不含句号）', value: (r) => headlineTitle(r.measure.headline) },
   { header: '部门标识', description: '部门的英文短名，与 departments.csv 的“部门标识”相同', value: (r) => r.department.id },
@@ -219,70 +187,55 @@ export const DEPARTMENT_COLUMNS: readonly Column<DepartmentSummary>[] = [
   { header: '全称', description: '成文时的正式名称', value: (s) => s.department.name },
   { header: '英文名称', description: 'English name', value: (s) => s.department.nameEn },
   { header: '类别', description: '党委部门、政府部门、政府直属机构或群团组织', value: (s) => DEPARTMENT_KIND_LABELS[s.department.kind] },
-  { header: '牵头措施数', description: '列第一位的措施数', value: (s) => s.leads.length },
-  { header: '参与措施数', description: '列于第二位及以后的措施数', value: (s) => s.participates.length },
+  { header: '文件数', description: '列有该部门的文件数', value: (s) => new Set([...s.leads, ...s.participates].map((r) => r.document.id)).size },
+  { header: '牵头措施数', description: '列第一位的措施数（全部文件）', value: (s) => s.leads.length },
+  { header: '参与措施数', description: '列于第二位及以后的措施数（全部文件）', value: (s) => s.participates.length },
   { header: '措施总数', description: '牵头与参与之和', value: (s) => s.leads.length + s.participates.length },
-  { header: '牵头措施', description: '牵头的措施编号，以空格分隔', value: (s) => s.leads.map((m) => m.id).join(' ') },
-  { header: '参与措施', description: '参与的措施编号，以空格分隔', value: (s) => s.participates.map((m) => m.id).join(' ') },
+  { header: '牵头措施', description: '牵头的措施，写作“文件标识/措施编号”，以空格分隔', value: (s) => s.leads.map(provisionKey).join(' ') },
+  { header: '参与措施', description: '参与的措施，写作“文件标识/措施编号”，以空格分隔', value: (s) => s.participates.map(provisionKey).join(' ') },
   { header: '备注', description: '成文后的机构变化', value: (s) => s.department.note ?? '' },
 ];
 
-export function responsibilitiesCsv(input: OpenDataInput, departmentId?: string): string {
-  const rows = responsibilities(input).filter((r) => !departmentId || r.department.id === departmentId);
+/** Responsibilities of the given documents as CSV, optionally of one department only. */
+export function responsibilitiesCsv(docs: readonly PolicyDocument[], registry: readonly Department[], departmentId?: string): string {
+  const rows = responsibilities(docs, registry).filter((r) => !departmentId || r.department.id === departmentId);
   return tableCsv(RESPONSIBILITY_COLUMNS, rows);
 }
 
-export function departmentsCsv(input: OpenDataInput): string {
-  return tableCsv(DEPARTMENT_COLUMNS, departmentSummaries(input));
+export function departmentsCsv(docs: readonly PolicyDocument[], registry: readonly Department[]): string {
+  return tableCsv(DEPARTMENT_COLUMNS, departmentSummaries(docs, registry));
 }
 
 // ---------------------------------------------------------------------------------------------
 // policy.json
 
-/** Where a mention is, as one string: the measure id, or preamble / notice. */
-export function placeKey(p: Place): string {
-  return 'measure' in p ? p.measure : p.part;
-}
-
-/** Every text of the policy that may cite, name or promise something, in reading order. */
-export function referenceSources(input: OpenDataInput): { place: Place; text: string }[] {
-  return [
-    ...input.document.notice.map((text) => ({ place: { part: 'notice' as const }, text })),
-    ...input.document.preamble.map((text) => ({ place: { part: 'preamble' as const }, text })),
-    ...allMeasures(input).map((m) => ({ place: { measure: m.id }, text: m.text })),
-  ];
-}
-
-export function policyReferences(input: OpenDataInput): References {
-  return extractReferences(referenceSources(input), input.departments, input.document.measuresTitle);
-}
-
 const unique = <T,>(xs: T[]) => [...new Set(xs)];
 
-export function policyData(input: OpenDataInput): PolicyData {
-  const d = input.document;
-  const measures = allMeasures(input);
-  const refs = policyReferences(input);
+/** One document as policy.json. `measureUrl` gives a provision's absolute address. */
+export function policyData(doc: PolicyDocument, registry: readonly Department[], measureUrl: (id: string) => string): PolicyData {
+  const d = doc;
+  const measures = measuresOf(doc);
+  const refs = policyReferences(doc, registry);
   const data: PolicyData = {
-    $schema: 'policy.schema.json',
+    $schema: '../policy.schema.json',
     version: { schema: SCHEMA_VERSION, source: d.source.replace(/^.*\//, ''), documentDate: d.dateISO },
     document: {
-      title: d.title, measuresTitle: d.measuresTitle, docNumber: d.docNumber, issuer: d.issuer,
+      id: d.id, title: d.title, measuresTitle: d.measuresTitle, docNumber: d.docNumber, issuer: d.issuer,
       seal: d.seal?.text ?? null, signature: d.signature, date: d.date, dateISO: d.dateISO, addressees: d.addressees,
       notice: d.notice, preamble: d.preamble, implements: d.implements,
     },
-    chapters: input.chapters.map((c) => ({ number: c.number, marker: c.marker, title: c.title, measures: c.measures.map((m) => m.id) })),
+    chapters: doc.chapters.map((c) => ({ number: c.number, marker: c.marker, title: c.title, measures: c.measures.map((m) => m.id) })),
     measures: measures.map((m) => ({
       id: m.id, chapter: m.chapter, number: m.number, marker: m.marker,
-      citation: citeMeasure(d.measuresTitle, m.chapter, m.number),
-      headline: m.headline, text: m.text, departments: m.departments, departmentsEtc: m.departmentsEtc,
-      url: input.measureUrl(m.id),
+      citation: citeMeasure(citedTitle(d), m.chapter, m.number),
+      headline: m.headline, text: m.text, departments: departmentIds(m), departmentsEtc: sharedWithOthers(m),
+      url: measureUrl(m.id),
     })),
-    departments: departmentSummaries(input).map((s) => ({
+    departments: departmentSummaries([doc], registry).map((s) => ({
       id: s.department.id, abbr: s.department.abbr, name: s.department.name, nameEn: s.department.nameEn,
       kind: s.department.kind, note: s.department.note ?? null, leads: s.leads.length, participates: s.participates.length,
     })),
-    responsibilities: responsibilities(input).map((r) => ({ measure: r.measure.id, department: r.department.id, position: r.position, lead: r.position === 1 })),
+    responsibilities: responsibilities([doc], registry).map((r) => ({ measure: r.measure.id, department: r.department.id, position: r.position, lead: r.position === 1 })),
     references: {
       documents: refs.documents.map((x) => ({ anchor: x.anchor, title: x.title, number: x.number, implemented: x.implemented, places: unique(x.mentions.map((m) => placeKey(m.place))) })),
       programmes: refs.programmes.map((x) => ({ anchor: x.anchor, name: x.name, places: unique(x.mentions.map((m) => placeKey(m.place))) })),
@@ -290,6 +243,49 @@ export function policyData(input: OpenDataInput): PolicyData {
     },
   };
   return policySchema.parse(data);
+}
+
+// ---------------------------------------------------------------------------------------------
+// index.json: the library.
+
+export const libraryIndexSchema = z.object({
+  $schema: z.string().describe('本文件的 JSON Schema（相对地址）'),
+  version: z.object({ schema: z.string().regex(/^\d+\.\d+\.\d+$/).describe('数据格式版本，与 policy.json 相同') }).describe('版本信息'),
+  documents: z.array(z.object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/).describe('文件标识（英文短名，用于网址和数据关联）'),
+    title: z.string().describe('文件名称（不含书名号）'),
+    docNumber: z.string().describe('发文字号'),
+    issuer: z.string().describe('发文机关'),
+    date: z.string().describe('成文日期（原文写法）'),
+    dateISO: z.iso.date().describe('成文日期（ISO 8601）'),
+    measures: z.int().nonnegative().describe('措施数'),
+    departments: z.int().nonnegative().describe('列为责任部门的部门数'),
+    url: z.url().describe('文件网页地址'),
+    files: z.object({
+      policy: z.url().describe('本文件的 policy.json'),
+      responsibilities: z.url().describe('本文件的 responsibilities.csv'),
+    }).describe('属于本文件的数据文件'),
+  })).describe('文库中的全部文件，按成文日期从新到旧'),
+}).meta({ title: '文库索引', description: '文库中每份文件的基本信息及其数据文件地址。' });
+
+export type LibraryIndexData = z.infer<typeof libraryIndexSchema>;
+
+export interface LibraryUrls {
+  document: (id: string) => string;
+  policyJson: (id: string) => string;
+  responsibilitiesCsv: (id: string) => string;
+}
+
+export function libraryIndexData(docs: readonly PolicyDocument[], urls: LibraryUrls): LibraryIndexData {
+  return libraryIndexSchema.parse({
+    $schema: 'index.schema.json',
+    version: { schema: SCHEMA_VERSION },
+    documents: docs.map((d) => ({
+      id: d.id, title: citedTitle(d), docNumber: d.docNumber, issuer: d.issuer, date: d.date, dateISO: d.dateISO,
+      measures: measuresOf(d).length, departments: new Set(measuresOf(d).flatMap(departmentIds)).size,
+      url: urls.document(d.id), files: { policy: urls.policyJson(d.id), responsibilities: urls.responsibilitiesCsv(d.id) },
+    })),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 /**
- * The policy model: what the converter parses out of a seed file. Every page, table, graph,
- * export and search field is derived from these types (via the content collections).
+ * The policy model: one set of plain types for a document and its parts. The converter parses a
+ * seed into them, writes them as content (frontmatter), and src/site/library.ts reads the content
+ * back into the very same shapes; every page, table, graph, export and search field is derived
+ * from them (derived values live in derive.ts, one function each).
  */
 
 /** A department as it is named in a responsibility attribution. */
@@ -39,36 +41,6 @@ export interface Measure {
   line: number;
 }
 
-/**
- * A measure as plain data, the shape every view works from: the measure's frontmatter in
- * content/policy/measures/*.mdx, the open data, the summaries.
- */
-export interface MeasureRecord {
-  id: string;
-  chapter: number;
-  number: number;
-  marker: string;
-  headline: string;
-  text: string;
-  /** Registry ids of the responsible departments, in the order listed (the first leads). */
-  departments: string[];
-  /** The list ends in 等部门按职责分工. */
-  departmentsEtc: boolean;
-}
-
-export function measureRecord(m: Measure): MeasureRecord {
-  return {
-    id: m.id,
-    chapter: m.chapter,
-    number: m.number,
-    marker: m.marker,
-    headline: m.headline,
-    text: m.text,
-    departments: m.attribution?.departments.map((d) => d.slug) ?? [],
-    departmentsEtc: m.attribution?.etc ?? false,
-  };
-}
-
 export interface Chapter {
   number: number;
   /** The numbering as written: 一、. */
@@ -79,6 +51,8 @@ export interface Chapter {
 }
 
 export interface PolicyDocument {
+  /** Short ASCII id, stable across conversions: from the 发文字号 (jjzz-2020-5) or declared in content/documents.yaml. */
+  id: string;
   /** Seed file name, e.g. 000_0eda1c6e7d1b82c3.txt. */
   source: string;
   /** The notice's title: 关于印发《…》的通知. */
@@ -110,6 +84,12 @@ export interface PolicyDocument {
 export type DepartmentKind = 'party' | 'government' | 'government-affiliated' | 'mass-organisation';
 
 /** One entry of content/departments.yaml. */
+/** The library: every document, newest first, and the registry they are read against. */
+export interface Library {
+  documents: PolicyDocument[];
+  registry: Department[];
+}
+
 export interface Department {
   id: string;
   abbr: string;

@@ -1,10 +1,7 @@
-/** /print.css: the print rules that carry model text (running footer, page numbers). */
+/** /print.css: the print rules of library pages (running footer with the site's name, page numbers). */
 import type { APIRoute } from 'astro';
-import { getPolicy } from '../site/library.ts';
+import { t } from '../site/strings.ts';
 import { printStylesheet } from '../views/print.ts';
 
-export const GET: APIRoute = async ({ site }) => {
-  const { document } = await getPolicy();
-  const css = printStylesheet({ measuresTitle: document.data.measuresTitle, docNumber: document.data.docNumber, origin: site?.origin ?? '' });
-  return new Response(css, { headers: { 'content-type': 'text/css; charset=utf-8' } });
-};
+export const GET: APIRoute = ({ site }) =>
+  new Response(printStylesheet({ siteName: t.siteName, origin: site?.origin ?? '' }), { headers: { 'content-type': 'text/css; charset=utf-8' } });

@@ -1,5 +1,5 @@
 /**
- * The search page: reads q / chapter / dept from the URL, asks Pagefind for candidates, keeps
+ * The search page: reads q / doc / chapter / dept from the URL, asks Pagefind for candidates, keeps
  * Ctrl-F semantics with an exact-substring pass over the candidates' text, and renders the
  * results inside <main>. The query stays in the URL (shareable, reloadable, back/forward).
  */
@@ -29,7 +29,10 @@ const MAX_PARTIAL = 10;
 
 const form = document.querySelector<HTMLFormElement>('#pe-search-form')!;
 const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+const docSelect = form.querySelector<HTMLSelectElement>('select[name="doc"]')!;
 const chapterSelect = form.querySelector<HTMLSelectElement>('select[name="chapter"]')!;
+/** With one document, its chapters are the only ones; with several, chapters are chosen within a document. */
+const singleDocument = docSelect.options.length === 2;
 const deptSelect = form.querySelector<HTMLSelectElement>('select[name="dept"]')!;
 const box = document.querySelector<HTMLElement>('#pe-search-results')!;
 const status = box.querySelector<HTMLElement>('#pe-search-status')!;
@@ -40,7 +43,7 @@ const strings = JSON.parse(box.dataset.strings!) as Record<string, string>;
 const bundle = form.dataset.bundle!;
 const base = form.dataset.base!;
 
-interface State { q: string; chapter: string; dept: string }
+interface State { q: string; doc: string; chapter: string; dept: string }
 
 function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
@@ -48,12 +51,13 @@ function fill(template: string, values: Record<string, string | number>): string
 
 function stateFromUrl(): State {
   const p = new URLSearchParams(location.search);
-  return { q: p.get('q') ?? '', chapter: p.get('chapter') ?? '', dept: p.get('dept') ?? '' };
+  return { q: p.get('q') ?? '', doc: p.get('doc') ?? '', chapter: p.get('chapter') ?? '', dept: p.get('dept') ?? '' };
 }
 
 function urlFor(s: State): string {
   const p = new URLSearchParams();
   if (s.q.trim()) p.set('q', s.q.trim());
+  if (s.doc) p.set('doc', s.doc);
   if (s.chapter) p.set('chapter', s.chapter);
   if (s.dept) p.set('dept', s.dept);
   const qs = p.toString();
@@ -61,18 +65,35 @@ function urlFor(s: State): string {
 }
 
 function stateFromForm(): State {
-  return { q: input.value, chapter: chapterSelect.value, dept: deptSelect.value };
+  return { q: input.value, doc: docSelect.value, chapter: chapterSelect.value, dept: deptSelect.value };
+}
+
+/** The document whose chapters the chapter filter offers: the chosen one, or the only one. */
+function chapterDocument(): string {
+  return singleDocument ? docSelect.options[1]!.value : docSelect.value;
+}
+
+/** Shows only the chosen document's chapters (all options stay in the page without JavaScript). */
+function showChapters(): void {
+  const doc = chapterDocument();
+  for (const o of chapterSelect.options) if (o.value) o.hidden = o.disabled = o.dataset.doc !== doc;
+  chapterSelect.disabled = !doc;
+  if (chapterSelect.selectedOptions[0]?.disabled) chapterSelect.value = '';
 }
 
 function fillForm(s: State): void {
   input.value = s.q;
-  chapterSelect.value = [...chapterSelect.options].some((o) => o.value === s.chapter) ? s.chapter : '';
+  docSelect.value = [...docSelect.options].some((o) => o.value === s.doc) ? s.doc : '';
+  showChapters();
+  const chapter = [...chapterSelect.options].find((o) => o.value === s.chapter && !o.disabled);
+  if (chapter) chapter.selected = true;
+  else chapterSelect.value = '';
   deptSelect.value = [...deptSelect.options].some((o) => o.value === s.dept) ? s.dept : '';
 }
 
 function filterValue(select: HTMLSelectElement): string | undefined {
   const opt = select.selectedOptions[0];
-  return opt && opt.value ? opt.dataset.filter : undefined;
+  return opt && opt.value && !opt.disabled ? opt.dataset.filter : undefined;
 }
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -98,8 +119,10 @@ interface Hit {
 async function search(s: State): Promise<{ exact: Hit[]; partial: Hit[]; words: string[] }> {
   const pf = await loadPagefind();
   const filters: Record<string, string> = {};
+  const doc = singleDocument ? undefined : filterValue(docSelect);
   const chapter = filterValue(chapterSelect);
   const dept = filterValue(deptSelect);
+  if (doc) filters.document = doc;
   if (chapter) filters.chapter = chapter;
   if (dept) filters.department = dept;
   const words = splitWords(s.q);
@@ -172,6 +195,12 @@ function renderHit(hit: Hit, words: string[], heading: 'h2' | 'h3'): HTMLLIEleme
   label.textContent = data.meta.label ?? '';
   a.append(label, data.meta.headline ?? data.meta.title ?? '');
   h.append(a);
+  if (!singleDocument && data.meta.documentTitle) {
+    const doc = document.createElement('span');
+    doc.className = 'pe-result__doc';
+    doc.textContent = `${strings.inDocument}《${data.meta.documentTitle}》（${data.meta.docNumber ?? ''}）`;
+    h.append(doc);
+  }
   li.append(h);
   const p = document.createElement('p');
   p.className = 'pe-result__excerpt';
@@ -194,6 +223,8 @@ function renderHit(hit: Hit, words: string[], heading: 'h2' | 'h3'): HTMLLIEleme
 function describe(words: string[]): string {
   const bits = [];
   if (words.length) bits.push(words.map((w) => `“${w}”`).join(' '));
+  const doc = docSelect.selectedOptions[0];
+  if (doc?.value && !singleDocument) bits.push(doc.textContent ?? '');
   const c = chapterSelect.selectedOptions[0];
   if (c?.value) bits.push(c.textContent ?? '');
   const d = deptSelect.selectedOptions[0];
@@ -206,10 +237,11 @@ async function run(s: State): Promise<void> {
   const mine = ++generation;
   const key = urlFor(s);
   const words = splitWords(s.q);
-  document.title = words.length || s.chapter || s.dept
+  const filtered = Boolean(s.doc || s.chapter || s.dept);
+  document.title = words.length || filtered
     ? `${describe(words)} - ${strings.heading} - ${strings.siteName}`
     : `${strings.heading} - ${strings.siteName}`;
-  if (!words.length && !s.chapter && !s.dept) {
+  if (!words.length && !filtered) {
     exactList.replaceChildren();
     partialList.replaceChildren();
     partialSection.hidden = true;
@@ -250,6 +282,7 @@ function update(push: boolean): void {
 
 form.addEventListener('submit', (e) => { e.preventDefault(); update(true); });
 input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => update(false), 300); });
+docSelect.addEventListener('change', () => { showChapters(); update(true); });
 chapterSelect.addEventListener('change', () => update(true));
 deptSelect.addEventListener('change', () => update(true));
 window.addEventListener('popstate', () => { const s = stateFromUrl(); fillForm(s); void run(s); });

@@ -1,79 +1,109 @@
 /**
- * The policy as pages see it: the content collections joined into one ordered, typed model.
- * Only this module talks to astro:content; everything else derives from what it returns.
+ * The one adapter from the content collections to the model: listPolicies() and getPolicy(id)
+ * return the documents as the plain types of src/model/types.ts (the very shapes the converter
+ * parsed), and entries() the collection entries that pages render. Loaded once per build. Only
+ * src/site/ imports astro:content; pages pass what they got from here down to components.
  */
-import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import type { Department, DepartmentKind, MeasureRecord } from '../model/types.ts';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Attribution, Department, DepartmentKind, Library, PolicyDocument } from '../model/types.ts';
 
 export type MeasureEntry = CollectionEntry<'measures'>;
-export type DepartmentEntry = CollectionEntry<'departments'>;
-export type DocumentEntry = CollectionEntry<'document'>;
+export type DocumentEntry = CollectionEntry<'documents'>;
 
-export interface ChapterView {
-  number: number;
-  marker: string;
-  title: string;
-  measures: MeasureEntry[];
-}
-
-export interface Policy {
+/** What a page renders of a document: its MDX entries. */
+export interface PolicyEntries {
   document: DocumentEntry;
-  chapters: ChapterView[];
-  /** All measures in reading order. */
-  measures: MeasureEntry[];
-  departments: Map<string, DepartmentEntry['data']>;
-  /** Every department id of the registry, in the order the content layer returns them (by id); views choose their own order. */
-  departmentOrder: string[];
-  /** The registry as plain data, in departmentOrder (the shape src/lib views take). */
-  registry: Department[];
+  /** By measure id (2-1). */
+  measures: Map<string, MeasureEntry>;
 }
 
-/** A measure entry as plain data (departments as registry ids). */
-export function measureRecordOf({ data: m }: MeasureEntry): MeasureRecord {
-  return {
-    id: m.id, chapter: m.chapter, number: m.number, marker: m.marker, headline: m.headline, text: m.text,
-    departments: m.departments.map((r) => r.id), departmentsEtc: m.departmentsEtc,
-  };
+interface Loaded extends Library {
+  byId: Map<string, PolicyDocument>;
+  entries: Map<string, PolicyEntries>;
 }
 
-let cached: Promise<Policy> | undefined;
+type Attributed = { abbr: string; slug: { id: string } };
+const plainDept = (d: Attributed) => ({ abbr: d.abbr, slug: d.slug.id });
 
-async function load(): Promise<Policy> {
-  const document = await getEntry('document', 'document');
-  if (!document) throw new Error('content/policy/document.mdx is missing: run `npm run convert`');
-  const [chapterEntries, measureEntries, departmentEntries] = await Promise.all([
-    getCollection('chapters'),
+let cached: Promise<Loaded> | undefined;
+
+async function load(): Promise<Loaded> {
+  const [documentEntries, measureEntries, departmentEntries] = await Promise.all([
+    getCollection('documents'),
     getCollection('measures'),
     getCollection('departments'),
   ]);
-  const byId = new Map(measureEntries.map((m) => [m.id, m]));
-  const chapters = chapterEntries
-    .map((c) => c.data)
-    .sort((a, b) => a.number - b.number)
-    .map((c) => ({
-      number: c.number,
-      marker: c.marker,
-      title: c.title,
-      measures: c.measures.map((ref) => {
-        const m = byId.get(ref.id);
-        if (!m) throw new Error(`chapter ${c.marker} lists measure ${ref.id}, which has no file`);
-        return m;
-      }),
-    }));
-  const measures = chapters.flatMap((c) => c.measures);
-  if (measures.length !== measureEntries.length) throw new Error('some measure files belong to no chapter: run `npm run convert`');
-  const departments = new Map(departmentEntries.map((d) => [d.id, d.data]));
-  for (const m of measures)
-    for (const ref of m.data.departments)
-      if (!departments.has(ref.id)) throw new Error(`measure ${m.id} names department "${ref.id}", which content/departments.yaml lacks`);
   const registry = departmentEntries.map(({ id, data: x }): Department => ({
     id, abbr: x.abbr, name: x.name, nameEn: x.nameEn, kind: x.kind as DepartmentKind, ...(x.note ? { note: x.note } : {}),
   }));
-  return { document, chapters, measures, departments, departmentOrder: registry.map((d) => d.id), registry };
+  const known = new Set(registry.map((d) => d.id));
+  const measuresByDoc = new Map<string, Map<string, MeasureEntry>>();
+  for (const m of measureEntries) {
+    const map = measuresByDoc.get(m.data.document) ?? new Map<string, MeasureEntry>();
+    measuresByDoc.set(m.data.document, map.set(m.data.id, m));
+  }
+  const entries = new Map<string, PolicyEntries>();
+  const documents = documentEntries.map((entry): PolicyDocument => {
+    const d = entry.data;
+    const measures = measuresByDoc.get(d.id) ?? new Map<string, MeasureEntry>();
+    entries.set(d.id, { document: entry, measures });
+    const chapters = d.chapters.map((c) => ({
+      ...c,
+      measures: c.measures.map((id) => {
+        const m = measures.get(id)?.data;
+        if (!m) throw new Error(`document ${d.id}: chapter ${c.marker} lists measure ${id}, which has no file: run \`npm run convert\``);
+        const attribution: Attribution | null = m.attribution && { ...m.attribution, departments: m.attribution.departments.map(plainDept) };
+        for (const a of attribution?.departments ?? [])
+          if (!known.has(a.slug)) throw new Error(`measure ${d.id}/${id} names department "${a.slug}", which content/departments.yaml lacks`);
+        return { id: m.id, chapter: m.chapter, number: m.number, marker: m.marker, headline: m.headline, text: m.text, attribution, line: m.line };
+      }),
+    }));
+    if (chapters.reduce((n, c) => n + c.measures.length, 0) !== measures.size)
+      throw new Error(`document ${d.id}: some measure files belong to no chapter: run \`npm run convert\``);
+    const seal = d.seal && { text: d.seal.text, department: d.seal.department && plainDept(d.seal.department) };
+    return { ...d, seal, chapters };
+  });
+  // Newest first; the same date by 发文字号.
+  documents.sort((a, b) => b.dateISO.localeCompare(a.dateISO) || a.docNumber.localeCompare(b.docNumber, 'zh'));
+  return { documents, registry, byId: new Map(documents.map((d) => [d.id, d])), entries };
 }
 
-/** The whole policy, loaded once per build. */
-export function getPolicy(): Promise<Policy> {
+function loaded(): Promise<Loaded> {
   cached ??= load();
   return cached;
+}
+
+/** Every document of the library, newest first. */
+export async function listPolicies(): Promise<PolicyDocument[]> {
+  return (await loaded()).documents;
+}
+
+/** One document by id. */
+export async function getPolicy(id: string): Promise<PolicyDocument> {
+  const doc = (await loaded()).byId.get(id);
+  if (!doc) throw new Error(`no document "${id}" in content/policies/`);
+  return doc;
+}
+
+/** The library: documents and registry. */
+export async function getLibrary(): Promise<Library> {
+  const { documents, registry } = await loaded();
+  return { documents, registry };
+}
+
+/** The department registry, in its file's order. */
+export async function getRegistry(): Promise<Department[]> {
+  return (await loaded()).registry;
+}
+
+/** A document's MDX entries, for rendering. */
+export async function entriesOf(id: string): Promise<PolicyEntries> {
+  const e = (await loaded()).entries.get(id);
+  if (!e) throw new Error(`no document "${id}" in content/policies/`);
+  return e;
+}
+
+/** getStaticPaths of a page per document: /policies/<id>/… with the document as a prop. */
+export async function documentPaths(): Promise<{ params: { doc: string }; props: { doc: PolicyDocument } }[]> {
+  return (await listPolicies()).map((doc) => ({ params: { doc: doc.id }, props: { doc } }));
 }

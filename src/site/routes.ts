@@ -1,29 +1,52 @@
-/** Site URLs, always under the configured base path (Astro `base`). */
+/**
+ * Site URLs, always under the configured base path (Astro `base`). Every document's pages live
+ * under /policies/<document id>/; a provision's page ends with its number path (…/2-1/).
+ */
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
-/** url('measures/2-1/') → '/base/measures/2-1/' */
+/** url('departments/') → '/base/departments/' */
 export function url(path = ''): string {
   return BASE + path.replace(/^\//, '');
 }
 
+const hash = (anchor?: string) => (anchor ? `#${anchor}` : '');
+const doc = (id: string, rest = '') => url(`policies/${id}/${rest}`);
+
 /** Every page and file of the site. Features own their routes but declare them here. */
 export const routes = {
+  /** The library: every document. Page 2… of a long list: library/2/. */
   home: () => url(),
-  policy: (anchor?: string) => url('policy/') + (anchor ? `#${anchor}` : ''),
-  measure: (id: string) => url(`measures/${id}/`),
+  libraryPage: (page: number) => (page <= 1 ? url() : url(`library/${page}/`)),
+  /** Documents of one year or issuer (lists without JavaScript), page 2… as …/2/. */
+  year: (year: string, page = 1) => url(`library/year/${year}/${page > 1 ? `${page}/` : ''}`),
+  issuer: (slug: string, page = 1) => url(`library/issuer/${slug}/${page > 1 ? `${page}/` : ''}`),
+  /** A document's own home: metadata, notice, table of contents. */
+  document: (id: string, anchor?: string) => doc(id) + hash(anchor),
+  /** The full text. Anchors: c2 (chapter), m2-1 (measure). */
+  text: (id: string, anchor?: string) => doc(id, 'text/') + hash(anchor),
+  measure: (id: string, measure: string) => doc(id, `${measure}/`),
+  /** The document's 任务分工表 (responsibility matrix). */
+  matrix: (id: string) => doc(id, 'departments/'),
+  graph: (id: string) => doc(id, 'graph/'),
+  summary: (id: string, chapter?: number) => doc(id, chapter ? `summary/${chapter}/` : 'summary/'),
+  references: (id: string, anchor?: string) => doc(id, 'references/') + hash(anchor),
+  /** The document's data files, explained. */
+  documentData: (id: string) => doc(id, 'data/'),
+  /** The print stylesheet: per document (running footer with its title), or the library's. */
+  printCss: (id?: string) => (id ? doc(id, 'print.css') : url('print.css')),
   departments: () => url('departments/'),
   department: (id: string) => url(`departments/${id}/`),
-  graph: () => url('graph/'),
   search: (query?: string) => url('search/') + (query ? `?q=${encodeURIComponent(query)}` : ''),
-  summary: (chapter?: number) => url(chapter ? `summary/${chapter}/` : 'summary/'),
+  /** Library-wide data files and the /data/ page. */
   data: (file = '') => url(`data/${file}`),
-  references: (anchor?: string) => url('references/') + (anchor ? `#${anchor}` : ''),
+  /** One document's data files: data/<id>/policy.json, data/<id>/responsibilities.csv. */
+  documentFile: (id: string, file: string) => url(`data/${id}/${file}`),
 };
 
 /** Anchors come from the numbering, never from Chinese text: c2, m2-1. */
 export const anchors = {
   chapter: (n: number) => `c${n}`,
   measure: (id: string) => `m${id}`,
-  /** The preamble, on the home page and the full text. */
+  /** The preamble, on the document's home page and the full text. */
   preamble: 'preamble',
 };

@@ -2,36 +2,11 @@
  * Department cross-references, derived from the model: who is responsible for what, in which
  * position, with whom; the responsibility matrix (任务分工表); every other place the text names
  * a department. Pure functions over a small input shape, so they run on the content collections
- * (src/lib/xref.ts), on the parsed seed and on fixtures alike.
+ * (src/site/views.ts), on the parsed seed and on fixtures alike.
  */
 import { segmentInline } from '../convert/inline.ts';
-import { measureRecord, type Department, type MeasureRecord, type PolicyDocument } from '../model/types.ts';
-
-export interface XrefMeasure {
-  /** chapter-measure: 2-1. */
-  id: string;
-  chapter: number;
-  number: number;
-  /** （一） */
-  marker: string;
-  headline: string;
-  /** Department ids in the order the attribution lists them (the first leads). */
-  departments: string[];
-  /** The list ends in 等部门按职责分工. */
-  etc: boolean;
-}
-
-/** A measure record as the cross-reference sees it. */
-export function xrefMeasure({ id, chapter, number, marker, headline, departments, departmentsEtc }: MeasureRecord): XrefMeasure {
-  return { id, chapter, number, marker, headline, departments, etc: departmentsEtc };
-}
-
-export interface XrefChapter {
-  number: number;
-  marker: string;
-  title: string;
-  measures: XrefMeasure[];
-}
+import { departmentIds, measuresOf, ownText } from '../model/derive.ts';
+import type { Chapter, Department, Measure, PolicyDocument } from '../model/types.ts';
 
 /** Where a piece of the document's text sits. */
 export type TextPlace = 'title' | 'addressees' | 'notice' | 'signature' | 'preamble' | 'measure';
@@ -44,17 +19,9 @@ export interface TextSource {
   measureId?: string | undefined;
 }
 
-export interface XrefInput {
-  chapters: XrefChapter[];
-  /** The registry, in registry order. */
-  registry: Department[];
-  /** Text outside the attributions, searched for other mentions of departments. */
-  texts: TextSource[];
-}
-
 /** One measure that lists a department. */
 export interface Task {
-  measure: XrefMeasure;
+  measure: Measure;
   /** 1-based position in the measure's list; 1 is the lead department. */
   position: number;
   /** How many departments the list names. */
@@ -95,8 +62,8 @@ export interface DepartmentXref {
 }
 
 export interface CrossReference {
-  chapters: XrefChapter[];
-  measures: XrefMeasure[];
+  chapters: Chapter[];
+  measures: Measure[];
   /** Departments the text names (in an attribution or elsewhere), most involved first. */
   departments: DepartmentXref[];
   byId: Map<string, DepartmentXref>;
@@ -109,9 +76,11 @@ export function byInvolvement(a: DepartmentXref, b: DepartmentXref): number {
   return b.tasks.length - a.tasks.length || b.leadCount - a.leadCount || a.order - b.order;
 }
 
-export function crossReference(input: XrefInput): CrossReference {
-  const measures = input.chapters.flatMap((c) => c.measures);
-  const firstSeen = [...new Set(measures.flatMap((m) => m.departments))];
+/** Who does what in one document, against the registry (in registry order). */
+export function crossReference(doc: PolicyDocument, registry: readonly Department[]): CrossReference {
+  const input = { chapters: doc.chapters, registry, texts: textSources(doc) };
+  const measures = measuresOf(doc);
+  const firstSeen = [...new Set(measures.flatMap(departmentIds))];
   const rank = (id: string, i: number) => (firstSeen.includes(id) ? firstSeen.indexOf(id) : firstSeen.length + i);
   const all = new Map<string, DepartmentXref>(input.registry.map((dept, i) => [dept.id, { dept, order: rank(dept.id, i), tasks: [], leadCount: 0, partners: [], mentions: [] }]));
   const get = (id: string, where: string): DepartmentXref => {
@@ -121,10 +90,11 @@ export function crossReference(input: XrefInput): CrossReference {
   };
   let links = 0;
   for (const measure of measures) {
-    if (new Set(measure.departments).size !== measure.departments.length) throw new Error(`measure ${measure.id} lists a department twice`);
-    measure.departments.forEach((id, i) => {
+    const ids = departmentIds(measure);
+    if (new Set(ids).size !== ids.length) throw new Error(`measure ${measure.id} lists a department twice`);
+    ids.forEach((id, i) => {
       const x = get(id, `measure ${measure.id}`);
-      x.tasks.push({ measure, position: i + 1, listed: measure.departments.length, lead: i === 0, others: measure.departments.filter((o) => o !== id) });
+      x.tasks.push({ measure, position: i + 1, listed: ids.length, lead: i === 0, others: ids.filter((o) => o !== id) });
       if (i === 0) x.leadCount++;
       links++;
     });
@@ -146,29 +116,16 @@ export function crossReference(input: XrefInput): CrossReference {
   return { chapters: input.chapters, measures, departments, byId: new Map(departments.map((x) => [x.dept.id, x])), links };
 }
 
-/** The input shape from a parsed seed (the converter's model) and the registry. */
-export function inputFromModel(doc: PolicyDocument, registry: Department[]): XrefInput {
-  const chapters = doc.chapters.map((c) => ({
-    number: c.number, marker: c.marker, title: c.title,
-    measures: c.measures.map((m) => xrefMeasure(measureRecord(m))),
-  }));
-  const texts: TextSource[] = [
+/** Every run of a document's text outside the responsibility attributions, in reading order. */
+export function textSources(doc: PolicyDocument): TextSource[] {
+  return [
     { place: 'title', text: doc.title },
     { place: 'addressees', text: doc.addressees },
     ...doc.notice.map((text) => ({ place: 'notice' as const, text })),
     { place: 'signature', text: doc.signature },
     ...doc.preamble.map((text) => ({ place: 'preamble' as const, text })),
-    ...doc.chapters.flatMap((c) => c.measures.map((m) => ({
-      place: 'measure' as const, measureId: m.id,
-      text: m.attribution && m.text.endsWith(m.attribution.text) ? m.text.slice(0, -m.attribution.text.length) : m.text,
-    }))),
+    ...measuresOf(doc).map((m) => ({ place: 'measure' as const, measureId: m.id, text: ownText(m) })),
   ];
-  return { chapters, registry, texts };
-}
-
-/** A measure's MDX body as plain text, without its closing attribution (<Duty>…</Duty>). */
-export function bodyWithoutAttribution(mdx: string): string {
-  return mdx.replace(/<Duty\b[^>]*>[\s\S]*?<\/Duty>/g, '').replace(/<\/?[A-Z][A-Za-z]*(?:\s+[a-z]+(?:=(?:"[^"]*"|\{[^}]*\}))?)*\s*\/?>/g, '').replace(/\\([!-/:-@[-`{-~])/g, '$1').trim();
 }
 
 // ---------------------------------------------------------------- the matrix (任务分工表)
@@ -179,7 +136,7 @@ export interface MatrixCell {
 }
 
 export interface MatrixRow {
-  measure: XrefMeasure;
+  measure: Measure;
   /** One cell per column: the department's position in this measure's list, or null. */
   cells: (MatrixCell | null)[];
 }
@@ -187,7 +144,7 @@ export interface MatrixRow {
 export interface Matrix {
   /** Departments, most involved first. */
   columns: DepartmentXref[];
-  groups: { chapter: XrefChapter; rows: MatrixRow[] }[];
+  groups: { chapter: Chapter; rows: MatrixRow[] }[];
 }
 
 export function matrix(xref: CrossReference): Matrix {
@@ -199,7 +156,7 @@ export function matrix(xref: CrossReference): Matrix {
       rows: chapter.measures.map((measure) => ({
         measure,
         cells: columns.map((x) => {
-          const i = measure.departments.indexOf(x.dept.id);
+          const i = departmentIds(measure).indexOf(x.dept.id);
           return i < 0 ? null : { position: i + 1, lead: i === 0 };
         }),
       })),
@@ -218,7 +175,7 @@ export interface GraphEdge {
 
 export interface GraphModel {
   /** Chapters with the measures drawn in them (chapters without any are left out). */
-  chapters: { chapter: XrefChapter; measures: XrefMeasure[] }[];
+  chapters: { chapter: Chapter; measures: Measure[] }[];
   departments: DepartmentXref[];
   edges: GraphEdge[];
 }
@@ -228,10 +185,10 @@ export interface GraphModel {
  * department's measures with every department listed in them (`department`).
  */
 export function graphModel(xref: CrossReference, only: { chapter?: number; department?: string } = {}): GraphModel {
-  const keep = (m: XrefMeasure) =>
-    (only.chapter === undefined || m.chapter === only.chapter) && (only.department === undefined || m.departments.includes(only.department));
+  const keep = (m: Measure) =>
+    (only.chapter === undefined || m.chapter === only.chapter) && (only.department === undefined || departmentIds(m).includes(only.department));
   const chapters = xref.chapters.map((chapter) => ({ chapter, measures: chapter.measures.filter(keep) })).filter((c) => c.measures.length > 0);
-  const edges = chapters.flatMap((c) => c.measures.flatMap((m) => m.departments.map((d, i) => ({ measure: m.id, department: d, position: i + 1, lead: i === 0 }))));
+  const edges = chapters.flatMap((c) => c.measures.flatMap((m) => departmentIds(m).map((d, i) => ({ measure: m.id, department: d, position: i + 1, lead: i === 0 }))));
   const named = new Set(edges.map((e) => e.department));
   if (only.department !== undefined) named.add(only.department);
   return { chapters, departments: xref.departments.filter((x) => named.has(x.dept.id)), edges };
@@ -271,7 +228,7 @@ export interface MermaidOptions {
   title: string;
   description: string;
   /** The chapter box label: 第一部分 推动… */
-  chapterLabel: (c: XrefChapter) => string;
+  chapterLabel: (c: Chapter) => string;
   /** The label of the departments' group. */
   departmentsLabel: string;
   /** Highlight this department (its own page). */

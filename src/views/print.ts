@@ -9,9 +9,11 @@
 export const LAYERS = ['reset', 'tokens', 'base', 'layout', 'components', 'utilities', 'print'] as const;
 
 export interface PrintSheetOptions {
-  /** The measures' own title, without 《》. */
-  measuresTitle: string;
-  docNumber: string;
+  /** The document's title, without 《》; library pages (no document) leave both out and print `siteName`. */
+  measuresTitle?: string | undefined;
+  docNumber?: string | undefined;
+  /** The running footer of pages that belong to no document. */
+  siteName?: string | undefined;
   /** The site's origin (https://policy.example.cn), for printed URLs of internal links. */
   origin: string;
   /** Page-number template; {page} and {pages} are replaced by the counters. */
@@ -33,13 +35,13 @@ export function pageNumberContent(template: string): string {
 }
 
 /** The running footer's text: 《title》　津就组字〔2020〕5号 */
-export function footerText({ measuresTitle, docNumber }: Pick<PrintSheetOptions, 'measuresTitle' | 'docNumber'>): string {
-  return `《${measuresTitle}》\u3000${docNumber}`;
+export function footerText({ measuresTitle, docNumber, siteName }: Pick<PrintSheetOptions, 'measuresTitle' | 'docNumber' | 'siteName'>): string {
+  return measuresTitle ? `《${measuresTitle}》\u3000${docNumber ?? ''}` : siteName ?? '';
 }
 
 export function printStylesheet(o: PrintSheetOptions): string {
   const origin = o.origin.replace(/\/$/, '');
-  return `/* Generated at build time from the policy model (src/lib/print.ts). */
+  return `/* Generated at build time from the policy model (src/views/print.ts). */
 /* The site's layer order (src/styles/global.css), repeated: this file may load first. */
 @layer ${LAYERS.join(', ')};
 @layer print {
@@ -67,7 +69,7 @@ export function printStylesheet(o: PrintSheetOptions): string {
     a[href^="http"]:not([href^=${cssString(origin)}])::after { content: "（" attr(href) "）"; }
     a.pe-print-url[href^="/"]::after { content: "（" ${cssString(origin)} attr(href) "）"; }
     /* The full text: the measures start a new page under their own title, as the notice's attachment. */
-    .pe-page-policy .pe-doc__preamble::before { content: ${cssString(o.measuresTitle)}; }
+${o.measuresTitle ? `    .pe-page-policy .pe-doc__preamble::before { content: ${cssString(o.measuresTitle)}; }` : ''}
   }
 }
 `;

@@ -5,7 +5,8 @@
  * MDX markup, so the indexes, summaries and data files agree with the pages.
  */
 import { figuresIn, segmentInline, type Segment } from '../convert/inline.ts';
-import type { Department } from '../model/types.ts';
+import { citedTitle, measuresOf } from '../model/derive.ts';
+import type { Department, PolicyDocument } from '../model/types.ts';
 
 /** Where a mention sits: a measure (by id), or the preamble / notice of the document. */
 export type Place = { measure: string } | { part: 'preamble' | 'notice' };
@@ -151,4 +152,23 @@ export function extractReferences(sources: readonly TextSource[], departments: r
 /** The references of one measure's text (for summaries and data files). */
 export function measureReferences(id: string, text: string, departments: readonly Department[], selfTitle: string): References {
   return extractReferences([{ place: { measure: id }, text }], departments, selfTitle);
+}
+
+/** Where a mention is, as one string: the measure id, or preamble / notice. */
+export function placeKey(p: Place): string {
+  return 'measure' in p ? p.measure : p.part;
+}
+
+/** Every text of a document that may cite, name or promise something, in reading order. */
+export function referenceSources(doc: PolicyDocument): TextSource[] {
+  return [
+    ...doc.notice.map((text) => ({ place: { part: 'notice' as const }, text })),
+    ...doc.preamble.map((text) => ({ place: { part: 'preamble' as const }, text })),
+    ...measuresOf(doc).map((m) => ({ place: { measure: m.id }, text: m.text })),
+  ];
+}
+
+/** What a document cites, names and promises (notice, preamble and measures). */
+export function policyReferences(doc: PolicyDocument, registry: readonly Department[]): References {
+  return extractReferences(referenceSources(doc), registry, citedTitle(doc));
 }

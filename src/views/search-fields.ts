@@ -2,13 +2,16 @@
  * The search record of a page, derived from the model: Pagefind metadata and filter values.
  * Pure functions, shared by the pages (what is indexed) and the search page (filter choices).
  */
-import { chapterLabel, headlineTitle, measureLabel } from './citation.ts';
+import { chapterLabel, chapterOf, citedTitle, departmentIds, headlineTitle, measuresOf, provisionLabel } from '../model/derive.ts';
+import type { Department, Measure, PolicyDocument } from '../model/types.ts';
 
 export interface SearchFields {
   kind: 'measure' | 'document';
   /** Measure id (2-1), or 'document' for the notice and preamble. */
   id: string;
-  /** Position in reading order: 0 for the notice, then 1, 2, … for the measures. */
+  /** The document's id, how results name it (its title and 发文字号), and its rank in the library (0 = newest). */
+  document: { id: string; title: string; docNumber: string; rank: number };
+  /** Position in reading order within the document: 0 for the notice, then 1, 2, … for the measures. */
   order: number;
   /** Shown as the result's heading. */
   label: string;
@@ -40,19 +43,32 @@ export function chapterFilterValue(number: number, title: string): string {
   return `${chapterLabel(number)} ${title}`;
 }
 
-export function measureSearchFields(m: {
-  id: string; chapter: number; number: number; headline: string;
-}, chapterTitle: string, departmentAbbrs: readonly string[], order: number, text?: string): SearchFields {
+/** The document a search record belongs to. */
+export function searchDocument(doc: PolicyDocument, rank: number): SearchFields['document'] {
+  return { id: doc.id, title: citedTitle(doc), docNumber: doc.docNumber, rank };
+}
+
+export function measureSearchFields(doc: PolicyDocument, rank: number, m: Measure, registry: readonly Department[], text?: string): SearchFields {
+  const abbrs = new Map(registry.map((d) => [d.id, d.abbr]));
   return {
     text,
     kind: 'measure',
     id: m.id,
-    order,
-    label: `${chapterLabel(m.chapter)}${measureLabel(m.number)}`,
+    document: searchDocument(doc, rank),
+    order: measuresOf(doc).indexOf(m) + 1,
+    label: provisionLabel(m),
     headline: headlineTitle(m.headline),
-    chapter: chapterFilterValue(m.chapter, chapterTitle),
-    departments: departmentAbbrs,
+    chapter: chapterFilterValue(m.chapter, chapterOf(doc, m).title),
+    departments: departmentIds(m).map((id) => abbrs.get(id) ?? id),
   };
+}
+
+/** Room for the provisions of one document in the library-wide reading order. */
+const ORDER_STRIDE = 100_000;
+
+/** The document filter value: 《title》（发文字号）, as results and the filter list show it. */
+export function documentFilterValue(d: Pick<SearchFields['document'], 'title' | 'docNumber'>): string {
+  return `${d.title}（${d.docNumber}）`;
 }
 
 /** Pagefind metadata (one string each) and filters (lists of values). */
@@ -61,7 +77,11 @@ export function searchFields(f: SearchFields): { meta: Record<string, string>; f
     title: `${f.label} ${f.headline}`,
     kind: f.kind,
     id: f.id,
-    order: String(f.order),
+    document: f.document.id,
+    documentTitle: f.document.title,
+    docNumber: f.document.docNumber,
+    // Reading order across the library: documents newest first, then the order within each.
+    order: String(f.document.rank * ORDER_STRIDE + f.order),
     label: f.label,
     headline: f.headline,
   };
@@ -69,7 +89,7 @@ export function searchFields(f: SearchFields): { meta: Record<string, string>; f
   if (f.departments?.length) meta.departments = f.departments.join('、');
   const terms = f.text ? numberTerms(f.text) : '';
   if (terms) meta.terms = terms;
-  const filters: Record<string, string[]> = {};
+  const filters: Record<string, string[]> = { document: [documentFilterValue(f.document)] };
   if (f.chapter) filters.chapter = [f.chapter];
   if (f.departments?.length) filters.department = [...new Set(f.departments)];
   return { meta, filters };

@@ -4,26 +4,9 @@
  * names and its quantitative commitments. Pure functions over the model; the facts come from
  * references.ts, so summaries agree with the reference indexes and data files.
  */
-import { chapterLabel, headlineTitle, measureLabel } from './citation.ts';
-import { measureRecord, type Department, type MeasureRecord, type PolicyDocument } from '../model/types.ts';
+import { chapterLabel, citedTitle, departmentIds, headlineTitle, provisionLabel, sharedWithOthers } from '../model/derive.ts';
+import type { Chapter, Department, Measure, PolicyDocument } from '../model/types.ts';
 import { measureReferences, type FigureKind } from './references.ts';
-
-/** What a summary needs of a measure (content collection entries and parsed seeds both fit). */
-export type SummaryMeasureSource = Readonly<MeasureRecord>;
-
-export interface SummaryChapterSource {
-  number: number;
-  marker: string;
-  title: string;
-  measures: readonly SummaryMeasureSource[];
-}
-
-export interface SummarySource {
-  /** The measures' own title (without 《》). */
-  measuresTitle: string;
-  docNumber: string;
-  chapters: readonly SummaryChapterSource[];
-}
 
 export interface SummaryDepartment {
   id: string;
@@ -105,7 +88,7 @@ export interface PolicySummary {
 const CLOSING_PUNCTUATION = /[，。；：、！？]+$/u;
 
 /** The summary of one measure. `selfTitle` (the policy's own title) is not a citation. */
-export function summariseMeasure(m: SummaryMeasureSource, registry: readonly Department[], selfTitle: string): MeasureSummary {
+export function summariseMeasure(m: Measure, registry: readonly Department[], selfTitle: string): MeasureSummary {
   const byId = new Map(registry.map((d) => [d.id, d]));
   const refs = measureReferences(m.id, m.text, registry, selfTitle);
   // A figure inside a cited title (《…规划（2018-2022年）》) belongs to the title, not to a commitment.
@@ -116,14 +99,14 @@ export function summariseMeasure(m: SummaryMeasureSource, registry: readonly Dep
     chapter: m.chapter,
     number: m.number,
     marker: m.marker,
-    label: `${chapterLabel(m.chapter)}${measureLabel(m.number)}`,
+    label: provisionLabel(m),
     headline: headlineTitle(m.headline),
-    departments: m.departments.map((id, i) => {
+    departments: departmentIds(m).map((id, i) => {
       const d = byId.get(id);
       if (!d) throw new Error(`measure ${m.id} names department "${id}", which the registry lacks`);
       return { id, abbr: d.abbr, name: d.name, lead: i === 0 };
     }),
-    departmentsEtc: m.departmentsEtc,
+    departmentsEtc: sharedWithOthers(m),
     documents: refs.documents.map((d) => ({ title: d.title, number: d.number })),
     programmes: refs.programmes.map((p) => p.name),
     commitments: refs.figures
@@ -132,7 +115,7 @@ export function summariseMeasure(m: SummaryMeasureSource, registry: readonly Dep
   };
 }
 
-export function summariseChapter(c: SummaryChapterSource, registry: readonly Department[], selfTitle: string): ChapterSummary {
+export function summariseChapter(c: Chapter, registry: readonly Department[], selfTitle: string): ChapterSummary {
   const measures = c.measures.map((m) => summariseMeasure(m, registry, selfTitle));
   return { number: c.number, marker: c.marker, title: c.title, label: chapterLabel(c.number), measures, totals: summaryTotals(measures), leads: leadDepartments(measures) };
 }
@@ -161,24 +144,10 @@ export function summaryTotals(measures: readonly MeasureSummary[]): SummaryTotal
   };
 }
 
-/** The summary of the whole policy. */
-export function summarisePolicy(source: SummarySource, registry: readonly Department[]): PolicySummary {
-  const chapters = source.chapters.map((c) => summariseChapter(c, registry, source.measuresTitle));
-  return { measuresTitle: source.measuresTitle, docNumber: source.docNumber, chapters, totals: summaryTotals(chapters.flatMap((c) => c.measures)) };
-}
-
-/** A parsed seed as a summary source (the pages use the content collections instead). */
-export function summarySourceFromDocument(doc: PolicyDocument): SummarySource {
-  return {
-    measuresTitle: doc.measuresTitle,
-    docNumber: doc.docNumber,
-    chapters: doc.chapters.map((c) => ({
-      number: c.number,
-      marker: c.marker,
-      title: c.title,
-      measures: c.measures.map(measureRecord),
-    })),
-  };
+/** The summary of a whole document. */
+export function summarisePolicy(doc: PolicyDocument, registry: readonly Department[]): PolicySummary {
+  const chapters = doc.chapters.map((c) => summariseChapter(c, registry, citedTitle(doc)));
+  return { measuresTitle: citedTitle(doc), docNumber: doc.docNumber, chapters, totals: summaryTotals(chapters.flatMap((c) => c.measures)) };
 }
 
 /** 市人社局（牵头）、市财政局等部门 — the departments line as one string (for plain-text uses). */

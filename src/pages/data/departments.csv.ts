@@ -1,7 +1,9 @@
-/** /data/departments.csv: one row per department of the registry. */
+/** /data/departments.csv: one row per department of the registry, with its totals across the library. */
 import type { APIRoute } from 'astro';
 import { departmentsCsv } from '../../export/opendata.ts';
-import { getOpenDataInput } from '../../site/policy-views.ts';
+import { getLibrary } from '../../site/library.ts';
 
-export const GET: APIRoute = async () =>
-  new Response(departmentsCsv(await getOpenDataInput()), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+export const GET: APIRoute = async () => {
+  const { documents, registry } = await getLibrary();
+  return new Response(departmentsCsv(documents, registry), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

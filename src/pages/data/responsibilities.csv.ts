@@ -1,7 +1,9 @@
-/** /data/responsibilities.csv: one row per measure-department link. */
+/** /data/responsibilities.csv: one row per provision-department link, across every document of the library. */
 import type { APIRoute } from 'astro';
 import { responsibilitiesCsv } from '../../export/opendata.ts';
-import { getOpenDataInput } from '../../site/policy-views.ts';
+import { getLibrary } from '../../site/library.ts';
 
-export const GET: APIRoute = async () =>
-  new Response(responsibilitiesCsv(await getOpenDataInput()), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+export const GET: APIRoute = async () => {
+  const { documents, registry } = await getLibrary();
+  return new Response(responsibilitiesCsv(documents, registry), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

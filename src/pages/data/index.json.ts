@@ -1,0 +1,15 @@
+/** /data/index.json: every document of the library with its metadata and the data files that belong to it. */
+import type { APIRoute } from 'astro';
+import { libraryIndexData } from '../../export/opendata.ts';
+import { listPolicies } from '../../site/library.ts';
+import { routes } from '../../site/routes.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const abs = (path: string) => new URL(path, site).href;
+  const data = libraryIndexData(await listPolicies(), {
+    document: (id) => abs(routes.document(id)),
+    policyJson: (id) => abs(routes.documentFile(id, 'policy.json')),
+    responsibilitiesCsv: (id) => abs(routes.documentFile(id, 'responsibilities.csv')),
+  });
+  return new Response(JSON.stringify(data, null, 2) + '\n', { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

@@ -1,0 +1,13 @@
+/** /policies/<id>/print.css: the print rules that carry a document's text (running footer with its title and 发文字号, page numbers). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { citedTitle } from '../../../model/derive.ts';
+import type { PolicyDocument } from '../../../model/types.ts';
+import { listPolicies } from '../../../site/library.ts';
+import { printStylesheet } from '../../../views/print.ts';
+
+export const getStaticPaths = (async () => (await listPolicies()).map((doc) => ({ params: { doc: doc.id }, props: { doc } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ doc: PolicyDocument }> = ({ site, props: { doc } }) => {
+  const css = printStylesheet({ measuresTitle: citedTitle(doc), docNumber: doc.docNumber, origin: site?.origin ?? '' });
+  return new Response(css, { headers: { 'content-type': 'text/css; charset=utf-8' } });
+};

@@ -1,0 +1,137 @@
+/**
+ * Views of the library that several pages share, computed once per build and per document:
+ * the cross-reference, the reference indexes, the summary; and what spans documents: who cites
+ * whom, and a department's tasks under every document. Pages call these with the document
+ * they were given; nothing here holds "the" document.
+ */
+import { citedTitle, departmentIds, departmentOrder } from '../model/derive.ts';
+import type { Department, PolicyDocument } from '../model/types.ts';
+import { chapterLabel } from '../model/derive.ts';
+import { crossReference, mermaidSource, type CrossReference, type GraphModel } from '../views/departments.ts';
+import { policyReferences } from '../views/references.ts';
+import { summarisePolicy } from '../views/summary.ts';
+import { getLibrary } from './library.ts';
+import { routes } from './routes.ts';
+import { t } from './strings.ts';
+
+function perDocument<T>(make: (doc: PolicyDocument, registry: Department[]) => T): (doc: PolicyDocument) => Promise<T> {
+  const cache = new WeakMap<PolicyDocument, T>();
+  return async (doc) => {
+    let value = cache.get(doc);
+    if (value === undefined) {
+      value = make(doc, (await getLibrary()).registry);
+      cache.set(doc, value);
+    }
+    return value;
+  };
+}
+
+/** Who does what in a document. */
+export const xrefOf = perDocument(crossReference);
+/** What a document cites, names and promises. */
+export const referencesOf = perDocument(policyReferences);
+/** A document's summary. */
+export const summaryOf = perDocument(summarisePolicy);
+
+/** Links between documents of the library: whom each cites, by whom each is cited. */
+export interface Citations {
+  cites: PolicyDocument[];
+  citedBy: PolicyDocument[];
+}
+
+let citations: Promise<Map<string, Citations>> | undefined;
+
+/** A document cites another of the library when it names it by title 《…》 or by 发文字号. */
+export function citationsOf(doc: PolicyDocument): Promise<Citations> {
+  citations ??= (async () => {
+    const { documents } = await getLibrary();
+    const byTitle = new Map(documents.flatMap((d) => [[d.title, d], [citedTitle(d), d]] as const));
+    const byNumber = new Map(documents.map((d) => [d.docNumber, d]));
+    const out = new Map(documents.map((d) => [d.id, { cites: [] as PolicyDocument[], citedBy: [] as PolicyDocument[] }]));
+    for (const d of documents) {
+      const refs = await referencesOf(d);
+      const cited = new Set(refs.documents.flatMap((r) => [byTitle.get(r.title), r.number ? byNumber.get(r.number) : undefined]));
+      const text = [...d.notice, ...d.preamble, ...d.chapters.flatMap((c) => c.measures.map((m) => m.text))].join('\n');
+      // A 发文字号 anywhere in the text; the Han run before 〔 may start earlier (根据国办发〔…〕), so try its every suffix.
+      for (const [, prefix, rest] of text.matchAll(/([\p{Script=Han}A-Za-z]+)(〔\d{4}〕\d+号)/gu))
+        for (let i = 0; i < prefix!.length; i++) cited.add(byNumber.get(prefix!.slice(i) + rest));
+      for (const other of cited) {
+        if (!other || other === d) continue;
+        out.get(d.id)!.cites.push(other);
+        out.get(other.id)!.citedBy.push(d);
+      }
+    }
+    return out;
+  })();
+  return citations.then((m) => m.get(doc.id)!);
+}
+
+/** The documents (newest first) whose provisions list a department, each with its cross-reference entry. */
+export async function departmentAcross(id: string): Promise<{ doc: PolicyDocument; xref: CrossReference }[]> {
+  const { documents } = await getLibrary();
+  const out = [];
+  for (const doc of documents) {
+    const xref = await xrefOf(doc);
+    if (xref.byId.has(id)) out.push({ doc, xref });
+  }
+  return out;
+}
+
+/** Registry ids of the departments listed in any provision of a document. */
+export function departmentsListed(doc: PolicyDocument): Set<string> {
+  return new Set(doc.chapters.flatMap((c) => c.measures.flatMap(departmentIds)));
+}
+
+/** Mermaid source for a graph model of a document, with the site's URLs and labels. */
+export function siteMermaid(doc: PolicyDocument, model: GraphModel, title: string, focus?: string): string {
+  // One chapter alone is named by its number (its title is on the page); several by number and title.
+  const single = model.chapters.length === 1;
+  return mermaidSource(model, {
+    measureUrl: (id) => routes.measure(doc.id, id),
+    departmentUrl: (id) => routes.department(id),
+    title,
+    description: t.graph.accDescr(model.chapters.reduce((n, c) => n + c.measures.length, 0), model.departments.length, model.edges.length),
+    chapterLabel: (c) => (single ? chapterLabel(c.number) : `${c.marker}${c.title}`),
+    departmentsLabel: t.dept.indexTitle,
+    focus,
+  });
+}
+
+/** The library's document with this title (without 《》) or 发文字号, if the library holds it. */
+export async function findDocument(title: string, number?: string | null): Promise<PolicyDocument | undefined> {
+  const { documents } = await getLibrary();
+  return documents.find((d) => d.title === title || citedTitle(d) === title || (number && d.docNumber === number));
+}
+
+/** A department's totals across the library. */
+export interface LibraryDepartment {
+  dept: Department;
+  /** Documents whose provisions list it. */
+  documents: number;
+  measures: number;
+  leads: number;
+}
+
+let totals: Promise<LibraryDepartment[]> | undefined;
+
+/**
+ * Every department the library names (in a provision's list or elsewhere in the text), most
+ * involved first: more provisions, then more leads, then first appearance (departmentOrder).
+ */
+export function libraryDepartments(): Promise<LibraryDepartment[]> {
+  totals ??= (async () => {
+    const { documents, registry } = await getLibrary();
+    const byId = new Map<string, LibraryDepartment>();
+    for (const doc of documents)
+      for (const x of (await xrefOf(doc)).departments) {
+        const row = byId.get(x.dept.id) ?? { dept: x.dept, documents: 0, measures: 0, leads: 0 };
+        if (x.tasks.length > 0) row.documents++;
+        row.measures += x.tasks.length;
+        row.leads += x.leadCount;
+        byId.set(x.dept.id, row);
+      }
+    const order = new Map(departmentOrder(registry, documents).map((d, i) => [d.id, i]));
+    return [...byId.values()].sort((a, b) => b.measures - a.measures || b.leads - a.leads || order.get(a.dept.id)! - order.get(b.dept.id)!);
+  })();
+  return totals;
+}

@@ -1,0 +1,58 @@
+/**
+ * The library's lists: documents by year and by issuer (each with a stable ASCII slug), and pages
+ * of a long list. Pure functions over the documents; the home page and its filter pages use them,
+ * so every list works without JavaScript.
+ */
+import { pinyin } from 'pinyin-pro';
+import type { PolicyDocument } from '../model/types.ts';
+
+/** Documents per page of a list: the home page and each filter page paginate beyond this. */
+export const PAGE_SIZE = 50;
+
+export interface Facet {
+  /** Shown: 2020, or 市就业工作领导小组. */
+  label: string;
+  /** In the URL: 2020, or jjgzldxz. */
+  slug: string;
+  documents: PolicyDocument[];
+}
+
+export const yearOf = (doc: PolicyDocument) => doc.dateISO.slice(0, 4);
+
+/** Documents by year of their 成文日期, newest year first. */
+export function byYear(docs: readonly PolicyDocument[]): Facet[] {
+  const years = new Map<string, PolicyDocument[]>();
+  for (const d of docs) years.set(yearOf(d), [...(years.get(yearOf(d)) ?? []), d]);
+  return [...years].sort((a, b) => b[0].localeCompare(a[0])).map(([year, documents]) => ({ label: year, slug: year, documents }));
+}
+
+/** An issuer's slug: the pinyin initials of its name (市就业工作领导小组 → sjygzldxz). */
+export function issuerSlug(issuer: string): string {
+  const initials = pinyin(issuer, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('').toLowerCase().replace(/[^a-z0-9]+/g, '');
+  return initials || 'issuer';
+}
+
+/** Documents by issuer (发文机关), most documents first; issuers whose slugs collide get -2, -3… in name order. */
+export function byIssuer(docs: readonly PolicyDocument[]): Facet[] {
+  const issuers = new Map<string, PolicyDocument[]>();
+  for (const d of docs) issuers.set(d.issuer, [...(issuers.get(d.issuer) ?? []), d]);
+  const names = [...issuers.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const used = new Map<string, number>();
+  const slugs = new Map(names.map((name) => {
+    const base = issuerSlug(name);
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    return [name, n === 1 ? base : `${base}-${n}`];
+  }));
+  return names
+    .map((name) => ({ label: name, slug: slugs.get(name)!, documents: issuers.get(name)! }))
+    .sort((a, b) => b.documents.length - a.documents.length || a.label.localeCompare(b.label, 'zh-CN'));
+}
+
+/** The pages of a list: page 1 holds the first PAGE_SIZE items. Never empty: an empty list has one empty page. */
+export function paginate<T>(items: readonly T[], size = PAGE_SIZE): T[][] {
+  const pages: T[][] = [];
+  for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
+  return pages.length ? pages : [[]];
+}
