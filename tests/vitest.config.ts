@@ -1,13 +1,31 @@
 import { defineConfig } from 'vitest/config';
 
+const root = new URL('..', import.meta.url).pathname;
+
+/**
+ * Two projects: `unit` (pure functions and the converter; no build, runs in seconds) and `site`
+ * (checks on the built sites, browser tests and quality gates; tests/setup.ts builds them once).
+ * `npx vitest run --config tests/vitest.config.ts --project unit` keeps the fast loop fast.
+ */
 export default defineConfig({
   test: {
-    root: new URL('..', import.meta.url).pathname,
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/setup.ts'],
+    root,
     testTimeout: 60_000,
-    hookTimeout: 180_000,
-    // Browser tests share two cores with the build: keep files sequential and predictable.
-    fileParallelism: false,
+    hookTimeout: 300_000,
+    projects: [
+      { test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'site',
+          root,
+          include: ['tests/{site,e2e,quality}/**/*.test.ts'],
+          globalSetup: ['tests/setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          // Browser tests share two cores with the build: keep files sequential and predictable.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });
