@@ -35,7 +35,8 @@ export const routes = {
   /** The print stylesheet: per document (running footer with its title), or the library's. */
   printCss: (id?: string) => (id ? doc(id, 'print.css') : url('print.css')),
   departments: () => url('departments/'),
-  department: (id: string) => url(`departments/${id}/`),
+  /** A department's task list across the library; page 2… (by documents) as …/2/. */
+  department: (id: string, page = 1) => url(`departments/${id}/${page > 1 ? `${page}/` : ''}`),
   search: (query?: string) => url('search/') + (query ? `?q=${encodeURIComponent(query)}` : ''),
   /** Library-wide data files and the /data/ page. */
   data: (file = '') => url(`data/${file}`),

@@ -8,6 +8,8 @@ import type { PolicyDocument } from '../model/types.ts';
 
 /** Documents per page of a list: the home page and each filter page paginate beyond this. */
 export const PAGE_SIZE = 50;
+/** Documents per page of a department's task list (its tasks grouped by document). */
+export const DOCUMENTS_PER_PAGE = 20;
 
 export interface Facet {
   /** Shown: 2020, or 市就业工作领导小组. */
