@@ -5,6 +5,7 @@
  * src/site/ imports astro:content; pages pass what they got from here down to components.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { LIBRARY_SORTS } from '../views/library.ts';
 import type { Attribution, Department, DepartmentKind, Library, PolicyDocument } from '../model/types.ts';
 
 export type MeasureEntry = CollectionEntry<'measures'>;
@@ -63,8 +64,7 @@ async function load(): Promise<Loaded> {
     const seal = d.seal && { text: d.seal.text, department: d.seal.department && plainDept(d.seal.department) };
     return { ...d, seal, chapters };
   });
-  // Newest first; the same date by 发文字号.
-  documents.sort((a, b) => b.dateISO.localeCompare(a.dateISO) || a.docNumber.localeCompare(b.docNumber, 'zh'));
+  documents.sort(LIBRARY_SORTS.newest);
   return { documents, registry, byId: new Map(documents.map((d) => [d.id, d])), entries };
 }
 

@@ -17,6 +17,8 @@ export const routes = {
   /** The library: every document. Page 2… of a long list: library/2/. */
   home: () => url(),
   libraryPage: (page: number) => (page <= 1 ? url() : url(`library/${page}/`)),
+  /** The whole library in another order (see LIBRARY_SORTS), page 2… as …/2/. */
+  librarySorted: (sort: string, page = 1) => (sort === 'newest' ? (page <= 1 ? url() : url(`library/${page}/`)) : url(`library/sort/${sort}/${page > 1 ? `${page}/` : ''}`)),
   /** Documents of one year or issuer (lists without JavaScript), page 2… as …/2/. */
   year: (year: string, page = 1) => url(`library/year/${year}/${page > 1 ? `${page}/` : ''}`),
   issuer: (slug: string, page = 1) => url(`library/issuer/${slug}/${page > 1 ? `${page}/` : ''}`),

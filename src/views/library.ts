@@ -4,6 +4,7 @@
  * so every list works without JavaScript.
  */
 import { pinyin } from 'pinyin-pro';
+import { citedTitle } from '../model/derive.ts';
 import type { PolicyDocument } from '../model/types.ts';
 
 /** Documents per page of a list: the home page and each filter page paginate beyond this. */
@@ -17,6 +18,19 @@ export interface Facet {
   /** In the URL: 2020, or jjgzldxz. */
   slug: string;
   documents: PolicyDocument[];
+}
+
+/** The orders the library list offers (links, no JavaScript): newest first is the home page's. */
+export const LIBRARY_SORTS = {
+  newest: (a: PolicyDocument, b: PolicyDocument) => b.dateISO.localeCompare(a.dateISO) || a.docNumber.localeCompare(b.docNumber, 'zh-CN'),
+  oldest: (a: PolicyDocument, b: PolicyDocument) => a.dateISO.localeCompare(b.dateISO) || a.docNumber.localeCompare(b.docNumber, 'zh-CN'),
+  title: (a: PolicyDocument, b: PolicyDocument) => citedTitle(a).localeCompare(citedTitle(b), 'zh-CN') || b.dateISO.localeCompare(a.dateISO),
+} as const;
+export type LibrarySort = keyof typeof LIBRARY_SORTS;
+
+/** The documents in one of the library's orders (a new array). */
+export function sortDocuments(docs: readonly PolicyDocument[], sort: LibrarySort): PolicyDocument[] {
+  return [...docs].sort(LIBRARY_SORTS[sort]);
 }
 
 export const yearOf = (doc: PolicyDocument) => doc.dateISO.slice(0, 4);
