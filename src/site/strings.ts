@@ -26,6 +26,7 @@ export const t = {
     sorts: { newest: '成文日期（新→旧）', oldest: '成文日期（旧→新）', title: '标题（拼音）' },
     sortedAs: { newest: '按成文日期从新到旧排列', oldest: '按成文日期从旧到新排列', title: '按标题拼音排列' },
     filters: '筛选',
+    toFilters: '按年份、发文机关筛选',
     byYear: '按年份',
     byIssuer: '按发文机关',
     all: '全部文件',
