@@ -4,12 +4,13 @@ import mdx from '@astrojs/mdx';
 import pagefind from './src/integrations/pagefind.ts';
 import sitemap from './src/integrations/sitemap.ts';
 
-// Deployers set SITE (absolute origin) and BASE_PATH (sub-path, e.g. /policy-explorer/).
+// Deployers set SITE (absolute origin, e.g. https://policy.example.org) and BASE_PATH (sub-path, e.g. /policy-explorer/).
 // OUT_DIR lets the tests build a sub-path copy beside the normal one.
 const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
-  site: process.env.SITE ?? 'https://policy.example.cn',
+  // Without SITE the site has no absolute address: no canonical URLs, no sitemap.xml, paths in print and data.
+  site: process.env.SITE || undefined,
   base,
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',

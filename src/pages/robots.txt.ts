@@ -1,8 +1,8 @@
-/** robots.txt: crawling allowed; the sitemap's absolute URL honours `site` and `base`. */
+/** robots.txt: crawling allowed; with SITE set, the sitemap's absolute URL (honouring `site` and `base`). */
 import type { APIRoute } from 'astro';
 import { url } from '../site/routes.ts';
 
 export const GET: APIRoute = ({ site }) => {
-  const sitemap = new URL(url('sitemap.xml'), site).href;
-  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  const sitemap = site ? `\nSitemap: ${new URL(url('sitemap.xml'), site).href}\n` : '';
+  return new Response(`User-agent: *\nAllow: /\n${sitemap}`, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
 };

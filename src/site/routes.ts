@@ -9,6 +9,11 @@ export function url(path = ''): string {
   return BASE + path.replace(/^\//, '');
 }
 
+/** An address as data and print show it: absolute under the site's origin when SITE is set, else the path. */
+export function absolute(path: string, site: URL | undefined): string {
+  return site ? new URL(path, site).href : path;
+}
+
 const hash = (anchor?: string) => (anchor ? `#${anchor}` : '');
 const doc = (id: string, rest = '') => url(`policies/${id}/${rest}`);
 

@@ -1,12 +1,34 @@
-/** Citation text, built in one place: 《…若干措施》第二部分第（一）项. */
-import { chapterLabel, measureLabel } from '../model/derive.ts';
+/**
+ * Citation text, built in one place. For reports: 《title》（发文字号）第二部分第（一）项. For
+ * references lists, GB/T 7714-2015 for an electronic resource:
+ * 发文机关. 题名: 发文字号[EB/OL]. (成文日期)[引用日期]. 网址.
+ */
+import { chapterLabel, citedTitle, provisionLabel } from '../model/derive.ts';
+import type { Measure, PolicyDocument } from '../model/types.ts';
 
-/** 《title》第二部分 */
-export function citeChapter(title: string, chapter: number): string {
-  return `《${title}》${chapterLabel(chapter)}`;
+type Cited = Pick<PolicyDocument, 'title' | 'measuresTitle' | 'docNumber'>;
+
+/** 《title》（发文字号）: the document as a report names it. */
+export function citeDocument(doc: Cited): string {
+  return `《${citedTitle(doc)}》${doc.docNumber ? `（${doc.docNumber}）` : ''}`;
 }
 
-/** 《title》第二部分第（一）项 */
-export function citeMeasure(title: string, chapter: number, number: number): string {
-  return `${citeChapter(title, chapter)}${measureLabel(number)}`;
+/** 《title》（发文字号）第二部分 */
+export function citeChapter(doc: Cited, chapter: number): string {
+  return `${citeDocument(doc)}${chapterLabel(chapter)}`;
+}
+
+/** 《title》（发文字号）第二部分第（一）项 */
+export function citeMeasure(doc: Cited, m: Pick<Measure, 'chapter' | 'number'>): string {
+  return `${citeDocument(doc)}${provisionLabel(m)}`;
+}
+
+/**
+ * GB/T 7714-2015, electronic resource ([EB/OL]): 主要责任者. 题名: 其他题名信息[EB/OL]. (发表日期)[引用日期]. 获取和访问路径.
+ * The provision's label follows the title; the 发文字号 is the other title information.
+ */
+export function citeGbt7714(doc: Cited & Pick<PolicyDocument, 'issuer' | 'dateISO'>, m: Pick<Measure, 'chapter' | 'number'> | null, url: string, citedOn: string): string {
+  const title = citedTitle(doc) + (m ? provisionLabel(m) : '');
+  const other = doc.docNumber ? `: ${doc.docNumber}` : '';
+  return `${doc.issuer}. ${title}${other}[EB/OL]. (${doc.dateISO})[${citedOn}]. ${url}.`;
 }

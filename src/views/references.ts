@@ -172,3 +172,8 @@ export function referenceSources(doc: PolicyDocument): TextSource[] {
 export function policyReferences(doc: PolicyDocument, registry: readonly Department[]): References {
   return extractReferences(referenceSources(doc), registry, citedTitle(doc));
 }
+
+/** How many distinct documents, programmes and figures a set of references holds: the one count every page shows. */
+export function referenceCounts(refs: References): { documents: number; programmes: number; figures: number } {
+  return { documents: refs.documents.length, programmes: refs.programmes.length, figures: new Set(refs.figures.map((f) => f.anchor)).size };
+}

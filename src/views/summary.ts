@@ -6,7 +6,8 @@
  */
 import { chapterLabel, citedTitle, departmentIds, headlineTitle, provisionLabel, sharedWithOthers } from '../model/derive.ts';
 import type { Chapter, Department, Measure, PolicyDocument } from '../model/types.ts';
-import { measureReferences, type FigureKind } from './references.ts';
+import { keyActions, type Clause } from './actions.ts';
+import { measureReferences, policyReferences, referenceCounts, type FigureKind } from './references.ts';
 
 export interface SummaryDepartment {
   id: string;
@@ -40,6 +41,10 @@ export interface MeasureSummary {
   label: string;
   /** The headline without its closing 。 */
   headline: string;
+  /** What it does: its action clauses, verbatim and in order (see actions.ts). */
+  actions: Clause[];
+  /** Clauses that set a deadline. */
+  deadlines: Clause[];
   departments: SummaryDepartment[];
   departmentsEtc: boolean;
   documents: SummaryDocument[];
@@ -82,6 +87,7 @@ export interface PolicySummary {
   measuresTitle: string;
   docNumber: string;
   chapters: ChapterSummary[];
+  /** Over the whole document: documents, programmes and figures counted as its reference index counts them. */
   totals: SummaryTotals;
 }
 
@@ -101,6 +107,7 @@ export function summariseMeasure(m: Measure, registry: readonly Department[], se
     marker: m.marker,
     label: provisionLabel(m),
     headline: headlineTitle(m.headline),
+    ...keyActions(m),
     departments: departmentIds(m).map((id, i) => {
       const d = byId.get(id);
       if (!d) throw new Error(`measure ${m.id} names department "${id}", which the registry lacks`);
@@ -147,7 +154,9 @@ export function summaryTotals(measures: readonly MeasureSummary[]): SummaryTotal
 /** The summary of a whole document. */
 export function summarisePolicy(doc: PolicyDocument, registry: readonly Department[]): PolicySummary {
   const chapters = doc.chapters.map((c) => summariseChapter(c, registry, citedTitle(doc)));
-  return { measuresTitle: citedTitle(doc), docNumber: doc.docNumber, chapters, totals: summaryTotals(chapters.flatMap((c) => c.measures)) };
+  const counts = referenceCounts(policyReferences(doc, registry));
+  const totals = { ...summaryTotals(chapters.flatMap((c) => c.measures)), documents: counts.documents, programmes: counts.programmes, commitments: counts.figures };
+  return { measuresTitle: citedTitle(doc), docNumber: doc.docNumber, chapters, totals };
 }
 
 /** 市人社局（牵头）、市财政局等部门 — the departments line as one string (for plain-text uses). */

@@ -2,10 +2,10 @@
 import type { APIRoute } from 'astro';
 import { libraryIndexData } from '../../export/opendata.ts';
 import { listPolicies } from '../../site/library.ts';
-import { routes } from '../../site/routes.ts';
+import { absolute, routes } from '../../site/routes.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const abs = (path: string) => new URL(path, site).href;
+  const abs = (path: string) => absolute(path, site);
   const data = libraryIndexData(await listPolicies(), {
     document: (id) => abs(routes.document(id)),
     policyJson: (id) => abs(routes.documentFile(id, 'policy.json')),
