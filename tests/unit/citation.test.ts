@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { chapterLabel, citeChapter, citeMeasure, headlineTitle, measureLabel } from '../../src/views/citation.ts';
+import { chapterLabel, headlineTitle, measureLabel } from '../../src/model/derive.ts';
+import { citeChapter, citeMeasure } from '../../src/views/citation.ts';
 import { measures, policy } from '../helpers/model.ts';
 
 test('citation of a measure', () => {
@@ -13,6 +14,7 @@ test('the citation numbering matches the text numbering of every measure', () =>
   for (const m of measures) {
     const chapter = policy.chapters[m.chapter - 1]!;
     expect(citeMeasure('T', m.chapter, m.number)).toBe(`《T》第${chapter.marker.slice(0, -1)}部分第${m.marker}项`);
+    expect(citeChapter('T', m.chapter)).toBe(`《T》第${chapter.marker.slice(0, -1)}部分`);
   }
 });
 

@@ -2,13 +2,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { bodyWithoutAttribution, crossReference, graphModel, inputFromModel, matrix, mermaidSource, mermaidText, nodeId, wrapLabel, type XrefInput } from '../../src/views/departments.ts';
-import type { Department } from '../../src/model/types.ts';
+import { crossReference, graphModel, matrix, mermaidSource, mermaidText, nodeId, textSources, wrapLabel } from '../../src/views/departments.ts';
+import type { Department, Measure } from '../../src/model/types.ts';
 import { parseSeed } from '../../src/convert/parse.ts';
 import { measureLinesFromSeed, measures, policy, registry, seedText } from '../helpers/model.ts';
 import { FIXTURES } from '../helpers/paths.ts';
+import { makeChapter, makeDoc, makeMeasure } from './make-doc.ts';
 
-const xref = crossReference(inputFromModel(policy, registry));
+const xref = crossReference(policy, registry);
+/** The registry ids a measure lists, read off its attribution. */
+const listed = (m: Measure) => m.attribution?.departments.map((d) => d.slug) ?? [];
 /** Attributions straight from the seed text: the （…按职责分工） or （市…） closing a measure line. */
 const seedAttributions = [...measureLinesFromSeed().values()]
   .map((line) => /（([^（）]*?)(?:等部门按职责分工)?）$/u.exec(line)?.[1] ?? '')
@@ -54,8 +57,8 @@ describe('on the seed', () => {
       expect(x.leadCount).toBe(x.tasks.filter((t) => t.position === 1).length);
       for (const t of x.tasks) {
         expect(t.lead).toBe(t.position === 1);
-        expect(t.others).toEqual(t.measure.departments.filter((d) => d !== x.dept.id));
-        expect(t.listed).toBe(t.measure.departments.length);
+        expect(t.others).toEqual(listed(t.measure).filter((d) => d !== x.dept.id));
+        expect(t.listed).toBe(listed(t.measure).length);
       }
     }
     expect(xref.links).toBe(seedAttributions.flat().length);
@@ -149,16 +152,16 @@ describe('on fixtures', () => {
     { id: 'c', abbr: '市丙办', name: '丙', nameEn: 'C', kind: 'party' },
     { id: 'unused', abbr: '市丁局', name: '丁', nameEn: 'D', kind: 'government' },
   ];
-  const m = (id: string, departments: string[], headline = '标题。') => ({ id, chapter: Number(id[0]), number: Number(id[2]), marker: '（一）', headline, departments, etc: false });
-  const input: XrefInput = {
-    registry: reg,
+  const m = (id: string, departments: string[], body = '') => makeMeasure(id, departments, reg, { headline: '标题。', body });
+  const doc = makeDoc({
+    signature: '某小组（市丙办代章）',
+    issuer: '某小组',
     chapters: [
-      { number: 1, marker: '一、', title: '章一', measures: [m('1-1', ['b', 'a']), m('1-2', ['b'])] },
-      { number: 2, marker: '二、', title: '章二', measures: [m('2-1', ['a', 'b', 'c']), m('2-2', [])] },
+      makeChapter(1, [m('1-1', ['b', 'a']), m('1-2', ['b'])], '章一'),
+      makeChapter(2, [m('2-1', ['a', 'b', 'c']), m('2-2', [], '由市丙办和市甲局会同。')], '章二'),
     ],
-    texts: [{ place: 'signature', text: '某小组（市丙办代章）' }, { place: 'measure', measureId: '2-2', text: '由市丙办和市甲局会同。' }],
-  };
-  const x = crossReference(input);
+  });
+  const x = crossReference(doc, reg);
 
   test('positions, leads, ordering and unused registry entries', () => {
     expect(x.departments.map((d) => d.dept.id)).toEqual(['b', 'a', 'c']);
@@ -174,14 +177,17 @@ describe('on fixtures', () => {
   });
 
   test('a department named only outside the attributions still gets an entry, but no matrix column', () => {
-    const y = crossReference({ ...input, texts: [{ place: 'notice', text: '请市丁局配合。' }] });
+    const y = crossReference({ ...doc, notice: ['请市丁局配合。'] }, reg);
     expect(y.byId.get('unused')!.tasks).toEqual([]);
+    expect(y.byId.get('unused')!.mentions.map((mm) => [mm.place, mm.text])).toEqual([['notice', '请市丁局配合。']]);
     expect(matrix(y).columns.map((c) => c.dept.id)).toEqual(['b', 'a', 'c']);
   });
 
   test('unknown departments and duplicates are errors', () => {
-    expect(() => crossReference({ ...input, chapters: [{ number: 1, marker: '一、', title: 't', measures: [m('1-1', ['zz'])] }] })).toThrow(/zz/);
-    expect(() => crossReference({ ...input, chapters: [{ number: 1, marker: '一、', title: 't', measures: [m('1-1', ['a', 'a'])] }] })).toThrow(/twice/);
+    expect(() => crossReference({ ...doc, chapters: [makeChapter(1, [m('1-1', ['zz'])])] }, reg)).toThrow(/zz/);
+    expect(() => crossReference({ ...doc, chapters: [makeChapter(1, [m('1-1', ['a', 'a'])])] }, reg)).toThrow(/twice/);
+    // A department named outside the attributions must be in the registry too.
+    expect(() => crossReference(doc, reg.filter((d) => d.id !== 'c'))).toThrow(/"c"/);
   });
 
   test('mermaid text escaping and label wrapping', () => {
@@ -197,12 +203,33 @@ describe('on fixtures', () => {
   test('the measure text of a fixture seed: mentions in the body are found', () => {
     const text = readFileSync(join(FIXTURES, 'minimal.txt'), 'utf8');
     const doc = parseSeed('minimal.txt', text, registry);
-    const y = crossReference(inputFromModel(doc, registry));
+    const y = crossReference(doc, registry);
     expect(y.links).toBe(doc.chapters.flatMap((c) => c.measures).reduce((n, mm) => n + (mm.attribution?.departments.length ?? 0), 0));
+    // The only department named outside the attributions is the seal: 测试市就业工作领导小组（市人社局代章）.
+    expect(text).toContain('（市人社局代章）');
+    expect(y.departments.flatMap((d) => d.mentions.map((mm) => [d.dept.abbr, mm.place, mm.seal]))).toEqual([['市人社局', 'signature', true]]);
   });
 });
 
-test('bodyWithoutAttribution drops the attribution and the markup', () => {
-  expect(bodyWithoutAttribution('<Marker>（一）</Marker><Headline>甲。</Headline>由<Dept id="a">市甲局</Dept>办\\<b>。<Duty etc={true}>（<Dept id="a">市甲局</Dept>等部门按职责分工）</Duty>'))
-    .toBe('（一）甲。由市甲局办<b>。');
+describe('textSources: the text outside the attributions', () => {
+  test('every part of the document, in reading order', () => {
+    const sources = textSources(policy);
+    expect(sources.map((s) => s.place)).toEqual([
+      'title', 'addressees', ...policy.notice.map(() => 'notice'), 'signature', ...policy.preamble.map(() => 'preamble'), ...measures.map(() => 'measure'),
+    ]);
+    const lines = seedText.split('\n').map((l) => l.trim()).filter(Boolean);
+    expect(sources.slice(0, 2).map((s) => s.text)).toEqual(lines.slice(0, 1).concat(lines[2]!));
+    expect(sources.find((s) => s.place === 'signature')!.text).toBe('市就业工作领导小组（市人社局代章）');
+  });
+
+  test("a measure's text is its seed line without the marker and the closing attribution", () => {
+    const lines = measureLinesFromSeed();
+    const ofMeasures = textSources(policy).filter((s) => s.place === 'measure');
+    expect(ofMeasures.map((s) => s.measureId)).toEqual([...lines.keys()]);
+    for (const s of ofMeasures) {
+      const line = lines.get(s.measureId!)!;
+      const m = /^（[一二三四五六七八九十]+）(.*?)(（市[^（）]*）)?$/u.exec(line)!;
+      expect(s.text, s.measureId).toBe(m[1]);
+    }
+  });
 });

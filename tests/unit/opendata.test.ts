@@ -2,20 +2,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { describe, expect, test } from 'vitest';
-import { headlineTitle } from '../../src/views/citation.ts';
+import { headlineTitle } from '../../src/model/derive.ts';
 import {
-  DEPARTMENT_COLUMNS, RESPONSIBILITY_COLUMNS, departmentSummaries, departmentsCsv, inputFromModel, policyData, policyJsonSchema,
-  policySchema, responsibilities, responsibilitiesCsv, schemaFields,
+  DEPARTMENT_COLUMNS, RESPONSIBILITY_COLUMNS, SCHEMA_VERSION, departmentSummaries, departmentsCsv, libraryIndexData, libraryIndexJsonSchema,
+  libraryIndexSchema, policyData, policyJsonSchema, policySchema, responsibilities, responsibilitiesCsv, schemaFields,
 } from '../../src/export/opendata.ts';
 import { parseSeed } from '../../src/convert/parse.ts';
 import { parseCsv, records } from '../helpers/csv.ts';
-import { measures, measureLinesFromSeed, policy, registry, seedAttributions } from '../helpers/model.ts';
+import { measures, measureLinesFromSeed, policy, registry, seedAttributions, seedText } from '../helpers/model.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 
 const url = (id: string) => `https://example.org/measures/${id}/`;
-const input = inputFromModel(policy, registry, url);
-const data = policyData(input);
+const data = policyData(policy, registry, url);
 const seedLinks = seedAttributions();
+/** The small fixture seed (测试市…, 测就字〔2024〕1号): a second document for the library-wide tables. */
+const fixture = parseSeed('minimal.txt', readFileSync(join(FIXTURES, 'minimal.txt'), 'utf8'), registry);
 
 describe('policy.json of the seed', () => {
   test('validates against its schema, and the JSON Schema accepts it too', () => {
@@ -26,7 +27,12 @@ describe('policy.json of the seed', () => {
   test('every measure, with its text exactly as the seed line minus its marker', () => {
     const lines = measureLinesFromSeed();
     expect(data.measures.map((m) => m.id)).toEqual([...lines.keys()]);
-    for (const m of data.measures) expect(m.marker + m.text).toBe(lines.get(m.id));
+    for (const m of data.measures) {
+      expect(m.marker + m.text).toBe(lines.get(m.id));
+      expect(m.url).toBe(`https://example.org/measures/${m.id}/`);
+      const chapterMarker = policy.chapters.find((c) => c.number === m.chapter)!.marker;
+      expect(m.citation).toBe(`《${policy.measuresTitle}》第${chapterMarker.slice(0, -1)}部分第${m.marker}项`);
+    }
   });
 
   test('measure-department links in the order the text lists them', () => {
@@ -37,7 +43,13 @@ describe('policy.json of the seed', () => {
   });
 
   test('version, document and chapters', () => {
-    expect(data.version).toEqual({ schema: expect.stringMatching(/^\d+\.\d+\.\d+$/), source: policy.source.replace(/^.*\//, ''), documentDate: policy.dateISO });
+    expect(data.$schema).toBe('../policy.schema.json');
+    expect(SCHEMA_VERSION).toBe('1.1.0');
+    expect(data.version).toEqual({ schema: SCHEMA_VERSION, source: policy.source.replace(/^.*\//, ''), documentDate: policy.dateISO });
+    expect(data.version.source).toMatch(/^[^/]+\.txt$/);
+    expect(data.document.id).toBe('jjzz-2020-5');
+    const lines = seedText.split('\n').map((l) => l.trim()).filter(Boolean);
+    expect(data.document).toMatchObject({ title: lines[0], docNumber: lines[1], addressees: lines[2], seal: '市人社局代章', dateISO: '2020-07-30' });
     expect(data.document.implements).toEqual(policy.implements);
     expect(data.chapters.map((c) => c.measures)).toEqual(policy.chapters.map((c) => c.measures.map((m) => m.id)));
   });
@@ -84,12 +96,16 @@ describe('field documentation comes from the schema', () => {
 
 describe('CSV tables', () => {
   test('responsibilities.csv: one row per link, the six named columns and more', () => {
-    const csv = parseCsv(responsibilitiesCsv(input));
+    const csv = parseCsv(responsibilitiesCsv([policy], registry));
     expect(csv.bom).toBe(true);
     for (const h of ['措施编号', '章', '措施标题', '部门简称', '部门全称', '列序']) expect(csv.rows[0]).toContain(h);
+    // The document's columns come first.
+    expect(csv.rows[0]!.slice(0, 3)).toEqual(['文件标识', '文件名称', '发文字号']);
     const rows = records(csv);
     expect(rows.map((r) => ({ id: r['措施编号'], abbr: r['部门简称'], position: Number(r['列序']) }))).toEqual(seedLinks);
     for (const r of rows) {
+      expect([r['文件标识'], r['文件名称'], r['发文字号']]).toEqual(['jjzz-2020-5', policy.measuresTitle, '津就组字〔2020〕5号']);
+      expect(r['牵头']).toBe(r['列序'] === '1' ? '是' : '否');
       const m = measures.find((x) => x.id === r['措施编号'])!;
       expect(r['措施标题']).toBe(headlineTitle(m.headline));
       expect(r['章']).toBe(String(m.chapter));
@@ -98,19 +114,22 @@ describe('CSV tables', () => {
   });
 
   test('departments.csv: one row per registry department', () => {
-    const rows = records(parseCsv(departmentsCsv(input)));
+    const rows = records(parseCsv(departmentsCsv([policy], registry)));
     expect(rows.map((r) => r['部门标识'])).toEqual(data.departments.map((d) => d.id));
     for (const r of rows) {
       const links = seedLinks.filter((l) => l.abbr === r['简称']);
+      expect(Number(r['文件数'])).toBe(links.length > 0 ? 1 : 0);
       expect(Number(r['牵头措施数'])).toBe(links.filter((l) => l.position === 1).length);
       expect(Number(r['参与措施数'])).toBe(links.filter((l) => l.position > 1).length);
-      expect(r['参与措施']).toBe(links.filter((l) => l.position > 1).map((l) => l.id).join(' '));
+      expect(Number(r['措施总数'])).toBe(links.length);
+      expect(r['牵头措施']).toBe(links.filter((l) => l.position === 1).map((l) => `jjzz-2020-5/${l.id}`).join(' '));
+      expect(r['参与措施']).toBe(links.filter((l) => l.position > 1).map((l) => `jjzz-2020-5/${l.id}`).join(' '));
     }
   });
 
   test('per-department files partition responsibilities.csv', () => {
-    const all = parseCsv(responsibilitiesCsv(input)).rows;
-    const parts = registry.map((d) => parseCsv(responsibilitiesCsv(input, d.id)).rows);
+    const all = parseCsv(responsibilitiesCsv([policy, fixture], registry)).rows;
+    const parts = registry.map((d) => parseCsv(responsibilitiesCsv([policy, fixture], registry, d.id)).rows);
     for (const p of parts) expect(p[0]).toEqual(all[0]);
     expect(parts.flatMap((p) => p.slice(1)).map((r) => r.join()).sort()).toEqual(all.slice(1).map((r) => r.join()).sort());
   });
@@ -121,17 +140,98 @@ describe('CSV tables', () => {
 });
 
 test('a small fixture: a measure without departments, one with a single department', () => {
-  const fixture = parseSeed('minimal.txt', readFileSync(join(FIXTURES, 'minimal.txt'), 'utf8'), registry);
-  const small = inputFromModel(fixture, registry, url);
-  const d = policyData(small);
+  const d = policyData(fixture, registry, url);
+  expect(d.document.id).toBe('cjz-2024-1');
+  expect(d.version.source).toBe('minimal.txt');
   expect(d.responsibilities).toEqual([
     { measure: '1-1', department: 'human-resources', position: 1, lead: true },
     { measure: '1-1', department: 'finance', position: 2, lead: false },
     { measure: '1-2', department: 'education', position: 1, lead: true },
   ]);
   expect(d.measures.find((m) => m.id === '2-1')!.departments).toEqual([]);
+  expect(d.measures.find((m) => m.id === '1-1')!.departmentsEtc).toBe(true);
   expect(d.references.documents).toMatchObject([{ title: '关于做好就业工作的意见', number: '国办发〔2024〕3号', implemented: true, places: ['preamble'] }]);
   expect(d.references.programmes).toMatchObject([{ name: '海河英才', places: ['1-2'] }]);
-  expect(departmentSummaries(small).find((s) => s.department.id === 'finance')).toMatchObject({ leads: [], participates: [{ id: '1-1' }] });
-  expect(responsibilities(small)).toHaveLength(3);
+  const finance = departmentSummaries([fixture], registry).find((s) => s.department.id === 'finance')!;
+  expect(finance.leads).toEqual([]);
+  expect(finance.participates.map((r) => [r.document.id, r.measure.id, r.chapter.number, r.department.id, r.position])).toEqual([['cjz-2024-1', '1-1', 1, 'finance', 2]]);
+  expect(responsibilities([fixture], registry)).toHaveLength(3);
+});
+
+describe('several documents', () => {
+  const docs = [policy, fixture];
+
+  test('responsibilities: by document, then measure, then position; measure ids repeat across documents', () => {
+    const rows = responsibilities(docs, registry);
+    expect(rows).toHaveLength(seedLinks.length + 3);
+    expect(rows.map((r) => `${r.document.id}/${r.measure.id}@${r.position}`)).toEqual([
+      ...seedLinks.map((l) => `jjzz-2020-5/${l.id}@${l.position}`),
+      'cjz-2024-1/1-1@1', 'cjz-2024-1/1-1@2', 'cjz-2024-1/1-2@1',
+    ]);
+    for (const r of rows) {
+      expect(r.chapter.measures).toContain(r.measure);
+      expect(r.document.chapters).toContain(r.chapter);
+    }
+    expect(responsibilities([fixture, policy], registry)[0]!.document.id).toBe('cjz-2024-1');
+  });
+
+  test('responsibilities.csv names the document of each row', () => {
+    const rows = records(parseCsv(responsibilitiesCsv(docs, registry)));
+    expect(rows.filter((r) => r['文件标识'] === 'cjz-2024-1').map((r) => [r['文件名称'], r['发文字号'], r['措施编号'], r['部门简称']])).toEqual([
+      ['测试市促进就业的若干措施', '测就字〔2024〕1号', '1-1', '市人社局'],
+      ['测试市促进就业的若干措施', '测就字〔2024〕1号', '1-1', '市财政局'],
+      ['测试市促进就业的若干措施', '测就字〔2024〕1号', '1-2', '市教委'],
+    ]);
+    expect(rows.filter((r) => r['文件标识'] === 'jjzz-2020-5')).toHaveLength(seedLinks.length);
+  });
+
+  test('departments.csv counts documents and keys provisions as document/measure', () => {
+    const rows = records(parseCsv(departmentsCsv(docs, registry)));
+    const row = (abbr: string) => rows.find((r) => r['简称'] === abbr)!;
+    const hr = seedLinks.filter((l) => l.abbr === '市人社局');
+    expect(row('市人社局')['文件数']).toBe('2');
+    expect(row('市人社局')['牵头措施']!.split(' ')).toEqual([...hr.filter((l) => l.position === 1).map((l) => `jjzz-2020-5/${l.id}`), 'cjz-2024-1/1-1']);
+    expect(Number(row('市人社局')['牵头措施数'])).toBe(hr.filter((l) => l.position === 1).length + 1);
+    expect(row('市财政局')['参与措施']!.split(' ').at(-1)).toBe('cjz-2024-1/1-1');
+    // A department only the seed names is in one document.
+    expect(row('市档案局')['文件数']).toBe('1');
+    expect(rows.map((r) => r['部门标识'])).toHaveLength(registry.length);
+  });
+
+  test('department summaries follow the order in which the documents first name them', () => {
+    const named = [...new Set(seedLinks.map((l) => l.abbr))];
+    expect(departmentSummaries(docs, registry).map((s) => s.department.abbr)).toEqual([...named, ...registry.map((d) => d.abbr).filter((a) => !named.includes(a))]);
+    expect(departmentSummaries([fixture, policy], registry).slice(0, 3).map((s) => s.department.abbr)).toEqual(['市人社局', '市财政局', '市教委']);
+  });
+
+  test('index.json lists every document with its counts and data files, and validates against its JSON Schema', () => {
+    const urls = {
+      document: (id: string) => `https://example.org/policies/${id}/`,
+      policyJson: (id: string) => `https://example.org/data/${id}/policy.json`,
+      responsibilitiesCsv: (id: string) => `https://example.org/data/${id}/responsibilities.csv`,
+    };
+    const index = libraryIndexData(docs, urls);
+    expect(index.$schema).toBe('index.schema.json');
+    expect(index.version.schema).toBe(SCHEMA_VERSION);
+    expect(index.documents).toEqual([
+      {
+        id: 'jjzz-2020-5', title: policy.measuresTitle, docNumber: '津就组字〔2020〕5号', issuer: '市就业工作领导小组', date: '2020年7月30日', dateISO: '2020-07-30',
+        measures: measureLinesFromSeed().size, departments: new Set(seedLinks.map((l) => l.abbr)).size,
+        url: 'https://example.org/policies/jjzz-2020-5/',
+        files: { policy: 'https://example.org/data/jjzz-2020-5/policy.json', responsibilities: 'https://example.org/data/jjzz-2020-5/responsibilities.csv' },
+      },
+      {
+        id: 'cjz-2024-1', title: '测试市促进就业的若干措施', docNumber: '测就字〔2024〕1号', issuer: '测试市就业工作领导小组', date: '2024年2月29日', dateISO: '2024-02-29',
+        measures: 3, departments: 3,
+        url: 'https://example.org/policies/cjz-2024-1/',
+        files: { policy: 'https://example.org/data/cjz-2024-1/policy.json', responsibilities: 'https://example.org/data/cjz-2024-1/responsibilities.csv' },
+      },
+    ]);
+    expect(libraryIndexSchema.safeParse(index).success).toBe(true);
+    expect(z.fromJSONSchema(libraryIndexJsonSchema()).safeParse(JSON.parse(JSON.stringify(index))).success).toBe(true);
+    const bad = structuredClone(index);
+    bad.documents[0]!.id = '不是标识';
+    expect(z.fromJSONSchema(libraryIndexJsonSchema()).safeParse(bad).success).toBe(false);
+    expect(() => libraryIndexData(docs, { ...urls, document: () => 'not a url' })).toThrow();
+  });
 });

@@ -9,6 +9,9 @@ describe('the seed, parsed', () => {
     expect(policy.title).toBe(lines[0]);
     expect(policy.title).toBe(`关于印发《${policy.measuresTitle}》的通知`);
     expect(policy.docNumber).toBe('津就组字〔2020〕5号');
+    // The id: pinyin initials of 津就组字 (jīn jiù zǔ zì), the year and the number.
+    expect(policy.id).toBe('jjzz-2020-5');
+    expect(policy.source).toMatch(/^[^/]+\.txt$/);
     expect(policy.addressees).toBe(lines[2]);
     expect(policy.issuer).toBe('市就业工作领导小组');
     expect(policy.seal).toEqual({ text: '市人社局代章', department: { abbr: '市人社局', slug: 'human-resources' } });

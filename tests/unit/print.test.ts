@@ -31,8 +31,38 @@ describe('the generated print stylesheet', () => {
     expect(printStylesheet({ measuresTitle: '标"题}', docNumber: '号', origin: '' })).toContain('content: "《标\\"题}》\u3000号";');
   });
 
+  test('the measures start under their own title in the full text', () => {
+    expect(css).toContain(`.pe-page-policy .pe-doc__preamble::before { content: "${policy.measuresTitle}"; }`);
+  });
+
   test('page-number templates', () => {
     expect(pageNumberContent('{page}/{pages}')).toBe('counter(page) "/" counter(pages)');
     expect(pageNumberContent('- {page} -')).toBe('"- " counter(page) " -"');
+  });
+});
+
+describe('the print stylesheet of library pages (no document)', () => {
+  const css = printStylesheet({ siteName: '示例政策文库', origin: 'https://example.org' });
+
+  test('the running footer is the site name, and no document title is printed', () => {
+    expect(footerText({ siteName: '示例政策文库' })).toBe('示例政策文库');
+    expect(css).toContain('content: "示例政策文库";');
+    expect(css).not.toContain('《');
+    expect(css).not.toContain('.pe-doc__preamble::before');
+    expect(css).toContain('content: "第 " counter(page) " 页 / 共 " counter(pages) " 页";');
+  });
+
+  test('a document page prints its title even when a site name is given', () => {
+    expect(footerText({ measuresTitle: '示例措施', docNumber: '示字〔2024〕1号', siteName: '示例政策文库' })).toBe('《示例措施》\u3000示字〔2024〕1号');
+  });
+
+  test('nothing to print gives an empty footer, and the site name is escaped', () => {
+    expect(footerText({})).toBe('');
+    expect(printStylesheet({ origin: '' })).toContain('content: "";');
+    expect(printStylesheet({ siteName: '测试"文库\\', origin: '' })).toContain('content: "测试\\"文库\\\\";');
+  });
+
+  test('a custom page-number template', () => {
+    expect(printStylesheet({ siteName: 'x', origin: '', pageNumber: '{page}/{pages}' })).toContain('content: counter(page) "/" counter(pages);');
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { figuresIn, segmentInline } from '../../src/convert/inline.ts';
-import { extractReferences, figureKind, measureReferences } from '../../src/views/references.ts';
-import { measures, policy, registry } from '../helpers/model.ts';
+import { extractReferences, figureKind, measureReferences, placeKey, policyReferences, referenceSources } from '../../src/views/references.ts';
+import { measures, policy, registry, seedText } from '../helpers/model.ts';
+import { makeChapter, makeDoc, makeMeasure } from './make-doc.ts';
 
 const sources = [
   { place: { part: 'preamble' as const }, text: policy.preamble.join('') },
@@ -46,6 +47,53 @@ describe('references of the seed', () => {
       const src = sources.find((s) => JSON.stringify(s.place) === JSON.stringify(m.place))!;
       expect(src.text.slice(m.offset, m.offset + m.text.length)).toBe(m.text);
     }
+  });
+});
+
+describe('references of a whole document', () => {
+  const docRefs = policyReferences(policy, registry);
+  /** The seed after its title line: notice, signature, date, preamble, chapters and measures. */
+  const body = seedText.split('\n').slice(1).join('\n');
+
+  test('the sources: the notice, the preamble, then every measure, in reading order', () => {
+    const sources = referenceSources(policy);
+    expect(sources.map((x) => placeKey(x.place))).toEqual([...policy.notice.map(() => 'notice'), ...policy.preamble.map(() => 'preamble'), ...measures.map((m) => m.id)]);
+    expect(sources.map((x) => x.text)).toEqual([...policy.notice, ...policy.preamble, ...measures.map((m) => m.text)]);
+  });
+
+  test('every 《…》 of the text but the policy itself, numbered in order of first mention', () => {
+    const cited = [...new Set([...body.matchAll(/《([^》]*)》/g)].map((m) => m[1]!))].filter((t) => t !== policy.measuresTitle);
+    expect(docRefs.documents.map((d) => d.title)).toEqual(cited);
+    expect(docRefs.documents.map((d) => d.anchor)).toEqual(cited.map((_, i) => `doc-${i + 1}`));
+    // The notice cites only the policy itself.
+    expect(docRefs.documents.flatMap((d) => d.mentions).filter((m) => placeKey(m.place) === 'notice')).toEqual([]);
+    expect(docRefs.documents[0]).toMatchObject({ implemented: true, number: '厅字〔2019〕56号' });
+  });
+
+  test('every quoted name of the text, prog-1… in order of first mention', () => {
+    const quoted = [...new Set([...body.matchAll(/“([^”]*)”/g)].map((m) => m[1]!))];
+    expect(docRefs.programmes.map((p) => [p.anchor, p.name])).toEqual(quoted.map((q, i) => [`prog-${i + 1}`, q]));
+  });
+
+  test('places as one string: the measure id, or notice / preamble', () => {
+    expect(placeKey({ measure: '2-1' })).toBe('2-1');
+    expect(placeKey({ part: 'notice' })).toBe('notice');
+    expect(placeKey({ part: 'preamble' })).toBe('preamble');
+  });
+
+  test('a made-up document: the notice, the preamble and a measure each cite, a number marks the implemented document', () => {
+    const doc = makeDoc({
+      notice: ['现将《示例措施》印发给你们，并转发《测试通知》。'],
+      preamble: ['根据《示例上位文件》（示发〔2023〕9号），提出如下措施。'],
+      chapters: [makeChapter(1, [makeMeasure('1-1', [], registry, { body: '落实《测试通知》，推进“示例工程”，比例达到30%。' })])],
+    });
+    const r = policyReferences(doc, registry);
+    expect(r.documents.map((d) => [d.anchor, d.title, d.number, d.implemented, d.mentions.map((m) => placeKey(m.place))])).toEqual([
+      ['doc-1', '示例上位文件', '示发〔2023〕9号', true, ['preamble']],
+      ['doc-2', '测试通知', null, false, ['notice', '1-1']],
+    ]);
+    expect(r.programmes.map((p) => [p.name, p.mentions.map((m) => placeKey(m.place))])).toEqual([['示例工程', ['1-1']]]);
+    expect(r.figures.map((f) => [f.text, placeKey(f.mention.place)])).toEqual([['30%', '1-1']]);
   });
 });
 

@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseSeed } from '../../src/convert/parse.ts';
-import { departmentsLine, summarisePolicy, summarySourceFromDocument, type MeasureSummary } from '../../src/views/summary.ts';
+import { departmentsLine, summarisePolicy, type MeasureSummary } from '../../src/views/summary.ts';
 import { measureLinesFromSeed, policy, registry } from '../helpers/model.ts';
 import { FIXTURES } from '../helpers/paths.ts';
+import { makeChapter, makeDoc, makeMeasure } from './make-doc.ts';
 
-const summary = summarisePolicy(summarySourceFromDocument(policy), registry);
+const summary = summarisePolicy(policy, registry);
 const all = summary.chapters.flatMap((c) => c.measures);
 const seedLines = measureLinesFromSeed();
 const byAbbr = new Map(registry.map((d) => [d.abbr, d]));
@@ -97,7 +98,7 @@ describe('summary of the seed', () => {
 
 describe('summary of a small fixture', () => {
   const doc = parseSeed('minimal.txt', readFileSync(join(FIXTURES, 'minimal.txt'), 'utf8'), registry);
-  const s = summarisePolicy(summarySourceFromDocument(doc), registry);
+  const s = summarisePolicy(doc, registry);
   const [m11, m12, m21] = s.chapters.flatMap((c) => c.measures) as [MeasureSummary, MeasureSummary, MeasureSummary];
 
   test('departments, lead and 等', () => {
@@ -116,16 +117,16 @@ describe('summary of a small fixture', () => {
   });
 
   test('a measure that cites a document with its number, and a figure inside and outside the title', () => {
-    const m = summarisePolicy({
-      measuresTitle: '自身',
-      docNumber: '测字〔2024〕1号',
-      chapters: [{ number: 1, marker: '一、', title: '章', measures: [{
-        id: '1-1', chapter: 1, number: 1, marker: '（一）', headline: '做好工作。',
-        text: '做好工作。落实《某规划（2021-2025年）》（津政发〔2021〕2号）和《自身》，比例不低于10%；工作满2年的，予以奖励。（市教委）',
-        departments: ['education'], departmentsEtc: false,
-      }] }],
-    }, registry).chapters[0]!.measures[0]!;
+    const measure = makeMeasure('1-1', ['education'], registry, {
+      headline: '做好工作。',
+      body: '落实《某规划（2021-2025年）》（津政发〔2021〕2号）和《自身》，比例不低于10%；工作满2年的，予以奖励。',
+    });
+    expect(measure.text).toBe('做好工作。落实《某规划（2021-2025年）》（津政发〔2021〕2号）和《自身》，比例不低于10%；工作满2年的，予以奖励。（市教委）');
+    const doc = makeDoc({ title: '关于印发《自身》的通知', measuresTitle: '自身', docNumber: '测字〔2024〕1号', chapters: [makeChapter(1, [measure], '章')] });
+    const m = summarisePolicy(doc, registry).chapters[0]!.measures[0]!;
     expect(m.headline).toBe('做好工作');
+    expect(m.label).toBe('第一部分第（一）项');
+    expect(m.departments).toEqual([{ id: 'education', abbr: '市教委', name: registry.find((d) => d.abbr === '市教委')!.name, lead: true }]);
     expect(m.documents).toEqual([{ title: '某规划（2021-2025年）', number: '津政发〔2021〕2号' }]);
     expect(m.commitments).toEqual([
       { figure: '10%', kind: 'percentage', clause: '比例不低于10%' },
@@ -133,8 +134,18 @@ describe('summary of a small fixture', () => {
     ]);
   });
 
+  test("without a measures title, the notice title is the policy's own title (not a citation)", () => {
+    const measure = makeMeasure('1-1', [], registry, { headline: '示例标题。', body: '依照《关于示例工作的通知》执行。' });
+    const doc = makeDoc({ title: '关于示例工作的通知', measuresTitle: '', chapters: [makeChapter(1, [measure])] });
+    const s = summarisePolicy(doc, registry);
+    expect(s.measuresTitle).toBe('关于示例工作的通知');
+    expect(s.docNumber).toBe(doc.docNumber);
+    expect(s.chapters[0]!.measures[0]!.documents).toEqual([]);
+  });
+
   test('an unknown department is an error, not a blank', () => {
-    expect(() => summarisePolicy({ measuresTitle: 'x', docNumber: 'y', chapters: [{ number: 1, marker: '一、', title: 't', measures: [{ id: '1-1', chapter: 1, number: 1, marker: '（一）', headline: 'h。', text: 'h。', departments: ['nope'], departmentsEtc: false }] }] }, registry)).toThrow(/nope/);
+    const measure = makeMeasure('1-1', ['nope'], registry, { headline: 'h。' });
+    expect(() => summarisePolicy(makeDoc({ chapters: [makeChapter(1, [measure], 't')] }), registry)).toThrow(/nope/);
   });
 });
 

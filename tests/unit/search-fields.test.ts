@@ -1,0 +1,96 @@
+/** Search records of the pages (src/views/search-fields.ts): metadata and filters, per document of the library. */
+import { describe, expect, test } from 'vitest';
+import { chapterFilterValue, documentFilterValue, measureSearchFields, numberTerms, searchDocument, searchFields } from '../../src/views/search-fields.ts';
+import { measureLinesFromSeed, measures, policy, registry, seedAttributions } from '../helpers/model.ts';
+import { makeChapter, makeDoc, makeMeasure } from './make-doc.ts';
+
+const seedLines = [...measureLinesFromSeed()];
+
+describe('measure records of the seed', () => {
+  test('document, order, label, headline, chapter and departments of every measure', () => {
+    measures.forEach((m, i) => {
+      const f = measureSearchFields(policy, 3, m, registry);
+      const [id, line] = seedLines[i]!;
+      const chapter = policy.chapters.find((c) => c.number === m.chapter)!;
+      expect(f.kind).toBe('measure');
+      expect(f.id).toBe(id);
+      expect(f.document).toEqual({ id: 'jjzz-2020-5', title: policy.measuresTitle, docNumber: '津就组字〔2020〕5号', rank: 3 });
+      expect(f.order).toBe(i + 1);
+      expect(f.label).toBe(`第${chapter.marker.slice(0, -1)}部分第${m.marker}项`);
+      expect(line.startsWith(`${m.marker}${f.headline}。`)).toBe(true);
+      expect(f.chapter).toBe(`第${chapter.marker.slice(0, -1)}部分 ${chapter.title}`);
+      expect(f.departments).toEqual(seedAttributions().filter((a) => a.id === id).map((a) => a.abbr));
+      expect(f.text).toBeUndefined();
+    });
+  });
+
+  test('Pagefind metadata and filters name the document', () => {
+    const m = measures.find((x) => x.id === '2-1')!;
+    const { meta, filters } = searchFields(measureSearchFields(policy, 2, m, registry, '<p>2019年</p>'));
+    const order = seedLines.findIndex(([id]) => id === '2-1') + 1;
+    expect(meta).toMatchObject({
+      kind: 'measure', id: '2-1', document: 'jjzz-2020-5', documentTitle: policy.measuresTitle, docNumber: '津就组字〔2020〕5号',
+      order: String(2 * 100_000 + order), label: '第二部分第（一）项', title: `第二部分第（一）项 ${meta.headline}`,
+    });
+    expect(meta.departments).toBe(seedAttributions().filter((a) => a.id === '2-1').map((a) => a.abbr).join('、'));
+    expect(meta.terms).toBe('019 19 9');
+    expect(filters.document).toEqual([`${policy.measuresTitle}（津就组字〔2020〕5号）`]);
+    expect(filters.chapter).toEqual([`第二部分 ${policy.chapters[1]!.title}`]);
+    expect(filters.department).toEqual(meta.departments!.split('、'));
+  });
+
+  test('reading order across the library: every record of a newer document comes before those of an older one', () => {
+    const orders = (rank: number) => measures.map((m) => Number(searchFields(measureSearchFields(policy, rank, m, registry)).meta.order));
+    const [newest, older] = [orders(0), orders(1)];
+    expect(newest).toEqual(measures.map((_, i) => i + 1));
+    expect(Math.max(...newest)).toBeLessThan(Math.min(...older));
+    expect(older).toEqual([...older].sort((a, b) => a - b));
+  });
+});
+
+describe('a made-up document', () => {
+  const doc = makeDoc({
+    id: 'sl-2024-7', measuresTitle: '示例措施', docNumber: '示字〔2024〕7号',
+    chapters: [
+      makeChapter(1, [makeMeasure('1-1', ['finance', 'education'], registry, { headline: '示例一。' })], '测试部分'),
+      makeChapter(2, [makeMeasure('2-1', [], registry, { headline: '示例二。' })]),
+    ],
+  });
+
+  test('a measure without departments has no department metadata or filter', () => {
+    const f = measureSearchFields(doc, 0, doc.chapters[1]!.measures[0]!, registry);
+    expect(f.departments).toEqual([]);
+    const { meta, filters } = searchFields(f);
+    expect(meta.departments).toBeUndefined();
+    expect(filters.department).toBeUndefined();
+    expect(meta.order).toBe('2');
+    expect(filters.document).toEqual(['示例措施（示字〔2024〕7号）']);
+  });
+
+  test('departments as the text writes them, lead first', () => {
+    const f = measureSearchFields(doc, 0, doc.chapters[0]!.measures[0]!, registry);
+    expect(f.departments).toEqual(['市财政局', '市教委']);
+    expect(f.chapter).toBe('第一部分 测试部分');
+    expect(f.headline).toBe('示例一');
+  });
+
+  test('the document of a record, and the filter value', () => {
+    expect(searchDocument(doc, 4)).toEqual({ id: 'sl-2024-7', title: '示例措施', docNumber: '示字〔2024〕7号', rank: 4 });
+    expect(searchDocument({ ...doc, measuresTitle: '' }, 0).title).toBe(doc.title);
+    expect(documentFilterValue({ title: '示例措施', docNumber: '示字〔2024〕7号' })).toBe('示例措施（示字〔2024〕7号）');
+    expect(chapterFilterValue(12, '测试')).toBe('第十二部分 测试');
+  });
+
+  test('a notice record: no chapter, no departments, still filtered by document', () => {
+    const { meta, filters } = searchFields({ kind: 'document', id: 'document', document: searchDocument(doc, 1), order: 0, label: '通知', headline: doc.title });
+    expect(meta).toMatchObject({ kind: 'document', id: 'document', document: 'sl-2024-7', order: '100000' });
+    expect(meta.chapter).toBeUndefined();
+    expect(filters).toEqual({ document: ['示例措施（示字〔2024〕7号）'] });
+  });
+});
+
+test('number terms: every suffix of every run of digits and Latin letters, markup ignored', () => {
+  expect(numberTerms('津就组字〔2020〕5号')).toBe('020 20 0');
+  expect(numberTerms('<a href="x123">厅字〔2019〕56号</a>')).toBe('019 19 9 6');
+  expect(numberTerms('无数字')).toBe('');
+});
