@@ -67,8 +67,13 @@ function main(root: string): string {
     }
     const doc = parseSeed(rel(seedFile), text, registry, ids.get(seed));
     const clash = docs.find((d) => d.id === doc.id);
-    if (clash)
-      throw new SourceError(rel(seedFile), 2, 1, `document id "${doc.id}" is already used by seeds/${clash.source}: declare another id for one of them in content/documents.yaml`);
+    if (clash) {
+      // Point at the 发文字号 the id comes from.
+      const lines = text.split(/\r\n|\n|\r/);
+      const at = Math.max(0, lines.findIndex((l) => doc.docNumber && l.includes(doc.docNumber)));
+      const col = [...lines[at]!.slice(0, Math.max(0, lines[at]!.indexOf(doc.docNumber)))].length + 1;
+      throw new SourceError(rel(seedFile), at + 1, col, `document id "${doc.id}" is already used by seeds/${clash.source}: declare another id for one of them in content/documents.yaml`);
+    }
     docs.push({ ...doc, source: seed });
   }
 

@@ -31,7 +31,7 @@ describe('policy.json of the seed', () => {
       expect(m.marker + m.text).toBe(lines.get(m.id));
       expect(m.url).toBe(`https://example.org/measures/${m.id}/`);
       const chapterMarker = policy.chapters.find((c) => c.number === m.chapter)!.marker;
-      expect(m.citation).toBe(`《${policy.measuresTitle}》第${chapterMarker.slice(0, -1)}部分第${m.marker}项`);
+      expect(m.citation).toBe(`《${policy.measuresTitle}》（${policy.docNumber}）第${chapterMarker.slice(0, -1)}部分第${m.marker}项`);
     }
   });
 
@@ -232,6 +232,8 @@ describe('several documents', () => {
     const bad = structuredClone(index);
     bad.documents[0]!.id = '不是标识';
     expect(z.fromJSONSchema(libraryIndexJsonSchema()).safeParse(bad).success).toBe(false);
-    expect(() => libraryIndexData(docs, { ...urls, document: () => 'not a url' })).toThrow();
+    // Without SITE the addresses are site paths, never a placeholder domain.
+    const paths = libraryIndexData(docs, { document: (id) => `/policies/${id}/`, policyJson: (id) => `/data/${id}/policy.json`, responsibilitiesCsv: (id) => `/data/${id}/responsibilities.csv` });
+    expect(paths.documents.map((d) => d.url)).toEqual(docs.map((d) => `/policies/${d.id}/`));
   });
 });

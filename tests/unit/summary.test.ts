@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseSeed } from '../../src/convert/parse.ts';
 import { departmentsLine, summarisePolicy, type MeasureSummary } from '../../src/views/summary.ts';
-import { measureLinesFromSeed, policy, registry } from '../helpers/model.ts';
+import { policyReferences, referenceCounts } from '../../src/views/references.ts';
+import { measureLinesFromSeed, policy, registry, seedText } from '../helpers/model.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 import { makeChapter, makeDoc, makeMeasure } from './make-doc.ts';
 
@@ -89,9 +90,14 @@ describe('summary of the seed', () => {
     const lines = [...seedLines.values()];
     expect(summary.totals.measures).toBe(lines.length);
     expect(summary.totals.departments).toBe(new Set(lines.flatMap((l) => attributionOf(l).abbrs)).size);
-    expect(summary.totals.documents).toBe(new Set(lines.flatMap((l) => [...l.matchAll(/《([^》]*)》/gu)].map((x) => x[1]))).size);
-    expect(summary.totals.programmes).toBe(new Set(lines.flatMap((l) => [...l.matchAll(/“([^”]*)”/gu)].map((x) => x[1]))).size);
-    expect(summary.totals.commitments).toBe(all.reduce((n, m) => n + m.commitments.length, 0));
+    // Documents, programmes and figures are the whole document's, counted as its reference index counts them
+    // (the notice and preamble cite too), so the summary and /references/ agree.
+    const body = seedText.split(/\r?\n/).slice(1).join('\n');
+    const cited = new Set([...body.matchAll(/《([^》]*)》/gu)].map((x) => x[1]));
+    cited.delete(policy.measuresTitle);
+    expect(summary.totals.documents).toBe(cited.size);
+    expect(summary.totals.programmes).toBe(new Set([...body.matchAll(/“([^”]*)”/gu)].map((x) => x[1])).size);
+    expect(summary.totals).toMatchObject(((c) => ({ documents: c.documents, programmes: c.programmes, commitments: c.figures }))(referenceCounts(policyReferences(policy, registry))));
     expect(summary).toMatchObject({ measuresTitle: policy.measuresTitle, docNumber: policy.docNumber });
   });
 });
@@ -113,7 +119,8 @@ describe('summary of a small fixture', () => {
   test('programmes, documents and figures', () => {
     expect(m12.programmes).toEqual(['海河英才']);
     expect(s.chapters.flatMap((c) => c.measures).flatMap((m) => m.documents)).toEqual([]);
-    expect(s.totals).toEqual({ measures: 3, departments: 3, documents: 0, programmes: 1, commitments: 0 });
+    // The preamble cites 《关于做好就业工作的意见》: the whole document's count, as its reference index has it.
+    expect(s.totals).toEqual({ measures: 3, departments: 3, documents: 1, programmes: 1, commitments: 0 });
   });
 
   test('a measure that cites a document with its number, and a figure inside and outside the title', () => {
@@ -159,5 +166,48 @@ describe('chapter facts', () => {
       expect(c.leads.map((l) => l.abbr)).toEqual(unique(firsts.map(([a]) => a)));
       for (const l of c.leads) expect(l.measures).toEqual(firsts.filter(([a]) => a === l.abbr).map(([, id]) => id));
     }
+  });
+});
+
+describe('key actions: what each provision does, in its own words', () => {
+  test('every action and deadline is a verbatim slice of the provision text, in reading order, outside the headline', () => {
+    for (const m of all) {
+      const source = policy.chapters.flatMap((c) => c.measures).find((x) => x.id === m.id)!;
+      let last = -1;
+      for (const a of m.actions) {
+        expect(source.text.slice(a.offset, a.offset + a.text.length)).toBe(a.text);
+        expect(a.offset).toBeGreaterThan(last);
+        expect(a.offset).toBeGreaterThanOrEqual(source.text.indexOf(source.headline) + source.headline.length);
+        last = a.offset;
+      }
+      for (const d of m.deadlines) expect(source.text.slice(d.offset, d.offset + d.text.length)).toBe(d.text);
+    }
+  });
+
+  test('every provision says what it does; clauses led by a lead verb are found', () => {
+    for (const m of all) expect(m.actions.length).toBeGreaterThan(0);
+    // 2-1: the seed's own clauses, read off its line.
+    const line = seedLines.get('2-1')!;
+    const m21 = all.find((m) => m.id === '2-1')!.actions.map((a) => a.text);
+    for (const clause of ['完善我市居住证积分指标体系', '提高社会保险和居住指标分值', '深入实施“海河英才”行动计划']) {
+      expect(line).toContain(clause);
+      expect(m21).toContain(clause);
+    }
+  });
+
+  test('deadlines and the fallback clause, on a made-up provision', () => {
+    const measure = makeMeasure('1-1', ['education'], registry, {
+      headline: '做好示例工作。',
+      body: '各区要在2025年底前完成示例台账，做好衔接；年内建立测试机制。有关单位按示例执行。',
+    });
+    const doc = makeDoc({ title: '关于印发《示例》的通知', measuresTitle: '示例', docNumber: '测字〔2024〕1号', chapters: [makeChapter(1, [measure], '章')] });
+    const m = summarisePolicy(doc, registry).chapters[0]!.measures[0]!;
+    // Only 做好衔接 opens with a lead verb (年内… and 有关单位… do not).
+    expect(m.actions.map((a) => a.text)).toEqual(['做好衔接']);
+    const none = makeMeasure('1-1', ['education'], registry, { headline: '做好示例工作。', body: '有关单位按示例执行，及时报告。' });
+    const fallback = summarisePolicy(makeDoc({ title: '关于印发《示例》的通知', measuresTitle: '示例', docNumber: '测字〔2024〕1号', chapters: [makeChapter(1, [none], '章')] }), registry);
+    // Without any verb-led clause, the first clause after the headline stands for the provision.
+    expect(fallback.chapters[0]!.measures[0]!.actions.map((a) => a.text)).toEqual(['有关单位按示例执行']);
+    expect(m.deadlines.map((d) => d.text)).toEqual(['各区要在2025年底前完成示例台账', '年内建立测试机制']);
   });
 });
