@@ -57,7 +57,7 @@ const displayWidth = (text: string) => [...text].reduce((n, ch) => n + (/[\u2E80
 const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, '').slice(0, 31) || '台账';
 
 /** The workbook as bytes. */
-export async function ledgerXlsx(sheets: readonly LedgerSheet[], registry: readonly Department[], o: { withDepartment?: boolean; title: string }): Promise<Uint8Array> {
+export async function ledgerXlsx(sheets: readonly LedgerSheet[], registry: readonly Department[], o: { withDepartment?: boolean; title: string }): Promise<ArrayBuffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '政策通览';
   wb.title = o.title;
@@ -89,7 +89,8 @@ export async function ledgerXlsx(sheets: readonly LedgerSheet[], registry: reado
       });
     });
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer).slice().buffer;
 }
 
 /** The file name a person recognises, and its ASCII fallback: 市人社局-任务分解台账.xlsx / human-resources-ledger.xlsx. */

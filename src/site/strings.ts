@@ -114,6 +114,7 @@ export const t = {
     documentData: (title: string) => `${title}的数据文件`,
     documentIntro: '本文件的结构化数据，由原文在建站时自动生成。字段说明见开放数据页。',
     allData: '开放数据与字段说明',
+    ledger: { link: '任务分解台账（Excel）', body: '第一张表列出本文件全部任务（每个“措施—责任部门”一行），其后每个责任部门一张表；含原文、本部门角色、其他责任部门，以及供填写的承办处室、完成时限、进展情况各列。' },
     schema: { heading: '数据格式说明（JSON Schema）', body: '用 JSON Schema（2020-12 版）描述 policy.json 的结构，可用于校验数据或生成代码。', link: '下载 policy.schema.json' },
     responsibilities: { heading: '责任分工表（CSV）', body: '全部文件的每个“措施—责任部门”关联一行，按文件、措施顺序和部门列出顺序排列；每份文件另有只含本文件各行的同名文件。' },
     departments: { heading: '部门表（CSV）', body: '部门名录中的每个部门一行，含在全部文件中牵头和参与的措施数。' },
@@ -204,6 +205,10 @@ export const t = {
     summaryAcross: (documents: number, measures: number, leads: number) =>
       documents > 1 ? `在 ${documents} 份文件中参与 ${measures} 项措施，其中牵头 ${leads} 项` : `参与 ${measures} 项措施，其中牵头 ${leads} 项`,
     byDocument: '按文件',
+    tocHeading: '任务目录',
+    partner: '参与',
+    fullText: '条文全文',
+    xlsx: '下载任务分解台账（Excel）',
     matricesIntro: '每份文件的任务分工表列出该文件各项措施与责任部门的对应关系，可单独打印。',
     moreDocuments: (n: number) => `全部 ${n} 份文件见文库首页`,
     tasksHeading: '任务清单',
