@@ -8,7 +8,9 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { parse as parseYaml } from 'yaml';
 import { DEPARTMENT_KINDS } from './model/registry.ts';
+import { STATUSES } from './model/status.ts';
 
 /** Where the content lives; tests point it at converted fixtures. */
 const CONTENT = process.env.CONTENT_DIR ?? './content';
@@ -36,6 +38,35 @@ const departments = defineCollection({
 
 /** A department as an attribution or seal writes it. */
 const attributed = z.object({ abbr: z.string(), slug: reference('departments') });
+
+/** content/documents.yaml: hand-maintained facts about each seed (a list; entries keyed by the seed's file name). */
+const isoDate = z.iso.date();
+const documentMeta = defineCollection({
+  loader: file(`${CONTENT}/documents.yaml`, {
+    parser: (text) => Object.fromEntries(((parseYaml(text) ?? []) as { source: string }[]).map((entry) => [entry.source, entry])),
+  }),
+  schema: z.object({
+    /** The seed's file name. */
+    source: z.string().regex(/\.txt$/),
+    /** The document's id, when not the one derived from its 发文字号. */
+    id: z.string().regex(DOCUMENT_ID).optional(),
+    /** 发布日期. */
+    published: isoDate.optional(),
+    /** 施行日期. */
+    effective: isoDate.optional(),
+    /** 有效期至: the last day in force. */
+    expires: isoDate.optional(),
+    /** 时效性 (default 未核对). */
+    status: z.enum(STATUSES).optional(),
+    /** When the status was last checked. */
+    checked: isoDate.optional(),
+    /** Where the official text was published. */
+    url: z.url().optional(),
+    /** Ids of documents this one replaces or amends. */
+    replaces: z.array(z.string().regex(DOCUMENT_ID)).optional(),
+    amends: z.array(z.string().regex(DOCUMENT_ID)).optional(),
+  }).strict(),
+});
 
 const documents = defineCollection({
   loader: glob({ base: `${CONTENT}/policies`, pattern: '*/document.mdx', generateId: ({ entry }) => entry.split('/')[0]! }),
@@ -114,4 +145,4 @@ const measures = defineCollection({
   }),
 });
 
-export const collections = { departments, documents, measures };
+export const collections = { departments, documentMeta, documents, measures };

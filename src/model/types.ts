@@ -5,6 +5,8 @@
  * from them (derived values live in derive.ts, one function each).
  */
 
+import type { DocumentMeta, DocumentRelations } from './status.ts';
+
 /** A department as it is named in a responsibility attribution. */
 export interface AttributedDepartment {
   /** The abbreviation exactly as the text writes it, e.g. 市人社局. */
@@ -79,6 +81,10 @@ export interface PolicyDocument {
   /** The document this one implements: the first 《…》（number） in the preamble. */
   implements: { title: string; number: string } | null;
   chapters: Chapter[];
+  /** Hand-maintained metadata (content/documents.yaml): dates, 时效性, where it was published. Joined by the site, not parsed. */
+  meta?: DocumentMeta | undefined;
+  /** Documents it replaces or amends and that replace or amend it (from the metadata). Joined by the site. */
+  relations?: DocumentRelations | undefined;
 }
 
 export type DepartmentKind = 'party' | 'government' | 'government-affiliated' | 'mass-organisation';

@@ -6,6 +6,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { LIBRARY_SORTS } from '../views/library.ts';
+import { citedTitle } from '../model/derive.ts';
+import type { DocumentLink, DocumentRelations } from '../model/status.ts';
 import type { Attribution, Department, DepartmentKind, Library, PolicyDocument } from '../model/types.ts';
 
 export type MeasureEntry = CollectionEntry<'measures'>;
@@ -29,11 +31,13 @@ const plainDept = (d: Attributed) => ({ abbr: d.abbr, slug: d.slug.id });
 let cached: Promise<Loaded> | undefined;
 
 async function load(): Promise<Loaded> {
-  const [documentEntries, measureEntries, departmentEntries] = await Promise.all([
+  const [documentEntries, measureEntries, departmentEntries, metaEntries] = await Promise.all([
     getCollection('documents'),
     getCollection('measures'),
     getCollection('departments'),
+    getCollection('documentMeta'),
   ]);
+  const metaBySource = new Map(metaEntries.map((e) => [e.data.source, e.data]));
   const registry = departmentEntries.map(({ id, data: x }): Department => ({
     id, abbr: x.abbr, name: x.name, nameEn: x.nameEn, kind: x.kind as DepartmentKind, ...(x.note ? { note: x.note } : {}),
   }));
@@ -62,10 +66,24 @@ async function load(): Promise<Loaded> {
     if (chapters.reduce((n, c) => n + c.measures.length, 0) !== measures.size)
       throw new Error(`document ${d.id}: some measure files belong to no chapter: run \`npm run convert\``);
     const seal = d.seal && { text: d.seal.text, department: d.seal.department && plainDept(d.seal.department) };
-    return { ...d, seal, chapters };
+    const { source: _source, id: _id, ...meta } = metaBySource.get(d.source) ?? { source: d.source };
+    return { ...d, seal, chapters, meta };
   });
   documents.sort(LIBRARY_SORTS.newest);
-  return { documents, registry, byId: new Map(documents.map((d) => [d.id, d])), entries };
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const link = (id: string, from: PolicyDocument): DocumentLink => {
+    const d = byId.get(id);
+    if (!d) throw new Error(`content/documents.yaml: ${from.source} replaces or amends "${id}", which is no document of the library`);
+    return { id: d.id, title: citedTitle(d), docNumber: d.docNumber };
+  };
+  const relations = new Map(documents.map((d) => [d.id, { replaces: [], amends: [], replacedBy: [], amendedBy: [] } as DocumentRelations]));
+  for (const d of documents) {
+    const own = relations.get(d.id)!;
+    for (const id of d.meta?.replaces ?? []) { own.replaces.push(link(id, d)); relations.get(id)!.replacedBy.push(link(d.id, d)); }
+    for (const id of d.meta?.amends ?? []) { own.amends.push(link(id, d)); relations.get(id)!.amendedBy.push(link(d.id, d)); }
+  }
+  for (const d of documents) d.relations = relations.get(d.id);
+  return { documents, registry, byId, entries };
 }
 
 function loaded(): Promise<Loaded> {
@@ -107,3 +125,6 @@ export async function entriesOf(id: string): Promise<PolicyEntries> {
 export async function documentPaths(): Promise<{ params: { doc: string }; props: { doc: PolicyDocument } }[]> {
   return (await listPolicies()).map((doc) => ({ params: { doc: doc.id }, props: { doc } }));
 }
+
+/** The day the site is built (ISO 8601): what "today" means for 有效期至 and 引用日期. */
+export const BUILD_DAY = new Date().toISOString().slice(0, 10);

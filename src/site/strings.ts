@@ -15,6 +15,21 @@ export const t = {
     references: '引用索引',
     data: '数据',
   },
+  /** A document's status line. */
+  status: {
+    label: '时效性',
+    date: '成文日期',
+    published: '发布日期',
+    effective: '施行日期',
+    expires: '有效期至',
+    expiredOn: (day: string) => `有效期至${day}，已过期`,
+    checked: (day: string) => `${day}核对`,
+    source: '原文',
+    replacedBy: '已被以下文件废止：',
+    amendedBy: '已被以下文件修改：',
+    replaces: '本文件废止：',
+    amends: '本文件修改：',
+  },
   library: {
     title: '政策文库',
     description: (n: number) => `收录 ${n} 份政策文件的全文、责任分工、引用关系和开放数据，可按发文机关、年份筛选。`,
