@@ -2,6 +2,7 @@
 export const t = {
   siteName: '政策通览',
   skipLink: '跳到正文',
+  largeText: '长辈模式',
   nav: { label: '主导航', home: '文库', departments: '责任部门', data: '开放数据', search: '搜索' },
   /** The bar that names the document a page belongs to, and its sections. */
   docNav: {
