@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'site',
           root,
-          include: ['tests/{site,e2e,quality}/**/*.test.ts'],
+          include: ['tests/{site,e2e,quality}/**/*.test.ts', 'tests/library/**/*.test.ts'],
           globalSetup: ['tests/setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 300_000,
