@@ -77,6 +77,14 @@ describe('mentions of another document link to it', () => {
     expect(links.filter((l) => l.text === seed.docNumber).map((l) => l.href)).toEqual(['/policies/jjzz-2020-5/']);
   });
 
+  test('the reference index of a citing document links the cited document of the library', () => {
+    for (const { from, to } of edges.filter((e) => e.from.body.includes(`《${e.to.title}》`))) {
+      const html = main(page(`policies/${from.id}/references/`));
+      const entry = anchorsIn(html).filter((l) => l.text === `《${to.title}》`);
+      expect(entry.map((l) => l.href), `${from.id} → ${to.id}`).toContain(`/policies/${to.id}/`);
+    }
+  });
+
   test('a document does not link to itself (its own title in its notice stays text)', () => {
     for (const d of docs) {
       const own = anchorsIn(main(page(`policies/${d.id}/text/`))).filter((l) => l.text === `《${d.title}》`);

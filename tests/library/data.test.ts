@@ -73,6 +73,14 @@ describe('/data/responsibilities.csv: every link of every document', () => {
     }
   });
 
+  test('each department’s CSV (/data/departments/<id>.csv) holds its rows from every document', () => {
+    for (const abbr of new Set(links.map((l) => l.abbr))) {
+      const own = csv(`departments/${deptByAbbr(abbr).id}.csv`);
+      expect(own.map((r) => `${r.文件标识} ${r.措施编号} ${r.列序}`), abbr).toEqual(
+        links.filter((l) => l.abbr === abbr).map((l) => `${l.doc.id} ${l.measure.id} ${l.position}`));
+    }
+  });
+
   test('departments.csv: documents, leads and participations summed over the library', () => {
     const depts = csv('departments.csv');
     for (const abbr of new Set(links.map((l) => l.abbr))) {

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { t } from '../../src/site/strings.ts';
 import { DESKTOP, useBrowser, watch } from '../helpers/browser.ts';
-import { docById, docs, noticeText, type ExpectedDoc } from './expected.ts';
+import { deptByAbbr, docById, docs, links, noticeText, type ExpectedDoc } from './expected.ts';
 import { element, elements, page as builtPage, text } from './pages.ts';
 
 const site = inject('librarySiteUrl');
@@ -20,13 +20,14 @@ const clean = (s: string) => s.replace(/\s+/gu, '');
 /** Search units of a document: its notice with the preamble ('document'), and each provision. */
 const unitsOf = (d: ExpectedDoc) => [
   // Parts joined by a line break: Ctrl-F does not match across paragraphs either.
-  { doc: d.id, id: 'document', chapter: null as number | null, text: noticeText(d).split('\n').map(clean).join('\n') },
-  ...d.measures.map((m) => ({ doc: d.id, id: m.id, chapter: m.chapter as number | null, text: clean(m.line) })),
+  { doc: d.id, id: 'document', chapter: null as number | null, abbrs: [] as string[], text: noticeText(d).split('\n').map(clean).join('\n') },
+  ...d.measures.map((m) => ({ doc: d.id, id: m.id, chapter: m.chapter as number | null, abbrs: m.abbrs, text: clean(m.line) })),
 ];
 const units = docs.flatMap(unitsOf);
 /** "doc id/unit id" of every unit containing the word, optionally in one document and chapter. */
-const expectedFor = (word: string, doc?: string, chapter?: number) =>
-  units.filter((u) => u.text.includes(word) && (!doc || u.doc === doc) && (chapter === undefined || u.chapter === chapter)).map((u) => `${u.doc}/${u.id}`).sort();
+const expectedFor = (word: string, doc?: string, chapter?: number, dept?: string) =>
+  units.filter((u) => u.text.includes(word) && (!doc || u.doc === doc) && (chapter === undefined || u.chapter === chapter) && (!dept || u.abbrs.includes(dept)))
+    .map((u) => `${u.doc}/${u.id}`).sort();
 
 /** The words of the brief: shared with the seed, each in several documents. */
 const WORDS = ['见习', '落户'];
@@ -137,6 +138,20 @@ describe('search across documents', () => {
         }
       }
     }
+    await page.context().close();
+  });
+
+  test('the department filter spans documents: 市人社局 with a shared word, and a department only a fixture names', async () => {
+    const page = await (await browser().newContext(DESKTOP)).newPage();
+    const hr = deptByAbbr('市人社局');
+    const expected = expectedFor(WORDS[0]!, undefined, undefined, hr.abbr);
+    expect(docsOf(expected).size).toBeGreaterThanOrEqual(2);
+    expect(exactKeys(await searchVia(page, { q: WORDS[0]!, dept: hr.id }))).toEqual(expected);
+    // Without words: every provision that lists the department, in whichever document.
+    const seedAbbrs = new Set(docs.filter((d) => !d.fixture).flatMap((d) => d.measures.flatMap((m) => m.abbrs)));
+    const only = [...new Set(links.map((l) => l.abbr))].find((a) => !seedAbbrs.has(a))!;
+    const rows = await searchVia(page, { dept: deptByAbbr(only).id });
+    expect(rows.map((r) => r.key).sort()).toEqual(expectedFor('', undefined, undefined, only));
     await page.context().close();
   });
 
