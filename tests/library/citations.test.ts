@@ -8,6 +8,9 @@ import { t } from '../../src/site/strings.ts';
 import { citedBy, docs, fixtures, seed, type ExpectedDoc } from './expected.ts';
 import { anchorsIn, element, elements, main, page, text } from './pages.ts';
 
+/** The fixture that implements the seed: 依据《title》（发文字号） in its preamble. */
+const implementer = fixtures.find((d) => d.preamble.join('').includes(`依据《${seed.title}》（${seed.docNumber}）`));
+
 /** Who cites whom, from the texts. */
 const edges = docs.flatMap((d) => citedBy(d).map((o) => ({ from: d, to: o })));
 const citing = (o: ExpectedDoc) => edges.filter((e) => e.to === o).map((e) => e.from);
@@ -45,10 +48,11 @@ function metaRow(d: ExpectedDoc, label: string): { href: string; text: string }[
 }
 
 describe('the fixtures cite as the brief says', () => {
-  const [a] = fixtures.filter((d) => citedBy(d).includes(seed));
   test('a fixture cites the seed by title and by 发文字号 in its preamble (依据《…》（津就组字〔2020〕5号）)', () => {
-    expect(a).toBeDefined();
-    expect(a!.preamble.join('')).toContain(`依据《${seed.title}》（${seed.docNumber}）`);
+    expect(implementer).toBeDefined();
+  });
+  test('another fixture names the seed by its 发文字号 alone, in running text (参照津就组字〔2020〕5号文件…)', () => {
+    expect(fixtures.some((d) => d !== implementer && d.body.includes(seed.docNumber) && !d.body.includes(`《${seed.title}》`))).toBe(true);
   });
   test('a fixture cites another fixture by title, in its preamble and in a provision', () => {
     const byTitle = edges.filter((e) => e.from.fixture && e.to.fixture).flatMap((e) => mentions(e.from, e.to)).filter((m) => m.form.startsWith('《'));
@@ -71,8 +75,7 @@ describe('mentions of another document link to it', () => {
   }
 
   test('the seed’s title and 津就组字〔2020〕5号 in the citing fixture’s preamble both link to /policies/jjzz-2020-5/', () => {
-    const from = citing(seed).find((d) => d.fixture)!;
-    const links = anchorsIn(element(page(`policies/${from.id}/`), 'div', /<div class="pe-doc__preamble"/));
+    const links = anchorsIn(element(page(`policies/${implementer!.id}/`), 'div', /<div class="pe-doc__preamble"/));
     expect(links.filter((l) => l.text === `《${seed.title}》`).map((l) => l.href)).toEqual(['/policies/jjzz-2020-5/']);
     expect(links.filter((l) => l.text === seed.docNumber).map((l) => l.href)).toEqual(['/policies/jjzz-2020-5/']);
   });
@@ -116,7 +119,7 @@ describe('被以下文件引用 and 本文件引用的文库文件 on each docum
   }
 
   test('the seed lists the fixture that cites it, and the fixture cited by another fixture lists that one', () => {
-    expect(citing(seed).filter((d) => d.fixture)).toHaveLength(1);
+    expect(citing(seed).filter((d) => d.fixture).length).toBeGreaterThanOrEqual(2);
     expect(fixtures.some((f) => citing(f).some((x) => x.fixture))).toBe(true);
   });
 });
