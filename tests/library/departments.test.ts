@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { t } from '../../src/site/strings.ts';
-import { deptByAbbr, docs, fixtures, links, registry, seed, tasksOf } from './expected.ts';
+import { deptByAbbr, docs, fixtures, links, seed, tasksOf } from './expected.ts';
 import { anchorsIn, element, elements, exists, main, page, text } from './pages.ts';
 
 /** Every abbreviation an attribution lists, with its totals across the library. */

@@ -1,7 +1,10 @@
 /**
  * Every page of a document says which document it belongs to: on every /policies/<id>/… page of
- * the library build, the document bar shows that document's title and 发文字号 and links to its home.
+ * the library build, the document bar shows that document's title and 发文字号 and links to its
+ * home; the footer names it too, and on paper the running footer of the page's print stylesheet.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DIST_LIBRARY } from '../helpers/paths.ts';
 import { sitePages } from '../helpers/site.ts';
@@ -35,6 +38,13 @@ describe('the document bar names the page’s document', () => {
       expect(text(element(doc, 'span', /<span class="pe-docbar__number"/))).toBe(d.docNumber);
       // Before <main>, so a reader arriving from a shared link sees it first.
       expect(html.indexOf('class="pe-docbar"')).toBeLessThan(html.indexOf('<main'));
+      // The footer, and the print stylesheet (its running footer), name the same document.
+      expect(text(element(html, 'footer', /<footer class="pe-footer"/))).toContain(`${d.title}（${d.docNumber}）`);
+      const print = /<link rel="stylesheet" href="([^"]+)" media="print"/.exec(html)?.[1];
+      expect(print).toBe(`/policies/${d.id}/print.css`);
+      const css = readFileSync(join(DIST_LIBRARY, print!), 'utf8');
+      expect(css).toContain(d.title);
+      expect(css).toContain(d.docNumber);
     });
   }
 });

@@ -95,12 +95,19 @@ export function libraryPageType(path: string): string {
   return parts.join('/');
 }
 
-/** The first page of each type; for a document's pages, a fixture's (first in path order) and the seed's home. */
+/**
+ * The first page of each type (for a document's pages, a fixture's: first in path order), and the
+ * pages that only a library has: the seed's home (cited by fixtures), the task list of the
+ * department named in every document (grouped by document), the year with the most documents.
+ */
 function onePerLibraryType(all: SitePage[]): SitePage[] {
   const seen = new Map<string, SitePage>();
   for (const p of all) if (!seen.has(libraryPageType(p.path))) seen.set(libraryPageType(p.path), p);
-  const seedHome = all.find((p) => p.path === 'policies/jjzz-2020-5/');
-  return [...seen.values(), ...(seedHome && ![...seen.values()].includes(seedHome) ? [seedHome] : [])];
+  const years = [...new Set(docs.map((d) => d.year))].sort((a, b) => docs.filter((d) => d.year === b).length - docs.filter((d) => d.year === a).length);
+  const extra = ['policies/jjzz-2020-5/', `departments/${deptByAbbr('市人社局').id}/`, `library/year/${years[0]}/`]
+    .map((path) => all.find((p) => p.path === path)!)
+    .filter((p) => p && ![...seen.values()].includes(p));
+  return [...seen.values(), ...extra];
 }
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
