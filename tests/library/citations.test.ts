@@ -63,11 +63,13 @@ describe('the fixtures cite as the brief says', () => {
 describe('mentions of another document link to it', () => {
   for (const { from, to } of edges) {
     for (const m of mentions(from, to)) {
-      test(`${from.id} names ${m.form} (${m.where} ${m.measure ?? ''}): it links to /policies/${to.id}/`, () => {
+      test(`${from.id} names ${m.form} (${m.where}${m.measure ? ` ${m.measure}` : ''}): it links to /policies/${to.id}/`, () => {
         for (const { path, html } of regions(from, m)) {
           expect(html, path).not.toBe('');
           const links = anchorsIn(html).filter((l) => l.text === m.form);
-          expect(links.length, `${path}: a link whose text is ${m.form}`).toBeGreaterThan(0);
+          // What the page made of the mention, for the failure message: cited titles and 发文字号 as marked up.
+          const marked = [...html.matchAll(/<(?:a|span|cite)\b[^>]*class="[^"]*pe-(?:docno|cite|doc-link)[^"]*"[^>]*>([\s\S]*?)<\/(?:a|span|cite)>/g)].map((x) => text(x[1]!));
+          expect(links.length, `${path}: a link whose text is ${m.form}; marked up: ${JSON.stringify(marked)}`).toBeGreaterThan(0);
           for (const l of links) expect(l.href, path).toBe(`/policies/${to.id}/`);
         }
       });

@@ -79,6 +79,15 @@ describe('search across documents', () => {
     });
   }
 
+  test('the seed’s 发文字号 finds the notices that cite it, in every document', async () => {
+    const q = docs.find((d) => !d.fixture)!.docNumber;
+    const expected = expectedFor(q);
+    expect(docsOf(expected).size).toBeGreaterThanOrEqual(2);
+    const page = await (await browser().newContext(DESKTOP)).newPage();
+    expect(exactKeys(await searchVia(page, { q }))).toEqual(expected);
+    await page.context().close();
+  });
+
   test('the document filter offers every document of the library', () => {
     const select = element(builtPage('search/'), 'select', /<select [^>]*name="doc"/);
     const options = elements(select, 'option', /<option\b/).map((o) => ({ value: /value="([^"]*)"/.exec(o)![1], label: text(o) }));
