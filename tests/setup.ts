@@ -1,17 +1,21 @@
 /**
- * Global setup: builds the site twice — at the root (dist/) and under a sub-path (dist-sub/) —
- * and serves both on 127.0.0.1 for the site and browser tests.
+ * Global setup: builds the site three times — at the root (dist/), under a sub-path (dist-sub/),
+ * and as a library of several documents (dist-library/: the seed plus the fictional documents of
+ * tests/fixtures/library/) — and serves them on 127.0.0.1 for the site and browser tests.
  * Set PE_SKIP_BUILD=1 to reuse existing builds while iterating.
  */
 import type { TestProject } from 'vitest/node';
 import { buildSite } from './helpers/build.ts';
-import { DIST, DIST_SUB, SUB_PATH } from './helpers/paths.ts';
+import { buildLibrarySite } from './helpers/library-site.ts';
+import { DIST, DIST_LIBRARY, DIST_SUB, SUB_PATH } from './helpers/paths.ts';
 import { serveStatic, type StaticServer } from './helpers/server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
     subSiteUrl: string;
+    /** The library build (dist-library/), at the root. */
+    librarySiteUrl: string;
   }
 }
 
@@ -21,10 +25,12 @@ export async function setup(project: TestProject): Promise<void> {
   if (!process.env.PE_SKIP_BUILD) {
     buildSite({ outDir: DIST });
     buildSite({ outDir: DIST_SUB, base: SUB_PATH });
+    buildLibrarySite(DIST_LIBRARY);
   }
-  servers = [await serveStatic(DIST), await serveStatic(DIST_SUB, SUB_PATH)];
+  servers = [await serveStatic(DIST), await serveStatic(DIST_SUB, SUB_PATH), await serveStatic(DIST_LIBRARY)];
   project.provide('siteUrl', servers[0]!.url);
   project.provide('subSiteUrl', servers[1]!.url);
+  project.provide('librarySiteUrl', servers[2]!.url);
 }
 
 export async function teardown(): Promise<void> {

@@ -4,7 +4,9 @@ const root = new URL('..', import.meta.url).pathname;
 
 /**
  * Two projects: `unit` (pure functions and the converter; no build, runs in seconds) and `site`
- * (checks on the built sites, browser tests and quality gates; tests/setup.ts builds them once).
+ * (checks on the built sites, browser tests and quality gates; tests/setup.ts builds them once —
+ * dist/, dist-sub/ and dist-library/, the seed with the fictional documents of tests/fixtures/library/,
+ * which tests/library/ checks).
  * `npx vitest run --config tests/vitest.config.ts --project unit` keeps the fast loop fast.
  */
 export default defineConfig({
@@ -18,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'site',
           root,
-          include: ['tests/{site,e2e,quality}/**/*.test.ts'],
+          include: ['tests/{site,e2e,quality}/**/*.test.ts', 'tests/library/**/*.test.ts'],
           globalSetup: ['tests/setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 300_000,

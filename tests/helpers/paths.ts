@@ -12,5 +12,9 @@ export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 export const DIST = join(ROOT, 'dist');
 export const DIST_SUB = join(ROOT, 'dist-sub');
 export const SUB_PATH = '/sub-path/';
+/** The library build: the seed plus the fictional documents of tests/fixtures/library/ (see tests/setup.ts). */
+export const DIST_LIBRARY = join(ROOT, 'dist-library');
+/** Fictional seeds (*.txt) and extra registry entries (departments.yaml) for the library build. */
+export const LIBRARY_FIXTURES = join(FIXTURES, 'library');
 /** Screenshots and PDFs the tests write, for people to look at (not committed). */
 export const ARTIFACTS = join(ROOT, 'tests', '.artifacts');

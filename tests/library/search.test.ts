@@ -1,0 +1,178 @@
+/**
+ * Search across the documents of the library build, in Chromium through the search page (Pagefind
+ * and the exact-substring pass): a word several documents use finds its provisions in each, and
+ * each result says which document it is from; the document filter (select name="doc") narrows the
+ * results to one document; the chapter filter works within the chosen document. Expected results
+ * are the units of the texts that contain the word (Ctrl-F), computed from the texts.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { t } from '../../src/site/strings.ts';
+import { DESKTOP, useBrowser, watch } from '../helpers/browser.ts';
+import { deptByAbbr, docById, docs, links, noticeText, type ExpectedDoc } from './expected.ts';
+import { element, elements, page as builtPage, text } from './pages.ts';
+
+const site = inject('librarySiteUrl');
+const browser = useBrowser();
+
+const clean = (s: string) => s.replace(/\s+/gu, '');
+
+/** Search units of a document: its notice with the preamble ('document'), and each provision. */
+const unitsOf = (d: ExpectedDoc) => [
+  // Parts joined by a line break: Ctrl-F does not match across paragraphs either.
+  { doc: d.id, id: 'document', chapter: null as number | null, abbrs: [] as string[], text: noticeText(d).split('\n').map(clean).join('\n') },
+  ...d.measures.map((m) => ({ doc: d.id, id: m.id, chapter: m.chapter as number | null, abbrs: m.abbrs, text: clean(m.line) })),
+];
+const units = docs.flatMap(unitsOf);
+/** "doc id/unit id" of every unit containing the word, optionally in one document and chapter. */
+const expectedFor = (word: string, doc?: string, chapter?: number, dept?: string) =>
+  units.filter((u) => u.text.includes(word) && (!doc || u.doc === doc) && (chapter === undefined || u.chapter === chapter) && (!dept || u.abbrs.includes(dept)))
+    .map((u) => `${u.doc}/${u.id}`).sort();
+
+/** The words of the brief: shared with the seed, each in several documents. */
+const WORDS = ['见习', '落户'];
+
+interface Row { key: string; exact: boolean; href: string; doc: string }
+
+async function readResults(page: Page): Promise<Row[]> {
+  await page.waitForSelector('#pe-search-results[data-state="done"]', { timeout: 15_000 });
+  const rows = (await page.evaluate(`[...document.querySelectorAll('#pe-search-exact > li, #pe-search-partial-list > li')]
+    .map((li) => ({ id: li.dataset.id, exact: li.dataset.exact === 'true', href: li.querySelector('.pe-result__title a').getAttribute('href'),
+      doc: li.querySelector('.pe-result__doc')?.textContent ?? '' }))`)) as { id: string; exact: boolean; href: string; doc: string }[];
+  return rows.map((r) => {
+    // /policies/<doc>/ (the notice) or /policies/<doc>/<measure>/, with ?highlight=…
+    const [, doc, measure] = /^\/policies\/([^/]+)\/(?:([^/]+)\/)?/.exec(new URL(r.href, site).pathname) ?? [];
+    expect(measure ?? 'document', `${r.href}: the result's id`).toBe(r.id);
+    return { key: `${doc}/${r.id}`, exact: r.exact, href: r.href, doc: r.doc };
+  });
+}
+
+async function searchVia(page: Page, params: Record<string, string>): Promise<Row[]> {
+  await page.goto(`${site}search/?${new URLSearchParams(params)}`);
+  return readResults(page);
+}
+
+const exactKeys = (rows: Row[]) => rows.filter((r) => r.exact).map((r) => r.key).sort();
+const docsOf = (keys: string[]) => new Set(keys.map((k) => k.split('/')[0]));
+
+describe('search across documents', () => {
+  test('the words are shared: each occurs in provisions of several documents, the seed among them', () => {
+    for (const w of WORDS) {
+      const measuresWith = expectedFor(w).filter((k) => !k.endsWith('/document'));
+      expect(docsOf(measuresWith).size, w).toBeGreaterThanOrEqual(2);
+      expect(docsOf(measuresWith).has('jjzz-2020-5'), w).toBe(true);
+    }
+  });
+
+  for (const w of WORDS) {
+    test(`“${w}” finds the provisions that contain it in every document, and each result names its document`, async () => {
+      const page = await (await browser().newContext(DESKTOP)).newPage();
+      const { errors } = watch(page);
+      const rows = await searchVia(page, { q: w });
+      expect(exactKeys(rows)).toEqual(expectedFor(w));
+      for (const r of rows.filter((x) => x.exact)) {
+        const d = docById(r.key.split('/')[0]!);
+        expect(r.doc, r.key).toBe(`${t.search.inDocument}《${d.title}》（${d.docNumber}）`);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  test('the seed’s 发文字号 finds the notices that cite it, in every document', async () => {
+    const q = docs.find((d) => !d.fixture)!.docNumber;
+    const expected = expectedFor(q);
+    expect(docsOf(expected).size).toBeGreaterThanOrEqual(2);
+    const page = await (await browser().newContext(DESKTOP)).newPage();
+    expect(exactKeys(await searchVia(page, { q }))).toEqual(expected);
+    await page.context().close();
+  });
+
+  test('the document filter offers every document of the library', () => {
+    const select = element(builtPage('search/'), 'select', /<select [^>]*name="doc"/);
+    const options = elements(select, 'option', /<option\b/).map((o) => ({ value: /value="([^"]*)"/.exec(o)![1], label: text(o) }));
+    expect(options.slice(1)).toEqual(docs.map((d) => ({ value: d.id, label: `${d.title}（${d.docNumber}）` })));
+    expect(options[0]!.value).toBe('');
+  });
+
+  for (const w of WORDS) {
+    for (const d of docs.filter((x) => expectedFor(w, x.id).length > 0)) {
+      test(`“${w}” with doc=${d.id}: only that document's results`, async () => {
+        const page = await (await browser().newContext(DESKTOP)).newPage();
+        const rows = await searchVia(page, { q: w, doc: d.id });
+        expect(exactKeys(rows)).toEqual(expectedFor(w, d.id));
+        expect(rows.every((r) => r.key.startsWith(`${d.id}/`)), 'partial matches too').toBe(true);
+        await page.context().close();
+      });
+    }
+  }
+
+  test('choosing a document in the form narrows the results and puts doc= in the URL; then a chapter of that document', async () => {
+    const w = WORDS[0]!;
+    // A document with hits in more than one chapter, so the chapter filter has something to narrow.
+    const d = docs.find((x) => new Set(units.filter((u) => u.doc === x.id && u.chapter !== null && u.text.includes(w)).map((u) => u.chapter)).size > 1)!;
+    expect(d, `a document with “${w}” in two chapters`).toBeDefined();
+    const chapter = units.find((u) => u.doc === d.id && u.chapter !== null && u.text.includes(w))!.chapter!;
+    const page = await (await browser().newContext(DESKTOP)).newPage();
+    await searchVia(page, { q: w });
+    await page.selectOption('select[name="doc"]', d.id);
+    await page.waitForFunction(`new URLSearchParams(location.search).get('doc') === ${JSON.stringify(d.id)}
+      && document.querySelector('#pe-search-results').dataset.for === location.pathname + location.search
+      && document.querySelector('#pe-search-results').dataset.state === 'done'`, undefined, { timeout: 15_000 });
+    expect(exactKeys(await readResults(page))).toEqual(expectedFor(w, d.id));
+    // The chapter filter now offers that document's chapters only.
+    const offered = await page.evaluate(`[...document.querySelectorAll('select[name="chapter"] option')].filter((o) => o.value && !o.disabled).map((o) => o.dataset.doc + '/' + o.value)`) as string[];
+    expect(offered).toEqual(d.chapters.map((c) => `${d.id}/${c.number}`));
+    // Chapter numbers repeat across documents (value="2" for each document's second chapter): pick this document's option.
+    const index = await page.evaluate(`[...document.querySelector('select[name="chapter"]').options].findIndex((o) => o.dataset.doc === ${JSON.stringify(d.id)} && o.value === ${JSON.stringify(String(chapter))})`) as number;
+    await page.selectOption('select[name="chapter"]', { index });
+    await page.waitForFunction(`new URLSearchParams(location.search).get('chapter') === ${JSON.stringify(String(chapter))}
+      && document.querySelector('#pe-search-results').dataset.for === location.pathname + location.search
+      && document.querySelector('#pe-search-results').dataset.state === 'done'`, undefined, { timeout: 15_000 });
+    const rows = await readResults(page);
+    expect(exactKeys(rows)).toEqual(expectedFor(w, d.id, chapter));
+    expect(exactKeys(rows).length).toBeLessThan(expectedFor(w, d.id).length);
+    await page.context().close();
+  });
+
+  test('the chapter filter within a document, from the URL (doc=…&chapter=…)', async () => {
+    const page = await (await browser().newContext(DESKTOP)).newPage();
+    for (const w of WORDS) {
+      for (const d of docs) {
+        for (const c of d.chapters) {
+          const expected = expectedFor(w, d.id, c.number);
+          if (expected.length === 0) continue;
+          const rows = await searchVia(page, { q: w, doc: d.id, chapter: String(c.number) });
+          expect(exactKeys(rows), `${w} in ${d.id} chapter ${c.number}`).toEqual(expected);
+        }
+      }
+    }
+    await page.context().close();
+  });
+
+  test('the department filter spans documents: 市人社局 with a shared word, and a department only a fixture names', async () => {
+    const page = await (await browser().newContext(DESKTOP)).newPage();
+    const hr = deptByAbbr('市人社局');
+    const expected = expectedFor(WORDS[0]!, undefined, undefined, hr.abbr);
+    expect(docsOf(expected).size).toBeGreaterThanOrEqual(2);
+    expect(exactKeys(await searchVia(page, { q: WORDS[0]!, dept: hr.id }))).toEqual(expected);
+    // Without words: every provision that lists the department, in whichever document.
+    const seedAbbrs = new Set(docs.filter((d) => !d.fixture).flatMap((d) => d.measures.flatMap((m) => m.abbrs)));
+    const only = [...new Set(links.map((l) => l.abbr))].find((a) => !seedAbbrs.has(a))!;
+    const rows = await searchVia(page, { dept: deptByAbbr(only).id });
+    expect(rows.map((r) => r.key).sort()).toEqual(expectedFor('', undefined, undefined, only));
+    await page.context().close();
+  });
+
+  test('a result leads to its provision in the right document', async () => {
+    const page = await (await browser().newContext(DESKTOP)).newPage();
+    const rows = await searchVia(page, { q: WORDS[0]! });
+    const hit = rows.find((r) => r.exact && !r.key.startsWith('jjzz-2020-5/') && !r.key.endsWith('/document'))!;
+    await page.goto(new URL(hit.href, site).href);
+    const [docId, measureId] = hit.key.split('/');
+    const d = docById(docId!);
+    expect(await page.locator('.pe-docbar__title').textContent()).toBe(d.title);
+    expect(clean((await page.locator('.pe-measure__text').textContent()) ?? '')).toBe(clean(d.measures.find((m) => m.id === measureId)!.line));
+    await page.context().close();
+  });
+});
