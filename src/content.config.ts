@@ -8,6 +8,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { DEPARTMENT_KINDS } from './model/registry.ts';
 import { STATUSES } from './model/status.ts';
@@ -42,9 +43,20 @@ const attributed = z.object({ abbr: z.string(), slug: reference('departments') }
 /** content/documents.yaml: hand-maintained facts about each seed (a list; entries keyed by the seed's file name). */
 const isoDate = z.iso.date();
 const documentMeta = defineCollection({
-  loader: file(`${CONTENT}/documents.yaml`, {
-    parser: (text) => Object.fromEntries(((parseYaml(text) ?? []) as { source: string }[]).map((entry) => [entry.source, entry])),
-  }),
+  // The file is optional (as for the converter), so a small loader rather than file().
+  loader: {
+    name: 'document-meta',
+    load: async ({ store, parseData, watcher }) => {
+      const path = `${CONTENT}/documents.yaml`;
+      watcher?.add(path);
+      store.clear();
+      if (!existsSync(path)) return;
+      for (const entry of (parseYaml(readFileSync(path, 'utf8')) ?? []) as { source: string }[]) {
+        const data = await parseData({ id: entry.source, data: entry });
+        store.set({ id: entry.source, data });
+      }
+    },
+  },
   schema: z.object({
     /** The seed's file name. */
     source: z.string().regex(/\.txt$/),

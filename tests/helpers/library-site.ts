@@ -36,6 +36,8 @@ export function buildLibrarySite(outDir = DIST_LIBRARY): void {
   for (const f of readdirSync(SEEDS_DIR).filter((x) => x.endsWith('.txt'))) cpSync(join(SEEDS_DIR, f), join(root, 'seeds', f));
   for (const f of librarySeedFiles()) cpSync(join(LIBRARY_FIXTURES, f), join(root, 'seeds', f));
   writeFileSync(join(root, 'content', 'departments.yaml'), libraryRegistryYaml());
+  // The fixtures' hand-maintained metadata (时效性, dates, amendments); the seed has none.
+  cpSync(join(LIBRARY_FIXTURES, 'documents.yaml'), join(root, 'content', 'documents.yaml'));
   // The converter replaces content/policies/ as a whole: documents removed from the fixtures go too.
   execFileSync(process.execPath, [join(ROOT, 'src/convert/cli.ts'), '--root', root], { stdio: ['ignore', 'ignore', 'inherit'] });
   rmSync(outDir, { recursive: true, force: true });

@@ -1,0 +1,81 @@
+/**
+ * 时效性 on every page of a document (the status line in the document bar) and in the library
+ * list, from tests/fixtures/library/documents.yaml read here with its own YAML parse: a document
+ * without metadata says 未核对; one past its 有效期至 says it has expired, whatever was declared;
+ * declared dates and the official address appear; an amendment shows on both documents.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { DIST_LIBRARY, LIBRARY_FIXTURES } from '../helpers/paths.ts';
+import { sitePages } from '../helpers/site.ts';
+import { docs, seed } from './expected.ts';
+import { anchorsIn, element, elements, page, text } from './pages.ts';
+
+interface Meta { source: string; published?: string; effective?: string; expires?: string; status?: string; checked?: string; url?: string; amends?: string[] }
+const metas: Meta[] = parse(readFileSync(join(LIBRARY_FIXTURES, 'documents.yaml'), 'utf8'));
+const metaOf = (file: string) => metas.find((m) => m.source === file);
+const today = new Date().toISOString().slice(0, 10);
+/** 2021-03-05 → 2021年3月5日 */
+const cn = (iso: string) => iso.replace(/^(\d{4})-0?(\d{1,2})-0?(\d{1,2})$/, '$1年$2月$3日');
+
+/** What the status line must say of a document, from its metadata and today's date. */
+function expectedStatus(file: string): string {
+  const m = metaOf(file);
+  const declared = m?.status ?? '未核对';
+  return m?.expires && m.expires < today ? `失效（有效期至${cn(m.expires)}，已过期）` : declared;
+}
+
+const statusLine = (html: string) => element(element(html, 'div', /<div class="pe-docbar"/), 'p', /<p class="pe-status"/);
+
+test('the fixtures exercise every case: no metadata (the seed), expired, fully described, amended', () => {
+  expect(metaOf(seed.file)).toBeUndefined();
+  expect(metas.some((m) => m.expires && m.expires < today)).toBe(true);
+  expect(metas.some((m) => m.url && m.published && m.effective && m.checked)).toBe(true);
+  expect(metas.some((m) => m.amends?.length)).toBe(true);
+});
+
+describe('every page of a document shows its status near its title', () => {
+  for (const { path } of sitePages(DIST_LIBRARY).filter((p) => p.path.startsWith('policies/'))) {
+    test(`/${path}`, () => {
+      const d = docs.find((x) => x.id === path.split('/')[1])!;
+      const line = text(statusLine(page(path)));
+      expect(line.startsWith(`时效性：${expectedStatus(d.file)}`), line).toBe(true);
+      expect(line).toContain(`成文日期 ${d.date}`);
+      const m = metaOf(d.file);
+      for (const [label, value] of [['发布日期', m?.published], ['施行日期', m?.effective], ['有效期至', m?.expires]] as const)
+        if (value) expect(line).toContain(`${label} ${cn(value)}`);
+        else expect(line).not.toContain(label + ' ');
+    });
+  }
+});
+
+test('the official address is linked where the metadata gives one, and nowhere else', () => {
+  for (const d of docs) {
+    const links = anchorsIn(statusLine(page(`policies/${d.id}/`))).filter((a) => a.text === '原文');
+    const url = metaOf(d.file)?.url;
+    expect(links.map((a) => a.href)).toEqual(url ? [url] : []);
+  }
+});
+
+test('an amendment shows on both documents, each linking to the other', () => {
+  for (const m of metas.filter((x) => x.amends?.length)) {
+    const amending = docs.find((d) => d.file === m.source)!;
+    for (const id of m.amends!) {
+      const amended = docs.find((d) => d.id === id)!;
+      const own = text(statusLine(page(`policies/${amending.id}/`)));
+      expect(own).toContain(`本文件修改：《${amended.title}》（${amended.docNumber}）`);
+      expect(anchorsIn(statusLine(page(`policies/${amending.id}/`))).map((a) => a.href)).toContain(`/policies/${amended.id}/`);
+      const other = statusLine(page(`policies/${amended.id}/`));
+      expect(text(other)).toContain(`已被以下文件修改：《${amending.title}》（${amending.docNumber}）`);
+      expect(anchorsIn(other).map((a) => a.href)).toContain(`/policies/${amending.id}/`);
+    }
+  }
+});
+
+test('the library list shows each document’s status', () => {
+  const items = elements(page(''), 'li', /<li class="pe-lib__item"/);
+  expect(items).toHaveLength(docs.length);
+  docs.forEach((d, i) => expect(text(element(items[i]!, 'p', /<p class="pe-status"/)).startsWith(`时效性：${expectedStatus(d.file)}`)).toBe(true));
+});
