@@ -93,7 +93,7 @@ describe('library home', () => {
     const item = items[0]!;
     expect(htmlText(inner(item, 'h3'))).toBe(title);
     const dl = htmlText(inner(item, 'dl'));
-    for (const [label, value] of [['发文字号', policy.docNumber], ['发文机关', policy.issuer], ['成文日期', policy.date]]) expect(dl).toContain(label + value);
+    for (const [label, value] of [['发文字号', policy.docNumber], ['发文机关', policy.issuer], ['成文日期', policy.date]] as const) expect(dl).toContain(label + value);
     expect(item).toContain(`<time datetime="${policy.dateISO}"`);
     expect(listedDepartments.size).toBe(23);
     expect(htmlText(item)).toContain(`${measures.length} 项措施`);
