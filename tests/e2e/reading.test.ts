@@ -113,7 +113,7 @@ describe('under a sub-path', () => {
     await page.goto(subSite);
     expect(await page.evaluate(`getComputedStyle(document.querySelector('.pe-header')).backgroundColor`)).toBe('rgb(155, 28, 28)');
     // The library lists the document; its full text is one click away.
-    await page.getByRole('link', { name: new RegExp(`^阅读全文：${escape(citedTitle(policy))}$`) }).click();
+    await page.getByRole('link', { name: new RegExp(`^阅读全文\\s*：${escape(citedTitle(policy))}$`) }).click();
     await page.waitForURL(subSite + TEXT);
     await page.locator('.pe-fulltext__toc .pe-toc a').first().click();
     expect(new URL(page.url()).pathname.startsWith(new URL(subSite).pathname)).toBe(true);
