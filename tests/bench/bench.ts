@@ -24,9 +24,13 @@ import { policy } from '../helpers/model.ts';
 import { firstSearchResult, onePerType, searchTerm, sitePages, weighPage, type Weight } from '../helpers/site.ts';
 
 const OUT = join(ROOT, 'dist-bench');
+/** One page of each type is measured (onePerType()); these are their names in the report. */
 const LABELS: Record<string, string> = {
-  home: 'home', policy: 'full text', 'measures/*': 'measure', departments: 'departments', 'departments/*': 'department',
-  graph: 'graph', search: 'search', summary: 'summary', 'summary/*': 'summary (chapter)', data: 'data', references: 'references',
+  home: 'library', 'library/*': 'library (page)', 'library/year/*': 'library (year)', 'library/issuer/*': 'library (issuer)',
+  'policies/*': 'document', 'policies/*/text': 'full text', 'policies/*/measure': 'measure', 'policies/*/departments': 'responsibility matrix',
+  'policies/*/graph': 'graph', 'policies/*/summary': 'summary', 'policies/*/summary/*': 'summary (chapter)',
+  'policies/*/references': 'references', 'policies/*/data': 'document data',
+  departments: 'departments', 'departments/*': 'department', search: 'search', data: 'data',
 };
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 

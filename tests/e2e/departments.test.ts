@@ -8,17 +8,21 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { headlineTitle } from '../../src/views/citation.ts';
-import { crossReference, graphModel, inputFromModel } from '../../src/views/departments.ts';
+import { headlineTitle } from '../../src/model/derive.ts';
+import { crossReference, graphModel } from '../../src/views/departments.ts';
 import { DESKTOP, PHONE, launchBrowser, watch } from '../helpers/browser.ts';
 import { measures, policy, registry } from '../helpers/model.ts';
 import { ARTIFACTS, DIST, ROOT } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/server.ts';
+import { DOC, doc, href, measure } from '../helpers/urls.ts';
 
 /** The policy the quality gates serve the site with. */
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";
 const site = inject('siteUrl');
-const xref = crossReference(inputFromModel(policy, registry));
+const xref = crossReference(policy, registry);
+/** The document's graph page and its 任务分工表 page. */
+const GRAPH = doc('graph/');
+const MATRIX = doc('departments/');
 const whole = graphModel(xref);
 let browser: Browser;
 let strict: StaticServer;
@@ -56,7 +60,7 @@ const counts = (page: Page) => page.evaluate(`({
   links: [...document.querySelectorAll('[data-canvas] svg a')].map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href')),
 })`) as Promise<{ nodes: number; edges: number; clusters: number; links: string[] }>;
 
-describe('/graph/ under a strict Content-Security-Policy', () => {
+describe('the document’s graph page under a strict Content-Security-Policy', () => {
   test('renders every node, edge and chapter group, styled, with no console error or CSP violation', async () => {
     const context = await browser.newContext(DESKTOP);
     const page = await context.newPage();
@@ -64,13 +68,13 @@ describe('/graph/ under a strict Content-Security-Policy', () => {
     const { errors, requests } = watch(page);
     const scripts = new Map<string, Buffer>();
     page.on('response', async (r) => { if (r.url().endsWith('.js')) scripts.set(r.url(), await r.body()); });
-    await page.goto(`${strict.url}graph/`);
+    await page.goto(strict.url + GRAPH);
     expect(await rendered(page)).toBe('all');
     const c = await counts(page);
     expect(c.nodes).toBe(measures.length + whole.departments.length);
     expect(c.edges).toBe(60);
     expect(c.clusters).toBe(policy.chapters.length + 1);
-    expect(new Set(c.links)).toEqual(new Set([...measures.map((m) => `/measures/${m.id}/`), ...whole.departments.map((x) => `/departments/${x.dept.id}/`)]));
+    expect(new Set(c.links)).toEqual(new Set([...measures.map((m) => href(measure(m.id))), ...whole.departments.map((x) => `/departments/${x.dept.id}/`)]));
     // Mermaid's stylesheet reached the diagram through adoptedStyleSheets, and the site's node classes apply.
     const look = await page.evaluate(`(() => {
       const dept = document.querySelector('[data-canvas] svg g.node.pe-d rect');
@@ -103,7 +107,7 @@ describe('/graph/ under a strict Content-Security-Policy', () => {
       path: join(ROOT, 'node_modules/mermaid/dist', new URL(route.request().url()).pathname.replace('/__mermaid/', '')),
       contentType: 'text/javascript',
     }));
-    await page.goto(`${site}graph/`);
+    await page.goto(site + GRAPH);
     const parse = (source: string) => page.evaluate(`import('/__mermaid/mermaid.esm.min.mjs').then(({ default: m }) => m.parse(${JSON.stringify(source)})).then((r) => r.diagramType)`);
     const sources = await page.evaluate(`[...document.querySelectorAll('script[data-source]')].map((s) => s.textContent)`) as string[];
     expect(sources.length).toBe(1 + policy.chapters.filter((c) => c.measures.some((m) => m.attribution)).length);
@@ -122,7 +126,7 @@ describe('/graph/ under a strict Content-Security-Policy', () => {
     const context = await browser.newContext(DESKTOP);
     const page = await context.newPage();
     const { errors } = watch(page);
-    await page.goto(`${strict.url}graph/`);
+    await page.goto(strict.url + GRAPH);
     await rendered(page);
     // Nodes are links out of the Tab order (the text version has the same links); focused, Enter opens them.
     const node = page.locator('[data-canvas] svg a', { hasText: '市人社局' });
@@ -145,7 +149,7 @@ describe('/graph/ under a strict Content-Security-Policy', () => {
     const page = await context.newPage();
     await reportViolations(page);
     const { errors } = watch(page);
-    await page.goto(`${strict.url}graph/`);
+    await page.goto(strict.url + GRAPH);
     await rendered(page);
     await page.getByRole('button', { name: '第二部分' }).click();
     await expect.poll(() => page.evaluate(`document.querySelector('[data-pe-diagram]').dataset.rendered`)).toBe('c2');
@@ -172,7 +176,8 @@ describe('department pages in Chromium', () => {
     expect(requests.filter((r) => /mermaid|flowDiagram|dagre/i.test(r))).toEqual([]);
     expect(await page.locator('[data-status]').isHidden()).toBe(true);
     await showGraph(page);
-    expect(await rendered(page)).toBe('dept');
+    // One view per document that lists the department, keyed by the document's id: the seed's.
+    expect(await rendered(page)).toBe(DOC);
     expect(await page.evaluate(`document.activeElement.matches('[data-canvas][tabindex="0"][role="region"]')`)).toBe(true);
     const model = graphModel(xref, { department: id });
     const c = await counts(page);
@@ -189,7 +194,7 @@ describe('department pages in Chromium', () => {
     const context = await browser.newContext(DESKTOP);
     const page = await context.newPage();
     const { requests } = watch(page);
-    for (const path of ['', 'policy/', 'measures/1-3/', 'departments/']) {
+    for (const path of ['', doc(), doc('text/'), measure('1-3'), 'departments/', MATRIX]) {
       await page.goto(site + path);
       await page.waitForLoadState('networkidle');
     }
@@ -202,18 +207,19 @@ describe('department pages in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${site}departments/human-resources/`);
     expect(await page.locator('button[data-print]').isHidden()).toBe(true);
+    expect(await page.locator('.pe-task').count()).toBe(xref.byId.get('human-resources')!.tasks.length);
     expect(await page.locator('.pe-task').count()).toBe(11);
-    await page.goto(`${site}graph/`);
+    await page.goto(site + GRAPH);
     expect(await page.locator('[data-status]').innerText()).toContain('JavaScript');
     expect(await page.locator('#graph-text dt').count()).toBe(measures.length);
     await context.close();
   });
 
-  test('the department list sorts by name (pinyin), by kind and by counts', async () => {
+  test.each(['departments/', MATRIX])('the department list of %s sorts by name (pinyin), by kind and by counts', async (path) => {
     const context = await browser.newContext(DESKTOP);
     const page = await context.newPage();
     const { errors } = watch(page);
-    await page.goto(`${site}departments/`);
+    await page.goto(site + path);
     const order = () => page.evaluate(`[...document.querySelectorAll('.pe-dept-table tbody th a')].map((a) => a.textContent)`) as Promise<string[]>;
     const initial = await order();
     expect(initial).toEqual(xref.departments.map((x) => x.dept.abbr));
@@ -235,9 +241,21 @@ describe('department pages in Chromium', () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
     await page.goto(site);
-    await page.getByRole('link', { name: '按责任部门查看' }).click();
+    await page.locator('.pe-header__nav').getByRole('link', { name: '责任部门', exact: true }).click();
     await page.waitForURL(`${site}departments/`);
     await page.getByRole('link', { name: '市民政局' }).first().click();
+    await page.waitForURL(`${site}departments/civil-affairs/`);
+    expect(await page.locator('h1').innerText()).toContain('天津市民政局');
+    await context.close();
+  });
+
+  test('a document’s home → 按责任部门查看 → a department in two clicks, on a phone', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(site + doc());
+    await page.getByRole('link', { name: '按责任部门查看' }).click();
+    await page.waitForURL(site + MATRIX);
+    await page.locator('.pe-dept-table').getByRole('link', { name: '市民政局' }).click();
     await page.waitForURL(`${site}departments/civil-affairs/`);
     expect(await page.locator('h1').innerText()).toContain('天津市民政局');
     await context.close();
@@ -248,14 +266,14 @@ describe('phones', () => {
   test('no page-wide horizontal scrolling; the matrix scrolls in its box with its headers in view', async () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
-    for (const path of ['departments/', 'departments/human-resources/', 'graph/']) {
+    for (const [path, diagram] of [['departments/', false], [MATRIX, false], ['departments/human-resources/', true], [GRAPH, true]] as const) {
       await page.goto(site + path);
       if (path.startsWith('departments/h')) await showGraph(page);
-      if (path !== 'departments/') await rendered(page);
+      if (diagram) await rendered(page);
       const { scroll, client } = await page.evaluate(`({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })`) as { scroll: number; client: number };
       expect(scroll, path).toBeLessThanOrEqual(client);
     }
-    await page.goto(`${site}departments/`);
+    await page.goto(site + MATRIX);
     const box = page.locator('.pe-matrix');
     await box.evaluate((el) => { el.scrollLeft = 400; el.scrollTop = 300; });
     const sticky = await page.evaluate(`(() => {
@@ -272,7 +290,7 @@ describe('phones', () => {
   test('the graph starts with one chapter on a phone', async () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
-    await page.goto(`${site}graph/`);
+    await page.goto(site + GRAPH);
     expect(await rendered(page)).toBe('c1');
     await context.close();
   });
@@ -304,6 +322,8 @@ describe('printing', () => {
     expect(text).toContain('天津市人力资源和社会保障局');
     for (const task of xref.byId.get('human-resources')!.tasks) expect(text).toContain(headlineTitle(task.measure.headline));
     expect(text).toContain('市人社局代章');
+    // The document the tasks belong to, named on paper.
+    expect(text).toContain(policy.docNumber);
     for (const chrome of ['打印任务清单', '下载本部门任务清单', '跳到正文', '关系图需要', '显示关系图']) expect(text).not.toContain(chrome);
     execFileSync('pdftoppm', ['-png', '-r', '60', file, join(ARTIFACTS, 'task-list-human-resources')]);
     await context.close();
@@ -325,7 +345,7 @@ describe('printing', () => {
   test('the matrix prints on one A4 landscape page, every link legible', async () => {
     const context = await browser.newContext(DESKTOP);
     const page = await context.newPage();
-    await page.goto(`${site}departments/`);
+    await page.goto(site + MATRIX);
     const file = join(ARTIFACTS, 'departments-matrix.pdf');
     writeFileSync(file, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
     const sizes = pageSizes(file);
@@ -347,11 +367,13 @@ describe('screenshots for people to look at', () => {
   test.each([['phone', PHONE], ['desktop', DESKTOP]] as const)('%s', async (name, options) => {
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    for (const [slug, path] of [['departments', 'departments/'], ['department', 'departments/human-resources/'], ['department-small', 'departments/archives/'], ['graph', 'graph/']] as const) {
+    const shots = [['departments', 'departments/', 'table'], ['matrix', MATRIX, 'table'], ['department', 'departments/human-resources/', 'on request'],
+      ['department-small', 'departments/archives/', 'on request'], ['graph', GRAPH, 'drawn']] as const;
+    for (const [slug, path, diagram] of shots) {
       await page.goto(site + path);
-      if (path.startsWith('departments/')) await page.screenshot({ path: join(ARTIFACTS, `${slug}-top-${name}.png`) });
-      if (path.startsWith('departments/') && path !== 'departments/') await showGraph(page);
-      if (path !== 'departments/') await rendered(page);
+      if (diagram !== 'drawn') await page.screenshot({ path: join(ARTIFACTS, `${slug}-top-${name}.png`) });
+      if (diagram === 'on request') await showGraph(page);
+      if (diagram !== 'table') await rendered(page);
       await page.screenshot({ path: join(ARTIFACTS, `${slug}-${name}.png`), fullPage: true });
       const canvas = page.locator('[data-canvas]');
       if (await canvas.count()) await canvas.screenshot({ path: join(ARTIFACTS, `${slug}-diagram-${name}.png`) });

@@ -1,18 +1,20 @@
 /**
  * Printing in Chromium: pages print to A4 PDFs that we read back with poppler-utils (page count,
  * text, word positions). Summaries fit their page limits; no screen chrome reaches the paper;
- * every page carries page numbers and the running footer; the full text follows GB/T 9704 margins.
+ * every page carries page numbers and the running footer (a document's pages: its title and
+ * 发文字号; the library's pages: the site's name); the full text follows GB/T 9704 margins.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { headlineTitle } from '../../src/views/citation.ts';
+import { headlineTitle } from '../../src/model/derive.ts';
 import { t } from '../../src/site/strings.ts';
 import { DESKTOP, PHONE, launchBrowser, watch } from '../helpers/browser.ts';
 import { measures, policy, seedText } from '../helpers/model.ts';
 import { ARTIFACTS } from '../helpers/paths.ts';
 import { MM, pdfPageSize, pdfToPng, pdfWords, printPdf, type PrintedPdf } from '../helpers/pdf.ts';
+import { doc, measure } from '../helpers/urls.ts';
 
 const site = inject('siteUrl');
 let browser: Browser;
@@ -28,10 +30,15 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 const flat = (s: string) => s.replace(/\s+/gu, '');
+/** The running footer of a document's pages, and of the library's pages. */
 const footer = flat(`《${policy.measuresTitle}》${policy.docNumber}`);
-/** Screen chrome that must never reach paper: skip link, navigation, copy and print controls. */
-const CHROME = [t.skipLink, t.nav.home, t.nav.policy, t.nav.search, t.siteName, t.copy.link, t.measure.copyCitation, t.measure.inFullText,
+const libraryFooter = flat(t.siteName);
+/** Screen chrome that must never reach paper: skip link, navigation, the doc bar, copy and print controls. */
+const CHROME = [t.skipLink, t.nav.data, t.nav.search, t.siteName, t.docNav.belongsTo, t.docNav.home, t.copy.link, t.measure.copyCitation, t.measure.inFullText,
   t.print.button, t.summary.choose, t.summary.selectAll, t.summary.prev, t.summary.next, t.toTop];
+/** The library's pages say in their prose that documents can be printed: there the chrome is the print buttons' own labels. */
+const LIBRARY_CHROME = [...CHROME.filter((c) => c !== t.print.button && c !== t.siteName), t.print.policy, t.print.summary, t.dept.print, t.dept.printMatrix, t.summary.printSelected];
+const summary = (n?: number) => doc(n ? `summary/${n}/` : 'summary/');
 
 async function print(path: string, name: string, context = js): Promise<PrintedPdf> {
   const page = await context.newPage();
@@ -43,8 +50,9 @@ async function print(path: string, name: string, context = js): Promise<PrintedP
   return pdf;
 }
 
-function expectPaper(pdf: PrintedPdf, name: string): void {
-  for (const chrome of CHROME) expect(pdf.flat, `${name}: ${chrome}`).not.toContain(flat(chrome));
+function expectPaper(pdf: PrintedPdf, name: string, running = footer): void {
+  // The library's pages print the site's name in their footer.
+  for (const chrome of running === footer ? CHROME : LIBRARY_CHROME) expect(pdf.flat, `${name}: ${chrome}`).not.toContain(flat(chrome));
   for (let n = 1; n <= pdf.pages; n++) expect(pdf.flat, name).toContain(`第${n}页/共${pdf.pages}页`);
   // The lowest line of every page is the running footer: title, 发文字号, page number.
   const words = pdfWords(pdf.file);
@@ -52,18 +60,18 @@ function expectPaper(pdf: PrintedPdf, name: string): void {
     const onPage = words.filter((w) => w.page === n);
     const bottom = Math.max(...onPage.map((w) => w.yMin));
     const line = flat(onPage.filter((w) => w.yMin > bottom - 2).map((w) => w.text).join(''));
-    expect(line, `${name}: footer of page ${n}`).toBe(`${footer}第${n}页/共${pdf.pages}页`);
+    expect(line, `${name}: footer of page ${n}`).toBe(`${running}第${n}页/共${pdf.pages}页`);
   }
   expect(pdfPageSize(pdf.file).map(Math.round), name).toEqual([595, 842]);
 }
 
 test('the seed itself contains none of the chrome words (so their absence on paper means something)', () => {
-  for (const chrome of CHROME) expect(seedText).not.toContain(chrome);
+  for (const chrome of [...CHROME, ...LIBRARY_CHROME]) expect(seedText).not.toContain(chrome);
 });
 
 describe('chapter summaries', () => {
-  test.each(policy.chapters.map((c) => [c.number, c] as const))('/summary/%i/ prints on one A4 page with every headline', async (n, chapter) => {
-    const pdf = await print(`summary/${n}/`, `summary-${n}`);
+  test.each(policy.chapters.map((c) => [c.number, c] as const))('summary/%i/ prints on one A4 page with every headline', async (n, chapter) => {
+    const pdf = await print(summary(n), `summary-${n}`);
     pdfToPng(pdf.file);
     expect(pdf.pages).toBe(1);
     expectPaper(pdf, `summary ${n}`);
@@ -78,13 +86,13 @@ describe('chapter summaries', () => {
     for (const m of measures.filter((x) => x.chapter !== n)) expect(pdf.flat).not.toContain(flat(headlineTitle(m.headline)));
     // Where the page came from, for whoever holds the paper.
     expect(pdf.flat).toContain(`本页网址：`);
-    expect(pdf.flat).toContain(`/summary/${n}/`);
+    expect(pdf.flat).toContain(`/${summary(n)}`);
   });
 });
 
 describe('the whole summary', () => {
   test('prints on at most 4 A4 pages with every headline and the lead departments', async () => {
-    const pdf = await print('summary/', 'summary-all');
+    const pdf = await print(summary(), 'summary-all');
     pdfToPng(pdf.file);
     expect(pdf.pages).toBeLessThanOrEqual(4);
     expectPaper(pdf, 'summary');
@@ -103,7 +111,7 @@ describe('the whole summary', () => {
   test('a reader chooses the chapters to print, and only those print', async () => {
     const page = await js.newPage();
     const { errors } = watch(page);
-    await page.goto(`${site}summary/`);
+    await page.goto(site + summary());
     const chooser = page.locator('fieldset[data-print-choose]');
     expect(await chooser.isVisible()).toBe(true);
     const skip = [2, 4];
@@ -115,7 +123,7 @@ describe('the whole summary', () => {
       else expect(pdf.flat, m.id).toContain(flat(headlineTitle(m.headline)));
     }
     expectPaper(pdf, 'summary chosen');
-    const whole = await print('summary/', 'summary-all-again');
+    const whole = await print(summary(), 'summary-all-again');
     expect(pdf.pages).toBeLessThanOrEqual(whole.pages);
     // The screen says which chapters will not print.
     expect(await page.locator('#sc2 .pe-sum-chapter__skipped').isVisible()).toBe(true);
@@ -140,19 +148,19 @@ describe('the whole summary', () => {
 
   test('without JavaScript: no print controls, links to each chapter summary instead', async () => {
     const page = await noJs.newPage();
-    await page.goto(`${site}summary/`);
+    await page.goto(site + summary());
     expect(await page.locator('fieldset[data-print-choose]').isHidden()).toBe(true);
     expect(await page.locator('main button').filter({ visible: true }).count()).toBe(0);
     for (const c of policy.chapters) {
       const link = page.locator('.pe-sum-tools__chapters a', { hasText: c.title });
-      expect(new URL(await link.getAttribute('href') ?? '', page.url()).href).toBe(`${site}summary/${c.number}/`);
+      expect(new URL(await link.getAttribute('href') ?? '', page.url()).href).toBe(site + summary(c.number));
     }
     await page.close();
   });
 });
 
 describe('print buttons', () => {
-  test.each([['summary/3/', t.print.summary], ['policy/', t.print.policy]])('%s: shown with JavaScript and prints, hidden without', async (path, label) => {
+  test.each([[summary(3), t.print.summary], [doc('text/'), t.print.policy]])('%s: shown with JavaScript and prints, hidden without', async (path, label) => {
     const page = await js.newPage();
     await page.goto(site + path);
     await page.evaluate('window.print = () => { window.__printed = true; }');
@@ -168,7 +176,7 @@ describe('print buttons', () => {
 
 describe('the full text on paper (GB/T 9704-2012)', () => {
   test('title, 发文字号, every headline, measure ids; 37/35/28/26 mm margins; 16pt on a 28-character line', async () => {
-    const pdf = await print('policy/', 'policy');
+    const pdf = await print(doc('text/'), 'policy');
     pdfToPng(pdf.file, 40);
     expectPaper(pdf, 'policy');
     expect(pdf.flat).toContain(flat(policy.title));
@@ -203,7 +211,7 @@ describe('the full text on paper (GB/T 9704-2012)', () => {
 
 test('the full text prints in a serif CJK face (the system stands in for 仿宋 and 小标宋)', async () => {
   const page = await js.newPage();
-  await page.goto(`${site}policy/`);
+  await page.goto(site + doc('text/'));
   await page.emulateMedia({ media: 'print' });
   // Wait until the print rules apply and the fonts they ask for are loaded and laid out.
   await page.waitForFunction(`getComputedStyle(document.querySelector('.pe-doc__notice p')).fontFamily.includes('Serif CJK')`);
@@ -225,10 +233,10 @@ test('the full text prints in a serif CJK face (the system stands in for 仿宋 
 });
 
 describe('every page prints cleanly', () => {
-  test.each([['home', ''], ['measure', 'measures/2-1/']])('%s', async (name, path) => {
+  test.each([['library', '', libraryFooter], ['document', doc(), footer], ['measure', measure('2-1'), footer], ['departments', 'departments/', libraryFooter]])('%s', async (name, path, running) => {
     const pdf = await print(path, `page-${name}`);
     pdfToPng(pdf.file, 40);
-    expectPaper(pdf, name);
+    expectPaper(pdf, name, running);
   });
 });
 
@@ -236,7 +244,7 @@ test('under a sub-path the print stylesheet loads too', async () => {
   const page = await js.newPage();
   const failed: string[] = [];
   page.on('response', (r) => { if (r.status() >= 400) failed.push(r.url()); });
-  await page.goto(`${inject('subSiteUrl')}summary/2/`);
+  await page.goto(inject('subSiteUrl') + summary(2));
   const pdf = await printPdf(page, 'summary-2-sub-path');
   expect(failed).toEqual([]);
   expect(pdf.pages).toBe(1);
@@ -248,7 +256,7 @@ describe('screenshots of the summaries for people to look at', () => {
   test.each([['phone', PHONE], ['desktop', DESKTOP]] as const)('%s', async (name, options) => {
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    for (const [slug, path] of [['summary', 'summary/'], ['summary-1', 'summary/1/']]) {
+    for (const [slug, path] of [['summary', summary()], ['summary-1', summary(1)]]) {
       await page.goto(site + path);
       await page.screenshot({ path: join(ARTIFACTS, `${slug}-${name}.png`), fullPage: true });
       const { scroll, client } = await page.evaluate(`({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })`) as { scroll: number; client: number };

@@ -1,31 +1,41 @@
 /** The reading pages in a real Chromium: with and without JavaScript, on a phone and a desktop. */
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { citeMeasure, headlineTitle } from '../../src/views/citation.ts';
+import { citedTitle, headlineTitle } from '../../src/model/derive.ts';
+import { citeMeasure } from '../../src/views/citation.ts';
 import { DESKTOP, PHONE, useBrowser, watch } from '../helpers/browser.ts';
 import { measures, policy } from '../helpers/model.ts';
 import { ARTIFACTS } from '../helpers/paths.ts';
+import { doc, measure } from '../helpers/urls.ts';
 
 const site = inject('siteUrl');
 const subSite = inject('subSiteUrl');
 const browser = useBrowser();
+const TEXT = doc('text/');
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 describe('without JavaScript', () => {
-  test('home → table of contents → measure page → full text anchor', async () => {
+  test('library → document → table of contents → measure page → full text anchor', async () => {
     const context = await browser().newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     const { errors, requests } = watch(page);
     await page.goto(site);
+    expect(await page.locator('h1').innerText()).toBe('政策文库');
+    await page.locator('.pe-lib__title').getByRole('link', { name: citedTitle(policy), exact: true }).click();
+    await page.waitForURL(site + doc());
     expect(await page.locator('h1').innerText()).toBe(policy.measuresTitle);
+    // The doc bar names the document and its 发文字号 on a phone too.
+    expect(await page.locator('.pe-docbar').isVisible()).toBe(true);
+    expect(await page.locator('.pe-docbar').innerText()).toContain(policy.docNumber);
     const m = measures.find((x) => x.id === '2-3')!;
     await page.getByRole('link', { name: m.marker + headlineTitle(m.headline) }).click();
-    await page.waitForURL(/\/measures\/2-3\/$/);
+    await page.waitForURL(site + measure('2-3'));
     expect(await page.locator('h1').innerText()).toContain(headlineTitle(m.headline));
     // Copy buttons need JavaScript: without it they stay hidden, and the citation is plain text.
     expect(await page.locator('button[data-copy-text]').isHidden()).toBe(true);
     expect(await page.locator('#citation-text').innerText()).toBe(citeMeasure(policy.measuresTitle, 2, 3));
     await page.getByRole('link', { name: '在全文中查看' }).click();
-    await page.waitForURL(/\/policy\/#m2-3$/);
+    await page.waitForURL(`${site}${TEXT}#m2-3`);
     const box = await page.locator('#m2-3').boundingBox();
     expect(box!.y).toBeGreaterThanOrEqual(0);
     expect(box!.y).toBeLessThan(PHONE.viewport!.height / 2);
@@ -37,9 +47,9 @@ describe('without JavaScript', () => {
   test('the page is laid out for a phone: no horizontal scrolling, readable text', async () => {
     const context = await browser().newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
-    for (const path of ['', 'policy/', 'measures/1-1/']) {
+    for (const path of ['', doc(), TEXT, measure('1-1')]) {
       await page.goto(site + path);
-      const { scroll, client, font } = await page.evaluate(`({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, font: parseFloat(getComputedStyle(document.querySelector('.pe-measure__text p, .pe-doc__notice p')).fontSize) })`) as { scroll: number; client: number; font: number };
+      const { scroll, client, font } = await page.evaluate(`({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, font: parseFloat(getComputedStyle(document.querySelector('.pe-measure__text p, .pe-doc__notice p, .pe-lib-header__intro')).fontSize) })`) as { scroll: number; client: number; font: number };
       expect(scroll, path).toBeLessThanOrEqual(client);
       expect(font, path).toBeGreaterThanOrEqual(16);
     }
@@ -51,7 +61,7 @@ describe('full text on a phone', () => {
   test('a folded table of contents above the text jumps to a measure; on a desktop the sidebar replaces it', async () => {
     const context = await browser().newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site}policy/`);
+    await page.goto(site + TEXT);
     const folded = page.locator('details.pe-fulltext__toc-mobile');
     expect(await folded.getAttribute('open')).toBeNull();
     expect(await page.locator('.pe-fulltext__toc').isVisible()).toBe(false);
@@ -66,7 +76,7 @@ describe('full text on a phone', () => {
 
     const desktop = await browser().newContext(DESKTOP);
     const wide = await desktop.newPage();
-    await wide.goto(`${site}policy/`);
+    await wide.goto(site + TEXT);
     expect(await wide.locator('details.pe-fulltext__toc-mobile').isVisible()).toBe(false);
     expect(await wide.locator('.pe-fulltext__toc').isVisible()).toBe(true);
     await desktop.close();
@@ -78,13 +88,13 @@ describe('with JavaScript', () => {
     const context = await browser().newContext({ ...DESKTOP, permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     const { errors } = watch(page);
-    await page.goto(`${site}policy/`);
+    await page.goto(site + TEXT);
     await page.locator('a[href="#m3-2"][data-copy-link]').click();
     await expect.poll(() => page.locator('#pe-status').innerText()).toBe('已复制');
-    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(`${site}policy/#m3-2`);
-    expect(page.url()).toBe(`${site}policy/#m3-2`);
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(`${site}${TEXT}#m3-2`);
+    expect(page.url()).toBe(`${site}${TEXT}#m3-2`);
 
-    await page.goto(`${site}measures/3-2/`);
+    await page.goto(site + measure('3-2'));
     const button = page.getByRole('button', { name: '复制引用' });
     await button.click();
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(citeMeasure(policy.measuresTitle, 3, 2));
@@ -102,8 +112,9 @@ describe('under a sub-path', () => {
     page.on('response', (r) => { if (r.status() >= 400) failed.push(r.url()); });
     await page.goto(subSite);
     expect(await page.evaluate(`getComputedStyle(document.querySelector('.pe-header')).backgroundColor`)).toBe('rgb(155, 28, 28)');
-    await page.getByRole('link', { name: '全文', exact: true }).click();
-    await page.waitForURL(`${subSite}policy/`);
+    // The library lists the document; its full text is one click away.
+    await page.getByRole('link', { name: new RegExp(`^阅读全文\\s*：${escape(citedTitle(policy))}$`) }).click();
+    await page.waitForURL(subSite + TEXT);
     await page.locator('.pe-fulltext__toc .pe-toc a').first().click();
     expect(new URL(page.url()).pathname.startsWith(new URL(subSite).pathname)).toBe(true);
     expect(failed).toEqual([]);
@@ -117,7 +128,7 @@ describe('screenshots for people to look at', () => {
   test.each([['phone', PHONE], ['desktop', DESKTOP]] as const)('%s', async (name, options) => {
     const context = await browser().newContext(options);
     const page = await context.newPage();
-    for (const [slug, path] of [['home', ''], ['policy', 'policy/'], ['measure', 'measures/2-1/']]) {
+    for (const [slug, path] of [['home', ''], ['document', doc()], ['policy', TEXT], ['measure', measure('2-1')]]) {
       await page.goto(site + path);
       const file = join(ARTIFACTS, `${slug}-${name}.png`);
       await page.screenshot({ path: file, fullPage: slug !== 'policy' });

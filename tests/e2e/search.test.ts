@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { DESKTOP, PHONE, useBrowser, watch } from '../helpers/browser.ts';
-import { measures } from '../helpers/model.ts';
+import { measures, policy } from '../helpers/model.ts';
 import { ARTIFACTS, SUB_PATH } from '../helpers/paths.ts';
 import { candidateQueries } from '../../src/views/search-query.ts';
 import { cases, departmentsInText, expectedFor, units } from '../helpers/search-cases.ts';
+import { DOC, doc, href, measure } from '../helpers/urls.ts';
 
 const site = inject('siteUrl');
 const subSite = inject('subSiteUrl');
@@ -173,7 +174,7 @@ describe('the search page', () => {
 
   test('the header form on every page is a plain GET form that leads to the results', async () => {
     const page = await (await browser().newContext(PHONE)).newPage();
-    await page.goto(`${site}measures/1-1/`);
+    await page.goto(site + measure('1-1'));
     // No search JavaScript on reading pages: Pagefind loads only on /search/.
     const { requests } = watch(page);
     await page.fill('#pe-header-q', '三支一扶');
@@ -184,7 +185,7 @@ describe('the search page', () => {
     expect(requests.some((r) => r.includes('/pagefind/'))).toBe(true);
     const reading = await (await browser().newContext(DESKTOP)).newPage();
     const seen = watch(reading);
-    for (const path of ['', 'policy/', 'measures/2-1/']) await reading.goto(site + path, { waitUntil: 'networkidle' });
+    for (const path of ['', doc(), doc('text/'), measure('2-1')]) await reading.goto(site + path, { waitUntil: 'networkidle' });
     expect(seen.requests.filter((r) => r.includes('/pagefind/'))).toEqual([]);
     await page.context().close();
     await reading.context().close();
@@ -200,7 +201,9 @@ describe('the search page', () => {
     const marks = await first.locator('.pe-result__excerpt mark').allInnerTexts();
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.every((t) => ['档案', '公安'].includes(t))).toBe(true);
-    expect(await first.locator('a').getAttribute('href')).toBe(`/measures/${id}/?highlight=${encodeURIComponent('档案 公安').replace(/%20/g, '+')}`);
+    expect(await first.locator('a').getAttribute('href')).toBe(`${href(measure(id!))}?highlight=${encodeURIComponent('档案 公安').replace(/%20/g, '+')}`);
+    // With one document in the library, results do not repeat its name.
+    expect(await page.locator('.pe-result__doc').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'search-desktop.png'), fullPage: true });
     await page.context().close();
   });
@@ -213,7 +216,7 @@ describe('the search page', () => {
       if (q === '人事档案') await page.screenshot({ path: join(ARTIFACTS, 'search-results-phone.png'), fullPage: true });
       const target = rows.find((r) => r.exact && r.id !== 'document')!;
       await page.click(`#pe-search-exact > li[data-id="${target.id}"] a`);
-      await page.waitForURL((u) => u.pathname.endsWith(`/measures/${target.id}/`));
+      await page.waitForURL((u) => u.pathname === href(measure(target.id)));
       await page.waitForSelector('mark.pe-hit');
       const unit = units.find((u) => u.id === target.id)!;
       // Occurrences counted in the seed text; a match may span several elements (one <mark> each).
@@ -226,7 +229,7 @@ describe('the search page', () => {
     }
     await page.screenshot({ path: join(ARTIFACTS, 'search-landing-phone.png') });
     // Without the parameter nothing is marked.
-    await page.goto(`${site}measures/2-3/`);
+    await page.goto(site + measure('2-3'));
     expect(await page.locator('mark').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -257,6 +260,26 @@ describe('the search page', () => {
     await page.context().close();
   });
 
+  test('the document filter: a select named doc offering the seed, hidden while the library holds one document', async () => {
+    const page = await (await browser().newContext(DESKTOP)).newPage();
+    const { errors } = watch(page);
+    const expected = expectedFor('人才').sort();
+    const plain = await searchVia(page, site, { q: '人才' });
+    expect(plain.filter((r) => r.exact).map((r) => r.id).sort()).toEqual(expected);
+    const select = page.locator('select[name="doc"]');
+    expect(await select.getAttribute('id')).toBe('pe-search-doc');
+    expect(await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['', DOC]);
+    expect(await select.locator(`option[value="${DOC}"]`).innerText()).toContain(policy.docNumber);
+    expect(await select.isVisible()).toBe(false);
+    // Chosen in the address, it finds the same: every unit belongs to the seed.
+    const rows = await searchVia(page, site, { q: '人才', doc: DOC });
+    expect(rows.filter((r) => r.exact).map((r) => r.id).sort()).toEqual(expected);
+    const chapter3 = await searchVia(page, site, { doc: DOC, chapter: '3' });
+    expect(chapter3.map((r) => r.id)).toEqual(units.filter((u) => u.chapter === 3).map((u) => u.id));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   test('a string that occurs nowhere finds nothing exact, and says so', async () => {
     const page = await (await browser().newContext(PHONE)).newPage();
     const rows = await searchVia(page, site, { q: '量子计算机' });
@@ -274,10 +297,11 @@ describe('the search page', () => {
     const message = page.locator('.pe-search__nojs');
     expect(await message.isVisible()).toBe(true);
     expect(await message.innerText()).toContain('JavaScript');
-    expect(await message.locator('a', { hasText: '按目录查找' }).getAttribute('href')).toBe('/#toc');
+    expect(await message.locator('a', { hasText: '按目录查找' }).getAttribute('href')).toBe(`${href(doc())}#toc`);
     expect(await message.locator('a', { hasText: '按责任部门查找' }).getAttribute('href')).toBe('/departments/');
     // The table of contents itself, with every measure.
-    expect(await message.locator('.pe-toc a[href^="/measures/"]').count()).toBe(measures.length);
+    const tocLinks = await message.locator('.pe-toc a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(tocLinks.filter((h) => !h!.includes('#'))).toEqual(measures.map((m) => href(measure(m.id))));
     expect(await page.locator('main .pe-result').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'search-nojs-phone.png'), fullPage: true });
     await context.close();

@@ -12,12 +12,13 @@ import { parseCsv } from '../helpers/csv.ts';
 import { decodeEntities } from '../helpers/html.ts';
 import { registry } from '../helpers/model.ts';
 import { DIST } from '../helpers/paths.ts';
+import { DOC } from '../helpers/urls.ts';
 
 const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
 const work = mkdtempSync(join(tmpdir(), 'pe-calc-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const files = ['responsibilities.csv', 'departments.csv', `departments/${registry[0]!.id}.csv`];
+const files = ['responsibilities.csv', `${DOC}/responsibilities.csv`, 'departments.csv', `departments/${registry[0]!.id}.csv`];
 
 /** Calc's reading of a CSV file (comma-separated, double quotes, UTF-8), as rows of cell text. */
 function calc(file: string): string[][] {
@@ -34,5 +35,5 @@ test.each(files)('%s opens in LibreOffice Calc with every cell as written', (fil
   const cells = calc(file);
   // Calc writes an empty cell as <br> and may drop empty trailing cells: pad before comparing.
   expect(cells.map((r) => [...r, ...Array(expected[0]!.length - r.length).fill('')])).toEqual(expected);
-  expect(cells[0]![0]).toMatch(/^(措施编号|部门标识)$/);
+  expect(cells[0]![0]).toMatch(/^(文件标识|部门标识)$/);
 }, 180_000);

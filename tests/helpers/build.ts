@@ -1,5 +1,7 @@
 /** Builds the site with Astro (and later steps of `npm run build`) into a given folder. */
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { ROOT } from './paths.ts';
 
 export interface BuildOptions {
@@ -10,8 +12,17 @@ export interface BuildOptions {
   contentDir?: string;
 }
 
+/**
+ * Astro's content-layer cache. An entry whose text has not changed keeps the file path it was
+ * first read from, so a build from a fresh temporary content folder holding the same text as an
+ * earlier, since deleted one would import the deleted files. A build from another folder starts
+ * without it.
+ */
+const CONTENT_CACHE = join(ROOT, 'node_modules', '.astro', 'data-store.json');
+
 /** Runs `npm run build` with the given output folder, base path and content. */
 export function buildSite({ outDir, base = '/', contentDir }: BuildOptions): void {
+  if (contentDir) rmSync(CONTENT_CACHE, { force: true });
   execFileSync('npm', ['run', '--silent', 'build'], {
     cwd: ROOT,
     env: { ...process.env, OUT_DIR: outDir, BASE_PATH: base, ...(contentDir ? { CONTENT_DIR: contentDir } : {}) },

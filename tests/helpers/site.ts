@@ -8,20 +8,40 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 
 export interface SitePage {
-  /** File under the build folder: measures/2-1/index.html */
+  /** File under the build folder: policies/jjzz-2020-5/2-1/index.html */
   file: string;
-  /** URL path under the base: measures/2-1/ ('' for the home page, 404.html for the 404 page) */
+  /** URL path under the base: policies/jjzz-2020-5/2-1/ ('' for the home page, 404.html for the 404 page) */
   path: string;
-  /** Page type, from the URL pattern: home, policy, measures/*, departments, departments/*, 404… */
+  /** Page type, from the URL pattern (see pageType()). */
   type: string;
 }
 
-/** Page type from the URL pattern: the first path segment, with /* when the page is an item. */
+/** A provision's number path, the last segment of its page: 2-1 (or deeper: 2-1-3). */
+const PROVISION = /^\d+(?:-\d+)+$/;
+
+// Page type from the URL pattern, so that pages sharing a template share a type:
+//   ''                                  → home
+//   library/2/                          → library/*          (later pages of the home list)
+//   library/year/2020/, …/2020/2/       → library/year/*
+//   library/issuer/<slug>/              → library/issuer/*
+//   policies/<id>/                      → policies/*         (a document's home)
+//   policies/<id>/2-1/                  → policies/*/measure (a provision)
+//   policies/<id>/text/, …/departments/ → policies/*/text, policies/*/departments…
+//   policies/<id>/summary/3/            → policies/*/summary/*
+//   departments/, departments/<id>/     → departments, departments/*
+//   search/, data/, 404.html            → search, data, 404
 export function pageType(path: string): string {
   if (path === '') return 'home';
   if (path === '404.html') return '404';
   const parts = path.replace(/\/$/, '').split('/');
-  return parts.length > 1 ? `${parts[0]}/*` : parts[0]!;
+  const [first, second, ...rest] = parts as [string, ...string[]];
+  if (first === 'policies' && second !== undefined) {
+    if (rest.length === 0) return 'policies/*';
+    if (PROVISION.test(rest[0]!)) return 'policies/*/measure';
+    return ['policies/*', rest[0]!, ...rest.slice(1).map(() => '*')].join('/');
+  }
+  if (first === 'library' && second !== undefined) return /^\d+$/.test(second) ? 'library/*' : `library/${second}/*`;
+  return parts.length > 1 ? `${first}/*` : first;
 }
 
 /** Every HTML page of a build, in a stable order (home first). */

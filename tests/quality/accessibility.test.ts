@@ -12,6 +12,7 @@ import { DESKTOP, launchBrowser } from '../helpers/browser.ts';
 import { measures } from '../helpers/model.ts';
 import { DIST } from '../helpers/paths.ts';
 import { onePerType, sitePages } from '../helpers/site.ts';
+import { doc } from '../helpers/urls.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -40,7 +41,9 @@ async function axe(p: Page): Promise<Violation[]> {
 
 describe('axe-core, WCAG 2.2 AA: zero violations', () => {
   test('the site has pages to check', () => {
-    expect(pages.map((p) => p.type)).toEqual(expect.arrayContaining(['home', 'policy', 'measures/*', '404']));
+    expect(pages.map((p) => p.type)).toEqual(expect.arrayContaining(['home', 'library/year/*', 'library/issuer/*', 'policies/*', 'policies/*/text', 'policies/*/measure',
+      'policies/*/departments', 'policies/*/graph', 'policies/*/summary', 'policies/*/summary/*', 'policies/*/references', 'policies/*/data',
+      'departments', 'departments/*', 'search', 'data', '404']));
   });
   // Pages of one type share a template: the first of each type is checked at both widths after
   // the network is idle (scripted content included), the others at desktop width once loaded.
@@ -113,8 +116,8 @@ describe('keyboard', () => {
 
   const m = measures[Math.min(3, measures.length - 1)]!;
   const other = measures[measures.length - 1]!;
-  test(`a deep link (/policy/#${anchors.measure(m.id)}) moves focus to the measure`, async () => {
-    await page.goto(`${site}policy/#${anchors.measure(m.id)}`);
+  test(`a deep link (/${doc('text/')}#${anchors.measure(m.id)}) moves focus to the measure`, async () => {
+    await page.goto(`${site}${doc('text/')}#${anchors.measure(m.id)}`);
     await expect.poll(() => page.evaluate('document.activeElement.id')).toBe(anchors.measure(m.id));
     // Tab continues inside the measure: its first control.
     await page.keyboard.press('Tab');
@@ -122,7 +125,7 @@ describe('keyboard', () => {
   });
 
   test('following an in-page link to a measure moves focus to it', async () => {
-    await page.goto(`${site}policy/`);
+    await page.goto(`${site}${doc('text/')}`);
     await page.locator(`.pe-fulltext__toc a[href="#${anchors.measure(other.id)}"]`).click();
     await expect.poll(() => page.evaluate('document.activeElement.id')).toBe(anchors.measure(other.id));
     await page.goBack();

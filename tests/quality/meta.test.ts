@@ -5,12 +5,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { chapterLabel, headlineTitle, measureLabel } from '../../src/views/citation.ts';
+import { chapterLabel, headlineTitle, measureLabel } from '../../src/model/derive.ts';
 import { t } from '../../src/site/strings.ts';
 import { decodeEntities, htmlText, inner, readPage } from '../helpers/html.ts';
 import { measures } from '../helpers/model.ts';
 import { DIST, DIST_SUB, SUB_PATH } from '../helpers/paths.ts';
 import { sitePages } from '../helpers/site.ts';
+import { fileOf, measure } from '../helpers/urls.ts';
 
 const site = inject('siteUrl');
 
@@ -74,8 +75,8 @@ describe.each([
 });
 
 describe('a link to a measure shared in a chat shows its headline', () => {
-  test.each(measures.map((m) => [m.id, m] as const))('measures/%s/', (id, m) => {
-    const h = head(readPage(DIST, `measures/${id}/index.html`));
+  test.each(measures.map((m) => [measure(m.id), m] as const))('%s', (path, m) => {
+    const h = head(readPage(DIST, fileOf(path)));
     const headline = headlineTitle(m.headline);
     expect(h.og.title).toBe(`${chapterLabel(m.chapter)}${measureLabel(m.number)} ${headline}`);
     expect(h.og.description).toContain(headline);
@@ -85,7 +86,7 @@ describe('a link to a measure shared in a chat shows its headline', () => {
 
 describe('the 404 page', () => {
   const html = readPage(DIST, '404.html');
-  test('in Chinese, not indexed, with the ways back: home, full text, and search once it exists', () => {
+  test('in Chinese, not indexed, with the ways back: the library, the departments, search', () => {
     const h = head(html);
     expect(html).toMatch(/<html lang="zh-CN">/);
     expect(htmlText(inner(html, 'h1'))).toBe(t.notFound.title);
@@ -93,12 +94,12 @@ describe('the 404 page', () => {
     expect(h.canonical).toBeUndefined();
     const main = inner(html, 'main');
     const links = [...main.matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map((m) => [m[1], m[2]]);
-    const hasSearch = existsSync(join(DIST, 'search', 'index.html'));
     expect(links).toEqual([
       ['/', t.notFound.home],
-      ['/policy/', t.notFound.policy],
-      ...(hasSearch ? [['/search/', t.notFound.search]] : []),
+      ['/departments/', t.notFound.departments],
+      ['/search/', t.notFound.search],
     ]);
+    for (const [link] of links) expect(existsSync(join(DIST, link!, 'index.html')), link).toBe(true);
   });
   test('the server answers a missing address with it, status 404', async () => {
     const res = await fetch(`${site}no-such-page/`);

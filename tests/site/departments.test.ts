@@ -1,27 +1,51 @@
-/** The built department pages, the matrix and the graph page, checked against the model. */
+/** The built department pages, a document's 任务分工表 and its graph page, checked against the model. */
 import { describe, expect, test } from 'vitest';
-import { chapterLabel, headlineTitle, measureLabel } from '../../src/views/citation.ts';
-import { crossReference, inputFromModel } from '../../src/views/departments.ts';
+import { chapterLabel, citedTitle, headlineTitle, measureLabel } from '../../src/model/derive.ts';
+import { crossReference } from '../../src/views/departments.ts';
 import { attrs, decodeEntities, htmlText, inner, pages, readPage } from '../helpers/html.ts';
 import { measures, policy, registry } from '../helpers/model.ts';
 import { DIST, DIST_SUB, SUB_PATH } from '../helpers/paths.ts';
 import { squash } from '../helpers/mdx-text.ts';
+import { DOC, doc, fileOf, href, measure } from '../helpers/urls.ts';
 
-const xref = crossReference(inputFromModel(policy, registry));
+const xref = crossReference(policy, registry);
 const page = (p: string) => readPage(DIST, p);
 const main = (p: string) => inner(page(p), 'main');
 const attributed = new Map<string, { measure: string; position: number }[]>();
 for (const m of measures)
   m.attribution?.departments.forEach((d, i) => attributed.set(d.slug, [...(attributed.get(d.slug) ?? []), { measure: m.id, position: i + 1 }]));
 const involved = registry.filter((d) => attributed.has(d.id));
+const leadsOf = (id: string) => attributed.get(id)!.filter((l) => l.position === 1).length;
+const MATRIX = fileOf(doc('departments/'));
+const GRAPH = fileOf(doc('graph/'));
+const title = citedTitle(policy);
 
-describe('/departments/', () => {
+/** The rows of a department table (.pe-dept-table) on a page. */
+function tableRows(html: string): string[] {
+  const table = inner(html, 'table', /<table class="pe-dept-table[^"]*"[^>]*>/);
+  return [...inner(table, 'tbody').matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)].map((r) => r[1]!);
+}
+
+/** Rows are ordered by involvement: measures, then leads. */
+function expectInvolvementOrder(html: string): void {
+  const table = inner(html, 'table', /<table class="pe-dept-table[^"]*"[^>]*>/);
+  const order = attrs(inner(table, 'tbody'), 'href').map((h) => h.split('/')[2]!);
+  expect(order).toHaveLength(involved.length);
+  const key = (id: string) => [attributed.get(id)!.length, leadsOf(id)] as const;
+  for (let i = 1; i < order.length; i++) {
+    const [a, b] = [key(order[i - 1]!), key(order[i]!)];
+    expect(a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]), `${order[i - 1]} before ${order[i]}`).toBe(true);
+  }
+}
+
+describe('/departments/: every department of the library', () => {
   const html = main('departments/index.html');
-  test('lists every department named in an attribution, with full name, kind, counts, linking to its page', () => {
-    const table = inner(html, 'table', /<table class="pe-dept-table[^"]*"[^>]*>/);
-    const rows = [...inner(table, 'tbody').matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)].map((r) => r[1]!);
+  test('lists every department named in an attribution, with full name, kind, documents and counts, linking to its page', () => {
+    const rows = tableRows(html);
     expect(rows).toHaveLength(involved.length);
     expect(involved.length).toBe(23);
+    // A 文件 (documents) column beside the counts.
+    expect(htmlText(inner(inner(html, 'table', /<table class="pe-dept-table[^"]*"[^>]*>/), 'thead'))).toMatch(/文件\s*参与措施\s*牵头/);
     for (const d of involved) {
       const row = rows.find((r) => attrs(r, 'href').includes(`/departments/${d.id}/`));
       expect(row, d.abbr).toBeDefined();
@@ -29,18 +53,32 @@ describe('/departments/', () => {
       const list = attributed.get(d.id)!;
       expect(text).toContain(d.abbr);
       expect(text).toContain(d.name);
-      expect(text).toMatch(new RegExp(`${list.length}\\s*${list.filter((l) => l.position === 1).length}$`));
+      // The seed is the library's only document: each department is listed in 1 document.
+      expect(text).toMatch(new RegExp(`1\\s*${list.length}\\s*${leadsOf(d.id)}$`));
     }
   });
 
-  test('ordered by involvement: measures, then leads', () => {
-    const table = inner(html, 'table', /<table class="pe-dept-table[^"]*"[^>]*>/);
-    const order = attrs(inner(table, 'tbody'), 'href').map((h) => h.split('/')[2]!);
-    const key = (id: string) => [attributed.get(id)!.length, attributed.get(id)!.filter((l) => l.position === 1).length] as const;
-    for (let i = 1; i < order.length; i++) {
-      const [a, b] = [key(order[i - 1]!), key(order[i]!)];
-      expect(a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]), `${order[i - 1]} before ${order[i]}`).toBe(true);
+  test('ordered by involvement: measures, then leads', () => expectInvolvementOrder(html));
+
+  test('links each document’s 任务分工表', () => {
+    const list = inner(html, 'ul', /<ul class="pe-doc-links"[^>]*>/);
+    expect(attrs(list, 'href')).toEqual([href(doc('departments/'))]);
+    expect(htmlText(list)).toContain(title);
+    expect(htmlText(list)).toContain(policy.docNumber);
+  });
+});
+
+describe('the document’s 任务分工表 page', () => {
+  const html = main(MATRIX);
+  test('lists the departments its provisions name, with counts in this document, ordered by involvement', () => {
+    const rows = tableRows(html);
+    expect(rows).toHaveLength(involved.length);
+    expect(htmlText(inner(inner(html, 'table', /<table class="pe-dept-table[^"]*"[^>]*>/), 'thead'))).not.toContain('文件');
+    for (const d of involved) {
+      const row = rows.find((r) => attrs(r, 'href').includes(`/departments/${d.id}/`));
+      expect(htmlText(row!)).toMatch(new RegExp(`${attributed.get(d.id)!.length}\\s*${leadsOf(d.id)}$`));
     }
+    expectInvolvementOrder(html);
   });
 
   test('the 任务分工表 marks every link with its position, and nothing else', () => {
@@ -48,7 +86,7 @@ describe('/departments/', () => {
     const columns = attrs(inner(table, 'thead'), 'href').map((h) => h.split('/')[2]!);
     expect(new Set(columns)).toEqual(new Set(involved.map((d) => d.id)));
     const rows = [...table.matchAll(/<tr>\s*<th scope="row"[^>]*>([\s\S]*?)<\/th>([\s\S]*?)<\/tr>/g)];
-    expect(rows.map((r) => attrs(r[1]!, 'href')[0])).toEqual(measures.map((m) => `/measures/${m.id}/`));
+    expect(rows.map((r) => attrs(r[1]!, 'href')[0])).toEqual(measures.map((m) => href(measure(m.id))));
     let marks = 0;
     rows.forEach((r, i) => {
       const m = measures[i]!;
@@ -68,7 +106,11 @@ describe('/departments/', () => {
 
   test('the matrix is a scrollable, focusable region named by its heading', () => {
     expect(html).toMatch(/<div class="pe-matrix" role="region" aria-labelledby="matrix-heading" tabindex="0">/);
-    expect(htmlText(html)).toContain('任务分工表');
+    expect(htmlText(inner(html, 'h1'))).toBe('任务分工表');
+  });
+
+  test('links to the graph and to the departments across the library', () => {
+    expect(attrs(html, 'href')).toEqual(expect.arrayContaining([href(doc('graph/')), '/departments/']));
   });
 });
 
@@ -78,20 +120,31 @@ describe('/departments/<id>/', () => {
     expect(new Set(built)).toEqual(new Set(involved.map((d) => d.id)));
   });
 
-  test.each(involved.map((d) => [d.abbr, d] as const))('%s: names, every measure with position and co-listed departments, mentions, partners, CSV', (_, d) => {
+  test.each(involved.map((d) => [d.abbr, d] as const))('%s: names, every task of the seed grouped by document and chapter, with position and co-listed departments, partners, CSV', (_, d) => {
     const html = main(`departments/${d.id}/index.html`);
     const text = htmlText(html);
     expect(htmlText(inner(html, 'h1'))).toBe(`${d.name}（${d.abbr}）`);
     for (const s of [d.abbr, d.name, d.nameEn]) expect(text).toContain(s);
     const tasks = inner(html, 'section', /<section class="pe-task-list__tasks"[^>]*>/);
-    const items = [...tasks.matchAll(/<li class="pe-task"[^>]*>([\s\S]*?)<\/li>/g)].map((x) => x[1]!);
+    // One group per document: the seed, under an h3 that names it and links to it.
+    const groups = [...tasks.matchAll(/<section class="pe-task-doc" id="([^"]+)"/g)].map((m) => m[1]);
+    expect(groups).toEqual([`doc-${DOC}`]);
+    const group = inner(tasks, 'section', new RegExp(`<section class="pe-task-doc" id="doc-${DOC}"[^>]*>`));
+    const h3 = inner(group, 'h3');
+    expect(attrs(h3, 'href')).toEqual([href(doc())]);
+    expect(htmlText(h3)).toContain(title);
+    expect(htmlText(h3)).toContain(policy.docNumber);
     const expected = attributed.get(d.id)!;
+    // Within it, one h4 per chapter that has tasks, in reading order.
+    const chapters = [...new Set(expected.map((e) => measures.find((m) => m.id === e.measure)!.chapter))];
+    expect([...group.matchAll(/<h4\b[^>]*>([\s\S]*?)<\/h4>/g)].map((h) => htmlText(h[1]!))).toEqual(chapters.map((n) => policy.chapters[n - 1]!.marker + policy.chapters[n - 1]!.title));
+    const items = [...group.matchAll(/<li class="pe-task"[^>]*>([\s\S]*?)<\/li>/g)].map((x) => x[1]!);
     expect(items).toHaveLength(expected.length);
-    expected.forEach(({ measure, position }, i) => {
-      const m = measures.find((x) => x.id === measure)!;
+    expected.forEach(({ measure: id, position }, i) => {
+      const m = measures.find((x) => x.id === id)!;
       const item = items[i]!;
       const listed = m.attribution!.departments;
-      expect(attrs(item, 'href')[0]).toBe(`/measures/${m.id}/`);
+      expect(attrs(item, 'href')[0]).toBe(href(measure(m.id)));
       expect(htmlText(item)).toContain(`${chapterLabel(m.chapter)}${measureLabel(m.number)}${headlineTitle(m.headline)}`);
       expect(squash(htmlText(item))).toContain(`第${position}位/共${listed.length}个`);
       expect(item.includes('class="pe-tag"')).toBe(position === 1);
@@ -102,6 +155,7 @@ describe('/departments/<id>/', () => {
     const x = xref.byId.get(d.id)!;
     const partners = inner(html, 'ol', /<ol class="pe-partners"[^>]*>/);
     expect(attrs(partners, 'href')).toEqual(x.partners.map((p) => `/departments/${p.id}/`));
+    expect([...partners.matchAll(/<span class="pe-partners__n"[^>]*>(\d+) 项<\/span>/g)].map((n) => Number(n[1]))).toEqual(x.partners.map((p) => p.measures.length));
     // The CSV of its own rows (generated by the open-data feature).
     expect(attrs(html, 'href')).toContain(`/data/departments/${d.id}.csv`);
     // The diagram source is kept out of the search index.
@@ -125,37 +179,42 @@ describe('/departments/<id>/', () => {
 
 describe('links to the department pages', () => {
   test('the full text and the measure pages link every department name', () => {
-    const full = inner(page('policy/index.html'), 'article');
+    const full = inner(page(fileOf(doc('text/'))), 'article');
     const links = [...full.matchAll(/<a class="pe-dept" data-dept="([^"]+)" href="([^"]+)" title="([^"]+)">([^<]+)<\/a>/g)];
     expect(links).toHaveLength(61); // 60 attributions and the seal
-    for (const [, id, href, title, abbr] of links) {
+    for (const [, id, link, name, abbr] of links) {
       const d = registry.find((r) => r.id === id)!;
-      expect([href, decodeEntities(title!), abbr]).toEqual([`/departments/${id}/`, d.name, d.abbr]);
+      expect([link, decodeEntities(name!), abbr]).toEqual([`/departments/${id}/`, d.name, d.abbr]);
     }
     for (const m of measures) {
-      const html = main(`measures/${m.id}/index.html`);
+      const html = main(fileOf(measure(m.id)));
       const list = inner(html, 'ol', /<ol class="pe-dept-list"[^>]*>/);
       expect(attrs(list, 'href')).toEqual((m.attribution?.departments ?? []).map((d) => `/departments/${d.slug}/`));
     }
   });
 
-  test('home → 责任部门 → a department: two clicks', () => {
+  test('home → 责任部门 → a department: two clicks; a document’s home → its 任务分工表 → a department: two clicks', () => {
     const home = page('index.html');
     expect(attrs(inner(home, 'header', /<header class="pe-header"[^>]*>/), 'href')).toContain('/departments/');
-    expect(attrs(inner(home, 'main'), 'href')).toContain('/departments/');
     for (const d of involved) expect(attrs(main('departments/index.html'), 'href')).toContain(`/departments/${d.id}/`);
+    expect(attrs(main(fileOf(doc())), 'href')).toContain(href(doc('departments/')));
+    for (const d of involved) expect(attrs(main(MATRIX), 'href')).toContain(`/departments/${d.id}/`);
   });
 
   test('under a sub-path, department links keep the base', () => {
-    const html = readPage(DIST_SUB, 'departments/index.html');
-    expect(attrs(inner(html, 'main'), 'href').filter((h) => h.includes('/departments/')).every((h) => h.startsWith(`${SUB_PATH}departments/`))).toBe(true);
-    const src = decodeEntities(inner(readPage(DIST_SUB, 'graph/index.html'), 'script', /<script type="text\/plain" data-source="all"[^>]*>/));
+    for (const p of ['departments/index.html', MATRIX]) {
+      const hrefs = attrs(inner(readPage(DIST_SUB, p), 'main'), 'href').filter((h) => h.includes('/departments/'));
+      expect(hrefs.length, p).toBeGreaterThan(involved.length);
+      for (const h of hrefs) expect(h.startsWith(`${SUB_PATH}departments/`) || h.startsWith(`${SUB_PATH}${doc('departments/')}`), h).toBe(true);
+    }
+    const src = decodeEntities(inner(readPage(DIST_SUB, GRAPH), 'script', /<script type="text\/plain" data-source="all"[^>]*>/));
     expect(src).toContain(`click d_human_resources "${SUB_PATH}departments/human-resources/"`);
+    expect(src).toContain(`"${SUB_PATH}${measure(measures[0]!.id)}"`);
   });
 });
 
-describe('/graph/', () => {
-  const html = main('graph/index.html');
+describe('the document’s graph page', () => {
+  const html = main(GRAPH);
   test('the mermaid sources sit in text/plain scripts inside a data-pagefind-ignore container', () => {
     expect(html).toMatch(/<div class="pe-diagram" data-pe-diagram="graph"[^>]*data-pagefind-ignore/);
     const sources = [...html.matchAll(/<script type="text\/plain" data-source="([^"]+)">([\s\S]*?)<\/script>/g)];
@@ -170,14 +229,15 @@ describe('/graph/', () => {
       const abbrs = m.attribution?.departments.map((d) => d.abbr) ?? [];
       expect(squash(htmlText(text))).toContain(squash(`${m.id}${headlineTitle(m.headline)}${abbrs.length ? abbrs.map((a, i) => (i === 0 ? `${a}（牵头）` : a)).join('、') : '未列明责任部门'}`));
     }
+    expect(attrs(text, 'href').filter((h) => h.startsWith('/policies/'))).toEqual(measures.map((m) => href(measure(m.id))));
   });
 
   test('every script of these pages sits inside the document (nothing after </html>)', () => {
-    for (const p of ['departments/index.html', 'departments/human-resources/index.html', 'graph/index.html']) expect(page(p).trimEnd().endsWith('</body></html>'), p).toBe(true);
+    for (const p of ['departments/index.html', MATRIX, 'departments/human-resources/index.html', GRAPH]) expect(page(p).trimEnd().endsWith('</body></html>'), p).toBe(true);
   });
 
   test('pages without a diagram load no diagram script', () => {
-    for (const p of ['index.html', 'policy/index.html', 'measures/1-1/index.html', 'departments/index.html']) {
+    for (const p of ['index.html', fileOf(doc()), fileOf(doc('text/')), fileOf(measure('1-1')), 'departments/index.html', MATRIX]) {
       const scripts = [...page(p).matchAll(/<script\b[^>]*src="([^"]+)"/g)].map((s) => s[1]!);
       expect(scripts.filter((s) => /Diagram|mermaid/i.test(s)), p).toEqual([]);
     }

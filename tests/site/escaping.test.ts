@@ -7,14 +7,18 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { parseSeed } from '../../src/convert/parse.ts';
 import { buildSite } from '../helpers/build.ts';
 import { htmlText, inner, readPage } from '../helpers/html.ts';
 import { squash } from '../helpers/mdx-text.ts';
+import { registry } from '../helpers/model.ts';
 import { FIXTURES, REGISTRY_FILE, ROOT } from '../helpers/paths.ts';
 import { readFileSync } from 'node:fs';
 
 const root = mkdtempSync(join(tmpdir(), 'pe-syntax-'));
 const seed = readFileSync(join(FIXTURES, 'syntax.txt'), 'utf8');
+/** The fixture's document id, as the converter derives it (from its 发文字号). */
+const id = parseSeed('seeds/syntax.txt', seed, registry).id;
 
 beforeAll(() => {
   mkdirSync(join(root, 'seeds'));
@@ -27,7 +31,7 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 test('the full text shows every character of the seed literally', () => {
-  const html = readPage(join(root, 'dist'), 'policy/index.html');
+  const html = readPage(join(root, 'dist'), `policies/${id}/text/index.html`);
   const article = inner(html, 'article');
   const text = squash(htmlText(article));
   for (const line of seed.split('\n').filter((l) => l.trim())) expect(text).toContain(squash(line));
@@ -37,8 +41,17 @@ test('the full text shows every character of the seed literally', () => {
 });
 
 test('a measure page shows braces, tags and Markdown characters as text', () => {
-  const html = readPage(join(root, 'dist'), 'measures/1-1/index.html');
+  const html = readPage(join(root, 'dist'), `policies/${id}/1-1/index.html`);
   const text = htmlText(inner(html, 'div', /<div class="pe-measure__text">/));
   expect(text).toContain('正文 {表达式} <Cite>伪组件</Cite> [链接](http://example.com) \\反斜杠 | 竖线 | ~波浪~ 1. 列表 - 项 www.example.com 3%-5%');
   expect(text).toContain("import x from 'y'; export const z = 1;");
+});
+
+test('the library home, the document bar and the search page show the title with its braces as text', () => {
+  const dist = join(root, 'dist');
+  const title = parseSeed('seeds/syntax.txt', seed, registry).measuresTitle;
+  expect(title).toContain('{');
+  expect(htmlText(inner(readPage(dist, 'index.html'), 'ol', /<ol class="pe-lib__list"[^>]*>/))).toContain(title);
+  expect(htmlText(inner(readPage(dist, `policies/${id}/index.html`), 'div', /<div class="pe-docbar"[^>]*>/))).toContain(title);
+  expect(htmlText(inner(readPage(dist, 'search/index.html'), 'select', /<select[^>]* name="doc"[^>]*>/))).toContain(title);
 });

@@ -1,18 +1,22 @@
 /**
- * /references/ lists everything the seed cites, names and promises — computed here from the seed
+ * The document's references page (/policies/<id>/references/) lists everything the seed cites, names and promises — computed here from the seed
  * text with regexes, not from src/views/references.ts — and the text's mentions link to it.
  */
 import { describe, expect, test } from 'vitest';
 import { attrs, htmlText, inner, pages, readPage } from '../helpers/html.ts';
 import { measureLinesFromSeed, policy } from '../helpers/model.ts';
 import { DIST, DIST_SUB, SUB_PATH } from '../helpers/paths.ts';
+import { doc, fileOf, href, measure } from '../helpers/urls.ts';
 
-const html = readPage(DIST, 'references/index.html');
+const REFERENCES = doc('references/');
+const html = readPage(DIST, fileOf(REFERENCES));
 const main = inner(html, 'main');
 const lines = measureLinesFromSeed();
 /** Every text that may cite: the preamble and the measure lines (marker included: it has no 《“ or digits). */
 const places: [string, string][] = [['preamble', policy.preamble.join('')], ...lines];
-const placeHref = (p: string) => (p === 'preamble' ? '/policy/#preamble' : `/measures/${p}/`);
+const placeHref = (p: string) => (p === 'preamble' ? href(doc('text/#preamble')) : href(measure(p)));
+/** The measure id of a link to a provision's page. */
+const measureOf = (link: string) => link.match(new RegExp(`^${href(doc())}(\\d+-\\d+)/$`))![1]!;
 
 /** The entries of one kind on the page: anchor id → inner HTML. */
 function entries(tag: 'section' | 'li', prefix: string): Map<string, string> {
@@ -69,7 +73,7 @@ describe('quantitative commitments', () => {
   const found = [...lines].flatMap(([id, t]) => [...t.replace(/“\d+”/g, '').matchAll(FIG)].map((m) => ({ id, text: m[0] })));
   test('every figure of the seed, with its measure and clause, grouped by kind', () => {
     for (const f of ['65%', '80%', '3%-5%', '满1年', '1年及以上', '2018-2022年', '2017-2020年']) expect(found.map((x) => x.text)).toContain(f);
-    const listed = [...figs.values()].flatMap((e) => hrefs(e).map((h) => `${h.match(/measures\/(.+)\/$/)![1]!} ${figValue(e)}`));
+    const listed = [...figs.values()].flatMap((e) => hrefs(e).map((h) => `${measureOf(h)} ${figValue(e)}`));
     expect(listed.sort()).toEqual(found.map((x) => `${x.id} ${x.text}`).sort());
     // One entry per figure as written.
     expect(new Set([...figs.values()].map(figValue)).size).toBe(figs.size);
@@ -77,7 +81,7 @@ describe('quantitative commitments', () => {
       const places = [...e.matchAll(/<li class="pe-fig__place"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
       for (const p of places) {
         expect(inner(p, 'mark')).toBe(figValue(e));
-        expect(lines.get(hrefs(p)[0]!.match(/measures\/(.+)\/$/)![1]!)).toContain(htmlText(inner(p, 'q')));
+        expect(lines.get(measureOf(hrefs(p)[0]!))).toContain(htmlText(inner(p, 'q')));
       }
     }
     for (const kind of ['percentage', 'duration', 'period']) expect(attrs(main, 'id')).toContain(`figures-${kind}`);
@@ -94,18 +98,21 @@ describe('the page', () => {
     for (const s of ['documents', 'programmes', 'figures']) expect(attrs(toc, 'href')).toContain(`#${s}`);
   });
   test('under a sub-path, links carry it', () => {
-    const sub = inner(readPage(DIST_SUB, 'references/index.html'), 'main');
+    const sub = inner(readPage(DIST_SUB, fileOf(REFERENCES)), 'main');
     for (const h of attrs(sub, 'href').filter((x) => !x.startsWith('#'))) expect(h.startsWith(SUB_PATH), h).toBe(true);
   });
 });
 
 describe('mentions in the text link to the index', () => {
   const refIds = new Set(attrs(main, 'id'));
-  const textPages = pages(DIST).filter((p) => /^(index\.html|policy\/index\.html|measures\/)/.test(p));
-  test('every link into /references/ lands on an existing entry whose title is the linked text', () => {
+  const textPages = pages(DIST).filter((p) => p === fileOf(doc()) || p === fileOf(doc('text/')) || (p.startsWith(doc()) && /^\d+-\d+\/index\.html$/.test(p.slice(doc().length))));
+  test('the pages with the text: the document’s home, its full text and every provision', () => {
+    expect(textPages).toHaveLength(2 + lines.size);
+  });
+  test('every link into the references page lands on an existing entry whose title is the linked text', () => {
     let count = 0;
     for (const p of textPages) {
-      for (const m of readPage(DIST, p).matchAll(/<a class="[^"]*pe-ref-link[^"]*" href="\/references\/#([^"]+)">([\s\S]*?)<\/a>/g)) {
+      for (const m of readPage(DIST, p).matchAll(new RegExp(`<a class="[^"]*pe-ref-link[^"]*" href="${href(REFERENCES)}#([^"]+)">([\\s\\S]*?)<\\/a>`, 'g'))) {
         count++;
         expect(refIds.has(m[1]!), `${p} → #${m[1]}`).toBe(true);
         const id = m[1]!;
@@ -117,15 +124,15 @@ describe('mentions in the text link to the index', () => {
   });
   test('on each measure page, every 《…》, “…” and figure of its text is a link (a figure inside a title or quotes is not linked apart)', () => {
     for (const [id, line] of lines) {
-      const page = inner(readPage(DIST, `measures/${id}/index.html`), 'main');
+      const page = inner(readPage(DIST, fileOf(measure(id))), 'main');
       const linked = [...page.matchAll(/<a class="[^"]*pe-ref-link[^"]*" href="[^"]+">([\s\S]*?)<\/a>/g)].map((m) => htmlText(m[1]!));
       const expected = [...line.matchAll(new RegExp(`《[^》]+》|“[^”]+”|${FIG.source}`, 'g'))].map((m) => m[0]);
       expect(linked, id).toEqual(expected);
     }
   });
   test('the policy’s own title is not a link; the implemented document in the preamble is', () => {
-    const home = readPage(DIST, 'index.html');
+    const home = readPage(DIST, fileOf(doc()));
     expect(home).toContain(`<cite class="pe-cite">《${policy.measuresTitle}》</cite>`);
-    expect(home).toMatch(new RegExp(`<a class="pe-ref-link" href="/references/#doc-1">《${policy.implements!.title}》</a>`));
+    expect(home).toMatch(new RegExp(`<a class="pe-ref-link" href="${href(REFERENCES)}#doc-1">《${policy.implements!.title}》</a>`));
   });
 });

@@ -1,15 +1,17 @@
 /**
  * The Pagefind index in the built sites: only the text is indexed (each measure's text, and the
- * notice with its preamble), with the metadata and filters the search page relies on.
+ * notice with its preamble on the document's home), with the metadata and filters the search
+ * page relies on: the document each record belongs to, its chapter and departments, its order.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { chapterLabel, headlineTitle, measureLabel } from '../../src/views/citation.ts';
+import { chapterLabel, citedTitle, headlineTitle, measureLabel } from '../../src/model/derive.ts';
 import { measures, policy } from '../helpers/model.ts';
 import { DIST, DIST_SUB } from '../helpers/paths.ts';
 import { units } from '../helpers/search-cases.ts';
+import { DOC, doc, href, measure } from '../helpers/urls.ts';
 
 interface Fragment { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> }
 
@@ -24,19 +26,22 @@ const plain = (s: string) => s.replace(/[\s\u200b]+/gu, '');
 describe.each([['dist', DIST], ['dist-sub', DIST_SUB]])('the search index of %s', (_, dist) => {
   const frags = fragments(dist);
 
-  test('holds the measure pages and the home page, nothing else', () => {
-    expect(frags.map((f) => f.url).sort()).toEqual(['/', ...measures.map((m) => `/measures/${m.id}/`)].sort());
+  const urlOf = (id: string) => href(measure(id));
+  const HOME = href(doc());
+
+  test('holds the measure pages and the document’s home, nothing else (not the library’s pages)', () => {
+    expect(frags.map((f) => f.url).sort()).toEqual([HOME, ...measures.map((m) => urlOf(m.id))].sort());
   });
 
   test('indexes exactly the text of each measure: no navigation, buttons, citation or table of contents', () => {
     for (const m of measures) {
-      const f = frags.find((x) => x.url === `/measures/${m.id}/`)!;
+      const f = frags.find((x) => x.url === urlOf(m.id))!;
       expect(plain(f.content), m.id).toBe(plain(units.find((u) => u.id === m.id)!.text));
     }
   });
 
-  test('indexes the notice and preamble on the home page, not its table of contents', () => {
-    const f = frags.find((x) => x.url === '/')!;
+  test('indexes the notice and preamble on the document’s home, not its table of contents', () => {
+    const f = frags.find((x) => x.url === HOME)!;
     const text = plain(f.content).replace(/\./g, '');
     expect(text).toBe(units.find((u) => u.id === 'document')!.text.replace(/\n/g, ''));
     expect(text).not.toContain(headlineTitle(measures[0]!.headline));
@@ -44,13 +49,24 @@ describe.each([['dist', DIST], ['dist-sub', DIST_SUB]])('the search index of %s'
 
   test('names each measure (id, label, headline) and files it under its chapter and departments', () => {
     for (const m of measures) {
-      const f = frags.find((x) => x.url === `/measures/${m.id}/`)!;
+      const f = frags.find((x) => x.url === urlOf(m.id))!;
       const chapter = policy.chapters.find((c) => c.number === m.chapter)!;
       expect(f.meta.id).toBe(m.id);
       expect(f.meta.title).toBe(`${chapterLabel(m.chapter)}${measureLabel(m.number)} ${headlineTitle(m.headline)}`);
       expect(f.filters.chapter).toEqual([`${chapterLabel(m.chapter)} ${chapter.title}`]);
       expect(f.filters.department ?? []).toEqual([...new Set((m.attribution?.departments ?? []).map((d) => d.abbr))]);
     }
+  });
+
+  test('names the document of every record (id, title, 发文字号), files it under the document filter, and orders it in the library', () => {
+    const title = citedTitle(policy);
+    // The seed is the library's only document, rank 0: the order is the reading order within it.
+    const order = new Map([[HOME, 0], ...measures.map((m, i) => [urlOf(m.id), i + 1] as const)]);
+    for (const f of frags) {
+      expect(f.meta, f.url).toMatchObject({ document: DOC, documentTitle: title, docNumber: policy.docNumber, order: String(order.get(f.url)) });
+      expect(f.filters.document, f.url).toEqual([`${title}（${policy.docNumber}）`]);
+    }
+    expect(frags.find((f) => f.url === HOME)!.meta).toMatchObject({ kind: 'document', id: 'document' });
   });
 
   test('ships only the search code the site uses', () => {

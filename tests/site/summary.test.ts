@@ -2,29 +2,33 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { headlineTitle } from '../../src/views/citation.ts';
+import { citedTitle, headlineTitle } from '../../src/model/derive.ts';
 import { attrs, htmlText, inner, pages, readPage } from '../helpers/html.ts';
 import { measures, policy } from '../helpers/model.ts';
 import { DIST, DIST_SUB, SUB_PATH } from '../helpers/paths.ts';
+import { doc, fileOf, href, measure } from '../helpers/urls.ts';
+
+const SUMMARY = doc('summary/');
+const chapterSummary = (n: number) => doc(`summary/${n}/`);
 
 describe('summary pages', () => {
-  test('/summary/ and one page per chapter', () => {
+  test('the document’s summary and one page per chapter', () => {
     const built = pages(DIST);
-    expect(built).toContain('summary/index.html');
-    for (const c of policy.chapters) expect(built).toContain(`summary/${c.number}/index.html`);
-    expect(built.filter((p) => p.startsWith('summary/'))).toHaveLength(policy.chapters.length + 1);
+    expect(built).toContain(fileOf(SUMMARY));
+    for (const c of policy.chapters) expect(built).toContain(fileOf(chapterSummary(c.number)));
+    expect(built.filter((p) => p.startsWith(SUMMARY))).toHaveLength(policy.chapters.length + 1);
   });
 
-  test('/summary/ lists every measure with its id, headline and a link to it, and links each chapter summary', () => {
-    const html = readPage(DIST, 'summary/index.html');
+  test('the summary lists every measure with its id, headline and a link to it, and links each chapter summary', () => {
+    const html = readPage(DIST, fileOf(SUMMARY));
     const main = inner(html, 'main');
     for (const m of measures) {
       expect(main).toContain(`id="s${m.id}"`);
       expect(htmlText(main)).toContain(`${m.id}${m.marker}${headlineTitle(m.headline)}`);
     }
     const hrefs = attrs(main, 'href');
-    for (const m of measures) expect(hrefs).toContain(`/measures/${m.id}/`);
-    for (const c of policy.chapters) expect(hrefs).toContain(`/summary/${c.number}/`);
+    for (const m of measures) expect(hrefs).toContain(href(measure(m.id)));
+    for (const c of policy.chapters) expect(hrefs).toContain(href(chapterSummary(c.number)));
     // Without JavaScript the chapter chooser stays hidden; the links above remain.
     expect(html).toMatch(/<fieldset class="pe-sum-tools__choose" data-print-choose hidden>/);
     expect(html.match(/<h1\b/g)).toHaveLength(1);
@@ -32,26 +36,41 @@ describe('summary pages', () => {
 
   test('a chapter summary has only its own measures', () => {
     for (const c of policy.chapters) {
-      const main = htmlText(inner(readPage(DIST, `summary/${c.number}/index.html`), 'main'));
+      const main = htmlText(inner(readPage(DIST, fileOf(chapterSummary(c.number))), 'main'));
       for (const m of measures) expect(main.includes(headlineTitle(m.headline)), `${c.number}: ${m.id}`).toBe(m.chapter === c.number);
     }
   });
 
-  test('the home page and the header link to the summary', () => {
-    const home = readPage(DIST, 'index.html');
-    expect(attrs(inner(home, 'main'), 'href')).toContain('/summary/');
-    expect(attrs(inner(home, 'header', /<header class="pe-header"[^>]*>/), 'href')).toContain('/summary/');
+  test('the document’s home and its doc bar link to the summary', () => {
+    const home = readPage(DIST, fileOf(doc()));
+    expect(attrs(inner(home, 'main'), 'href')).toContain(href(SUMMARY));
+    for (const p of [doc(), measure(measures[0]!.id)])
+      expect(attrs(inner(readPage(DIST, fileOf(p)), 'div', /<div class="pe-docbar"[^>]*>/), 'href'), p).toContain(href(SUMMARY));
   });
 });
 
-describe('the print stylesheet', () => {
-  test('is built from the model and linked from every page for print only, also under a sub-path', () => {
-    const css = readFileSync(join(DIST, 'print.css'), 'utf8');
+describe('the print stylesheets', () => {
+  test('the document’s is built from the model and linked from each of its pages for print only, also under a sub-path', () => {
+    const css = readFileSync(join(DIST, doc('print.css')), 'utf8');
     expect(css).toContain(policy.docNumber);
-    expect(css).toContain(`《${policy.measuresTitle}》`);
+    expect(css).toContain(`《${citedTitle(policy)}》`);
+    for (const [dist, base] of [[DIST, '/'], [DIST_SUB, SUB_PATH]] as const) {
+      expect(existsSync(join(dist, doc('print.css')))).toBe(true);
+      for (const page of pages(dist).filter((p) => p.startsWith(doc())))
+        expect(readPage(dist, page), page).toContain(`<link rel="stylesheet" href="${base}${doc('print.css')}" media="print">`);
+    }
+  });
+
+  test('the library’s carries the site name, not a document, and is linked from every other page for print only', () => {
+    const css = readFileSync(join(DIST, 'print.css'), 'utf8');
+    expect(css).toMatch(/@bottom-left\s*\{\s*content: "政策通览";/);
+    expect(css).not.toContain(policy.docNumber);
+    expect(css).not.toContain(citedTitle(policy));
     for (const [dist, base] of [[DIST, '/'], [DIST_SUB, SUB_PATH]] as const) {
       expect(existsSync(join(dist, 'print.css'))).toBe(true);
-      for (const page of pages(dist)) expect(readPage(dist, page), page).toContain(`<link rel="stylesheet" href="${base}print.css" media="print">`);
+      const others = pages(dist).filter((p) => !p.startsWith('policies/'));
+      expect(others).toEqual(expect.arrayContaining(['index.html', 'departments/index.html', 'search/index.html', 'data/index.html']));
+      for (const page of others) expect(readPage(dist, page), page).toContain(`<link rel="stylesheet" href="${base}print.css" media="print">`);
     }
   });
 });
