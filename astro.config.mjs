@@ -10,7 +10,7 @@ const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
   // Without SITE the site has no absolute address: no canonical URLs, no sitemap.xml, paths in print and data.
-  site: process.env.SITE || undefined,
+  ...(process.env.SITE ? { site: process.env.SITE } : {}),
   base,
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',

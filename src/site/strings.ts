@@ -223,6 +223,7 @@ export const t = {
       documents > 1 ? `在 ${documents} 份文件中参与 ${measures} 项措施，其中牵头 ${leads} 项` : `参与 ${measures} 项措施，其中牵头 ${leads} 项`,
     byDocument: '按文件',
     tocHeading: '任务目录',
+    continued: '（续）',
     backToToc: '返回任务目录',
     partner: '参与',
     fullText: '条文全文',

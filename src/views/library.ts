@@ -9,8 +9,8 @@ import type { PolicyDocument } from '../model/types.ts';
 
 /** Documents per page of a list: the home page and each filter page paginate beyond this. */
 export const PAGE_SIZE = 50;
-/** Documents per page of a department's task list (its tasks grouped by document). */
-export const DOCUMENTS_PER_PAGE = 20;
+/** Tasks per page of a department's task list (each with its full text): the page's weight stays bounded. */
+export const TASKS_PER_PAGE = 12;
 
 export interface Facet {
   /** Shown: 2020, or 市就业工作领导小组. */
@@ -71,4 +71,35 @@ export function paginate<T>(items: readonly T[], size = PAGE_SIZE): T[][] {
   const pages: T[][] = [];
   for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
   return pages.length ? pages : [[]];
+}
+
+/** One group (e.g. a document) on a page, with the slice of its items that page holds. */
+export interface PagedGroup<G, T> {
+  group: G;
+  items: T[];
+  /** The group began on an earlier page. */
+  continued: boolean;
+}
+
+/**
+ * Pages of at most `size` items, in order, keeping each group's items together where they fit:
+ * a group larger than what is left of a page continues on the next one. A group without items
+ * stays with the page it falls on. Never empty: no groups give one empty page.
+ */
+export function paginateGroups<G, T>(groups: readonly G[], itemsOf: (g: G) => readonly T[], size: number): PagedGroup<G, T>[][] {
+  const pages: PagedGroup<G, T>[][] = [[]];
+  let room = size;
+  for (const group of groups) {
+    const items = [...itemsOf(group)];
+    if (items.length > room && items.length <= size && pages.at(-1)!.length > 0) { pages.push([]); room = size; }
+    let continued = false;
+    do {
+      if (room === 0) { pages.push([]); room = size; }
+      const slice = items.splice(0, room);
+      pages.at(-1)!.push({ group, items: slice, continued });
+      room -= slice.length;
+      continued = true;
+    } while (items.length > 0);
+  }
+  return pages;
 }

@@ -2,7 +2,6 @@
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { citedTitle, headlineTitle } from '../../src/model/derive.ts';
-import { citeMeasure } from '../../src/views/citation.ts';
 import { DESKTOP, PHONE, useBrowser, watch } from '../helpers/browser.ts';
 import { measures, policy } from '../helpers/model.ts';
 import { ARTIFACTS } from '../helpers/paths.ts';
@@ -33,7 +32,7 @@ describe('without JavaScript', () => {
     expect(await page.locator('h1').innerText()).toContain(headlineTitle(m.headline));
     // Copy buttons need JavaScript: without it they stay hidden, and the citation is plain text.
     expect(await page.locator('button[data-copy-text]').isHidden()).toBe(true);
-    expect(await page.locator('#citation-text').innerText()).toBe(citeMeasure(policy.measuresTitle, 2, 3));
+    expect(await page.locator('#citation-text').innerText()).toBe(`《${policy.measuresTitle}》（${policy.docNumber}）第二部分第（三）项`);
     await page.getByRole('link', { name: '在全文中查看' }).click();
     await page.waitForURL(`${site}${TEXT}#m2-3`);
     const box = await page.locator('#m2-3').boundingBox();
@@ -97,7 +96,7 @@ describe('with JavaScript', () => {
     await page.goto(site + measure('3-2'));
     const button = page.getByRole('button', { name: '复制引用' });
     await button.click();
-    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(citeMeasure(policy.measuresTitle, 3, 2));
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(`《${policy.measuresTitle}》（${policy.docNumber}）第三部分第（二）项`);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -25,14 +25,38 @@ const total = (abbr: string) => totals.find((x) => x.abbr === abbr)!;
 /** A department only the fixtures name (not the seed). */
 const fixtureOnly = totals.filter((x) => x.perDoc.every((p) => p.doc.fixture));
 
+/** Every page of a department's task list (…/, …/2/, …): a long list is split into pages. */
+function taskListPages(id: string): string[] {
+  const out = [main(page(`departments/${id}/`))];
+  for (let n = 2; exists(`departments/${id}/${n}/index.html`); n++) out.push(main(page(`departments/${id}/${n}/`)));
+  return out;
+}
+
 function taskList(abbr: string) {
   const x = total(abbr);
-  const html = main(page(`departments/${x.dept.id}/`));
-  return { x, html };
+  const pages = taskListPages(x.dept.id);
+  return { x, html: pages[0]!, pages };
 }
 
 describe('a department’s task list spans documents: /departments/human-resources/ (市人社局)', () => {
-  const { x, html } = taskList('市人社局');
+  const { x, html, pages } = taskList('市人社局');
+  /** The document groups of all pages, a group continued on a later page joined to its start. */
+  const groups = (() => {
+    const byId = new Map<string, { id: string; heading: string; summary: string; tasks: string[]; chapters: string[] }>();
+    for (const p of pages)
+      for (const g of elements(p, 'section', /<section class="pe-task-doc"/)) {
+        const id = /id="([^"]+)"/.exec(g)![1]!;
+        const seen = byId.get(id);
+        const tasks = elements(g, 'li', /<li class="pe-task"/);
+        const chapters = g.chapters;
+        if (seen) {
+          expect(text(element(g, 'h3', /<h3\b/))).toContain(t.dept.continued);
+          seen.tasks.push(...tasks);
+          seen.chapters.push(...chapters.filter((c) => !seen.chapters.includes(c)));
+        } else byId.set(id, { id, heading: element(g, 'h3', /<h3\b/), summary: text(element(g, 'p', /<p class="pe-task-doc__summary"/)), tasks, chapters });
+      }
+    return [...byId.values()];
+  })();
 
   test('市人社局 has tasks in every document of the library', () => {
     expect(x.dept.id).toBe('human-resources');
@@ -44,36 +68,55 @@ describe('a department’s task list spans documents: /departments/human-resourc
   });
 
   test('tasks grouped by document, newest first, each group with its title, 发文字号 and counts', () => {
-    const groups = elements(html, 'section', /<section class="pe-task-doc"/);
-    expect(groups.map((g) => /id="([^"]+)"/.exec(g)![1])).toEqual(x.perDoc.map((p) => `doc-${p.doc.id}`));
+    expect(groups.map((g) => g.id)).toEqual(x.perDoc.map((p) => `doc-${p.doc.id}`));
     groups.forEach((g, i) => {
       const p = x.perDoc[i]!;
-      const heading = element(g, 'h3', /<h3\b/);
+      const heading = g.heading;
       expect(text(heading)).toBe(`《${p.doc.title}》${p.doc.docNumber}`);
       expect(anchorsIn(heading)[0]!.href).toBe(`/policies/${p.doc.id}/`);
-      expect(text(element(g, 'p', /<p class="pe-task-doc__summary"/))).toBe(t.dept.summary(p.measures.length, p.leads.length));
+      expect(g.summary).toBe(t.dept.summary(p.measures.length, p.leads.length));
       // Exactly the provisions whose attribution lists 市人社局, in reading order, under their chapters.
-      const tasks = elements(g, 'li', /<li class="pe-task"/);
+      const tasks = g.tasks;
       expect(tasks.map((li) => anchorsIn(element(li, 'p', /<p class="pe-task__head"/))[0]!.href)).toEqual(p.measures.map((m) => `/policies/${p.doc.id}/${m.id}/`));
       tasks.forEach((li, k) => {
         const m = p.measures[k]!;
         expect(text(element(li, 'p', /<p class="pe-task__position"/))).toContain(t.dept.positionValue(m.abbrs.indexOf('市人社局') + 1, m.abbrs.length));
         expect(li.includes('class="pe-tag"'), `${p.doc.id} ${m.id} lead`).toBe(m.abbrs[0] === '市人社局');
       });
-      const chapters = elements(g, 'h4', /<h4\b/).map(text);
+      const chapters = g.chapters;
       const expectedChapters = p.doc.chapters.filter((c) => c.measures.some((m) => p.measures.includes(m)));
       expect(chapters).toEqual(expectedChapters.map((c) => `${'一二三四五六七八九十'[c.number - 1]}、${c.title}`));
     });
   });
 
-  test('the per-document summary list (按文件) links each group with its counts', () => {
-    const nav = element(html, 'nav', /<nav class="pe-task-list__docs"/);
-    const items = elements(nav, 'li', /<li\b/);
-    expect(items.map((li) => anchorsIn(li)[0]!.href)).toEqual(x.perDoc.map((p) => `#doc-${p.doc.id}`));
-    items.forEach((li, i) => {
-      const p = x.perDoc[i]!;
-      expect(text(li)).toBe(`《${p.doc.title}》${t.dept.summary(p.measures.length, p.leads.length)}`);
-    });
+  test('each page opens with a table of contents of its tasks, linking to each, by document', () => {
+    const all: string[] = [];
+    for (const p of pages) {
+      const nav = element(p, 'nav', /<nav class="pe-task-list__toc"/);
+      const hrefs = elements(nav, 'li', /<li\b/).map((li) => anchorsIn(li)[0]!.href);
+      // Every entry leads to a task of the same page.
+      for (const h of hrefs) expect(p).toContain(`id="${h.slice(1)}"`);
+      all.push(...hrefs);
+      // Where a page holds several documents, each is named with its counts.
+      const docLines = elements(nav, 'p', /<p class="pe-task-list__toc-doc"/);
+      for (const line of docLines) {
+        const d = x.perDoc.find((q) => line.includes(`#doc-${q.doc.id}`))!;
+        expect(text(line)).toBe(`《${d.doc.title}》${t.dept.summary(d.measures.length, d.leads.length)}`);
+      }
+    }
+    expect(all).toEqual(x.perDoc.flatMap((p) => p.measures.map((m) => `#t-${p.doc.id}-${m.id}`)));
+  });
+
+  test('each task carries the provision’s full text, its role and the other departments', () => {
+    const byHref = new Map(groups.flatMap((g) => g.tasks).map((li) => [anchorsIn(element(li, 'p', /<p class="pe-task__head"/))[0]!.href, li]));
+    for (const p of x.perDoc)
+      for (const m of p.measures) {
+        const li = byHref.get(`/policies/${p.doc.id}/${m.id}/`)!;
+        expect(text(element(li, 'p', /<p class="pe-task__text"/))).toContain(m.line);
+        expect(text(element(li, 'p', /<p class="pe-task__position"/))).toContain(m.abbrs[0] === '市人社局' ? t.dept.lead : t.dept.partner);
+        const others = text(element(li, 'p', /<p class="pe-task__others"/));
+        for (const o of m.abbrs.filter((a) => a !== '市人社局')) expect(others).toContain(o);
+      }
   });
 });
 

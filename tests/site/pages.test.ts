@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { chapterLabel, citedTitle, departmentIds, headlineTitle, measureLabel } from '../../src/model/derive.ts';
-import { citeMeasure } from '../../src/views/citation.ts';
 import { squash } from '../helpers/mdx-text.ts';
 import { attrs, htmlText, inner, pages, readPage } from '../helpers/html.ts';
 import { measures, policy, registry, seedText } from '../helpers/model.ts';
@@ -190,7 +189,7 @@ describe('measure pages', () => {
       expect(htmlText(list)).toContain(lead.name);
     }
     // The citation, ready to paste.
-    expect(html).toContain(`<output id="citation-text">${citeMeasure(policy.measuresTitle, m.chapter, m.number)}</output>`);
+    expect(html).toContain(`<output id="citation-text">${`《${policy.measuresTitle}》（${policy.docNumber}）${chapterLabel(m.chapter)}${measureLabel(m.number)}`}</output>`);
     expect(attrs(html, 'href')).toContain(href(doc(`text/#m${m.id}`)));
     // Previous and next.
     const i = measures.indexOf(m);
