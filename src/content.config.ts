@@ -11,6 +11,7 @@ import { z } from 'astro/zod';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { DEPARTMENT_KINDS } from './model/registry.ts';
+import { groupSchema, groupsSchema, thesaurusEntrySchema, thesaurusSchema } from './model/lexicon.ts';
 import { STATUSES } from './model/status.ts';
 
 /** Where the content lives; tests point it at converted fixtures. */
@@ -34,6 +35,8 @@ const departments = defineCollection({
     kind: z.enum(DEPARTMENT_KINDS as [string, ...string[]]),
     /** What changed since the document's date (reorganisation, new name). */
     note: z.string().optional(),
+    /** Other names readers type for it: former names, short forms (劳动局); see src/views/lexicon.ts. */
+    aliases: z.array(z.string().trim().min(2)).optional(),
   }),
 });
 
@@ -157,4 +160,46 @@ const measures = defineCollection({
   }),
 });
 
-export const collections = { departments, documentMeta, documents, measures };
+/**
+ * A hand-maintained YAML list (content/thesaurus.yaml, content/groups.yaml), checked as a whole
+ * (rules across entries: no word in two entries, unique ids) and stored entry by entry. The file
+ * is optional: a content folder without it has an empty collection.
+ */
+function yamlList(name: string, file: string, whole: z.ZodType, idOf: (entry: Record<string, unknown>, i: number) => string) {
+  return {
+    name,
+    load: async ({ store, parseData, watcher }: Parameters<import('astro/loaders').Loader['load']>[0]) => {
+      const path = `${CONTENT}/${file}`;
+      watcher?.add(path);
+      store.clear();
+      if (!existsSync(path)) return;
+      const list: unknown = parseYaml(readFileSync(path, 'utf8')) ?? [];
+      const checked = whole.safeParse(list);
+      if (!checked.success) {
+        const issue = checked.error.issues[0]!;
+        const i = Number(issue.path[0] ?? 0);
+        const entry = (list as Record<string, unknown>[])[i];
+        const label = entry?.id ?? (Array.isArray(entry?.words) ? entry.words[0] : undefined);
+        throw new Error(`${path}: entry ${i + 1}${label ? ` (${String(label)})` : ''}${issue.path.length > 1 ? `, ${issue.path.slice(1).join('.')}` : ''}: ${issue.message}`);
+      }
+      for (const [i, entry] of (list as Record<string, unknown>[]).entries()) {
+        const id = idOf(entry, i);
+        store.set({ id, data: await parseData({ id, data: entry }) });
+      }
+    },
+  };
+}
+
+/** content/thesaurus.yaml: everyday words → the documents' terms (src/model/lexicon.ts). Ids are the entry's position. */
+const thesaurus = defineCollection({
+  loader: yamlList('thesaurus', 'thesaurus.yaml', thesaurusSchema, (_, i) => String(i + 1).padStart(4, '0')),
+  schema: thesaurusEntrySchema,
+});
+
+/** content/groups.yaml: reader groups (我是……), by id. */
+const groups = defineCollection({
+  loader: yamlList('groups', 'groups.yaml', groupsSchema, (entry) => String(entry.id)),
+  schema: groupSchema,
+});
+
+export const collections = { departments, documentMeta, documents, measures, thesaurus, groups };

@@ -33,6 +33,13 @@ export function parseRegistry(file: string, text: string): Department[] {
     }
     const dept: Department = { id: entry.id as string, abbr: entry.abbr as string, name: entry.name as string, nameEn: entry.nameEn as string, kind: entry.kind as DepartmentKind };
     if (typeof entry.note === 'string') dept.note = entry.note;
+    if (entry.aliases !== undefined) {
+      const aliases = entry.aliases;
+      // As src/content.config.ts: a list of names of two or more characters.
+      if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string' || a.trim().length < 2))
+        fail(where('aliases'), `department "${entry.id}": aliases must be a list of names of two or more characters`);
+      dept.aliases = (aliases as string[]).map((a) => a.trim());
+    }
     return dept;
   });
 }

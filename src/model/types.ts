@@ -103,4 +103,6 @@ export interface Department {
   nameEn: string;
   kind: DepartmentKind;
   note?: string | undefined;
+  /** Other names readers use for it, declared in the registry: former names, short forms (劳动局). */
+  aliases?: string[] | undefined;
 }

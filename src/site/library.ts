@@ -40,6 +40,7 @@ async function load(): Promise<Loaded> {
   const metaBySource = new Map(metaEntries.map((e) => [e.data.source, e.data]));
   const registry = departmentEntries.map(({ id, data: x }): Department => ({
     id, abbr: x.abbr, name: x.name, nameEn: x.nameEn, kind: x.kind as DepartmentKind, ...(x.note ? { note: x.note } : {}),
+    ...(x.aliases ? { aliases: x.aliases } : {}),
   }));
   const known = new Set(registry.map((d) => d.id));
   const measuresByDoc = new Map<string, Map<string, MeasureEntry>>();
