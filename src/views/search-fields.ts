@@ -4,6 +4,7 @@
  */
 import { chapterLabel, chapterOf, citedTitle, departmentIds, headlineTitle, measuresOf, provisionLabel } from '../model/derive.ts';
 import type { Department, Measure, PolicyDocument } from '../model/types.ts';
+import { documentKeys, provisionKeys } from './provision-query.ts';
 
 export interface SearchFields {
   kind: 'measure' | 'document';
@@ -22,6 +23,8 @@ export interface SearchFields {
   departments?: readonly string[] | undefined;
   /** The page's indexed text (markup allowed), for extra number terms; see numberTerms(). */
   text?: string | undefined;
+  /** A provision's number keys (2-1, a5…), for queries that name it; see provisionKeys(). */
+  provision?: readonly string[] | undefined;
 }
 
 /**
@@ -60,6 +63,7 @@ export function measureSearchFields(doc: PolicyDocument, rank: number, m: Measur
     headline: headlineTitle(m.headline),
     chapter: chapterFilterValue(m.chapter, chapterOf(doc, m).title),
     departments: departmentIds(m).map((id) => abbrs.get(id) ?? id),
+    provision: provisionKeys(m),
   };
 }
 
@@ -92,5 +96,9 @@ export function searchFields(f: SearchFields): { meta: Record<string, string>; f
   const filters: Record<string, string[]> = { document: [documentFilterValue(f.document)] };
   if (f.chapter) filters.chapter = [f.chapter];
   if (f.departments?.length) filters.department = [...new Set(f.departments)];
+  // Queries that name a place (src/views/provision-query.ts): a provision by its number, a
+  // document by its 发文字号 or title (on the notice's record only, so the lookup finds one page).
+  if (f.provision?.length) filters.provision = [...f.provision];
+  if (f.kind === 'document') filters.place = documentKeys(f.document);
   return { meta, filters };
 }

@@ -37,6 +37,8 @@ describe('measure records of the seed', () => {
     expect(filters.document).toEqual([`${policy.measuresTitle}（津就组字〔2020〕5号）`]);
     expect(filters.chapter).toEqual([`第二部分 ${policy.chapters[1]!.title}`]);
     expect(filters.department).toEqual(meta.departments!.split('、'));
+    // A provision answers to its number path (2-1), which its label 第二部分第（一）项 and 二（一） also name.
+    expect(filters.provision).toEqual(['2-1']);
   });
 
   test('reading order across the library: every record of a newer document comes before those of an older one', () => {
@@ -85,7 +87,8 @@ describe('a made-up document', () => {
     const { meta, filters } = searchFields({ kind: 'document', id: 'document', document: searchDocument(doc, 1), order: 0, label: '通知', headline: doc.title });
     expect(meta).toMatchObject({ kind: 'document', id: 'document', document: 'sl-2024-7', order: '100000' });
     expect(meta.chapter).toBeUndefined();
-    expect(filters).toEqual({ document: ['示例措施（示字〔2024〕7号）'] });
+    // The document answers to its title and its 发文字号, whole, without the issuer's code, and as a bare number.
+    expect(filters).toEqual({ document: ['示例措施（示字〔2024〕7号）'], place: ['t:示例措施', 'n:示字〔2024〕7号', 'n:〔2024〕7号', 'n:7号'] });
   });
 });
 
