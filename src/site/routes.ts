@@ -45,6 +45,11 @@ export const routes = {
   /** A department's task list across the library; page 2… (by documents) as …/2/. */
   department: (id: string, page = 1) => url(`departments/${id}/${page > 1 ? `${page}/` : ''}`),
   search: (query?: string) => url('search/') + (query ? `?q=${encodeURIComponent(query)}` : ''),
+  /** What the search page knows besides the text (src/views/lexicon.ts), fetched by it alone. */
+  searchLexicon: () => url('search/lexicon.json'),
+  /** Reader groups (我是……): the list, and the provisions that concern one group, page 2… as …/2/. */
+  groups: () => url('groups/'),
+  group: (id: string, page = 1) => url(`groups/${id}/${page > 1 ? `${page}/` : ''}`),
   /** Library-wide data files and the /data/ page. */
   data: (file = '') => url(`data/${file}`),
   /** One document's data files: data/<id>/policy.json, data/<id>/responsibilities.csv. */

@@ -40,7 +40,7 @@ async function searchInPage(page: Page, q: string): Promise<Row[]> {
 
 async function readResults(page: Page): Promise<Row[]> {
   await page.waitForSelector('#pe-search-results[data-state="done"]', { timeout: 15_000 });
-  return page.evaluate(`[...document.querySelectorAll('#pe-search-exact > li, #pe-search-partial-list > li')]
+  return page.evaluate(`[...document.querySelectorAll('#pe-search-direct-list > li[data-id], #pe-search-exact > li, #pe-search-partial-list > li')]
     .map((li) => ({ id: li.dataset.id, exact: li.dataset.exact === 'true', href: li.querySelector('a').getAttribute('href') }))`) as Promise<Row[]>;
 }
 

@@ -36,7 +36,7 @@ interface Row { key: string; exact: boolean; href: string; doc: string }
 
 async function readResults(page: Page): Promise<Row[]> {
   await page.waitForSelector('#pe-search-results[data-state="done"]', { timeout: 15_000 });
-  const rows = (await page.evaluate(`[...document.querySelectorAll('#pe-search-exact > li, #pe-search-partial-list > li')]
+  const rows = (await page.evaluate(`[...document.querySelectorAll('#pe-search-direct-list > li[data-id], #pe-search-exact > li, #pe-search-partial-list > li')]
     .map((li) => ({ id: li.dataset.id, exact: li.dataset.exact === 'true', href: li.querySelector('.pe-result__title a').getAttribute('href'),
       doc: li.querySelector('.pe-result__doc')?.textContent ?? '' }))`)) as { id: string; exact: boolean; href: string; doc: string }[];
   return rows.map((r) => {
