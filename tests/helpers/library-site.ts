@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite } from './build.ts';
-import { DIST_LIBRARY, LIBRARY_FIXTURES, REGISTRY_FILE, ROOT, SEEDS_DIR } from './paths.ts';
+import { CONTENT_DIR, DIST_LIBRARY, LIBRARY_FIXTURES, REGISTRY_FILE, ROOT, SEEDS_DIR } from './paths.ts';
 
 /** The fixture seeds, by file name (sorted). */
 export const librarySeedFiles = (): string[] => readdirSync(LIBRARY_FIXTURES).filter((f) => f.endsWith('.txt')).sort();
@@ -38,6 +38,8 @@ export function buildLibrarySite(outDir = DIST_LIBRARY): void {
   writeFileSync(join(root, 'content', 'departments.yaml'), libraryRegistryYaml());
   // The fixtures' hand-maintained metadata (时效性, dates, amendments); the seed has none.
   cpSync(join(LIBRARY_FIXTURES, 'documents.yaml'), join(root, 'content', 'documents.yaml'));
+  // The library's vocabulary is the project's: the thesaurus and the reader groups.
+  for (const f of ['thesaurus.yaml', 'groups.yaml']) cpSync(join(CONTENT_DIR, f), join(root, 'content', f));
   // The converter replaces content/policies/ as a whole: documents removed from the fixtures go too.
   execFileSync(process.execPath, [join(ROOT, 'src/convert/cli.ts'), '--root', root], { stdio: ['ignore', 'ignore', 'inherit'] });
   rmSync(outDir, { recursive: true, force: true });
