@@ -12,10 +12,8 @@
  */
 import { alternativesFor, combinations, departmentNamed, groupsNamed, type Alternative, type Lexicon } from '../views/lexicon.ts';
 import { parsePlace, type Place } from '../views/provision-query.ts';
-import {
-  candidateQueries, compareRanked, excerpt, matchAlternatives, matchCounts, relates, relation, relationMarks, splitWords,
-  type Segment, type WordMatch, type WordRelation,
-} from '../views/search-query.ts';
+import { matchAlternatives, relates, relation, relationMarks, type WordMatch, type WordRelation } from '../views/search-match.ts';
+import { candidateQueries, compareRanked, excerpt, matchCounts, splitWords, type Segment } from '../views/search-query.ts';
 
 interface PagefindResultData {
   url: string;

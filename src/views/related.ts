@@ -63,50 +63,55 @@ const featureId = (f: { kind: FeatureKind; value: string }) => `${f.kind}\u0000$
 
 /**
  * The related provisions of every provision, best first (score, then library order): a map from
- * each key to at most `limit` relations. `items` are in library order.
+ * each key to at most `limit` relations. `items` are in library order. Scores are summed through
+ * the feature index; the reasons are worked out for the few provisions kept.
  */
 export function relatedProvisions(items: readonly ProvisionFeatures[], { limit = MAX_RELATED, maxPostings = 250, minScore = MIN_SCORE } = {}): Map<string, Relation[]> {
   const n = items.length;
+  // Each provision's features, once each.
+  const own = items.map((item) => {
+    const seen = new Map<string, { kind: FeatureKind; value: string }>();
+    for (const f of item.features) seen.set(featureId(f), f);
+    return seen;
+  });
   const postings = new Map<string, number[]>();
-  items.forEach((item, i) => {
-    for (const f of new Set(item.features.map(featureId))) {
-      const list = postings.get(f);
+  own.forEach((features, i) => {
+    for (const id of features.keys()) {
+      const list = postings.get(id);
       if (list) list.push(i);
-      else postings.set(f, [i]);
+      else postings.set(id, [i]);
     }
   });
-  const idf = (df: number) => Math.log(1 + n / df);
+  // What sharing each feature is worth: 0 when only one provision has it, or it is too common.
+  const gains = new Map<string, number>();
+  for (const [id, list] of postings) {
+    const kind = id.slice(0, id.indexOf('\u0000')) as FeatureKind;
+    const common = list.length > maxPostings || (kind !== 'lead' && kind !== 'cited' && list.length > Math.max(2, n * COMMON_SHARE));
+    gains.set(id, list.length < 2 || common ? 0 : WEIGHTS[kind] * Math.log(1 + n / list.length));
+  }
+  const index = new Map(items.map((item, i) => [item.key, i]));
   const out = new Map<string, Relation[]>();
   items.forEach((item, i) => {
-    const skip = new Set([item.key, ...(item.neighbours ?? [])]);
-    const scores = new Map<number, { score: number; reasons: Map<FeatureKind, Reason> }>();
-    for (const f of item.features) {
-      const list = postings.get(featureId(f))!;
-      if (list.length > maxPostings || list.length < 2) continue;
-      if (f.kind !== 'lead' && f.kind !== 'cited' && list.length > Math.max(2, n * COMMON_SHARE)) continue;
-      const gain = WEIGHTS[f.kind] * idf(list.length);
-      for (const j of list) {
-        if (j === i || skip.has(items[j]!.key)) continue;
-        const s = scores.get(j) ?? { score: 0, reasons: new Map<FeatureKind, Reason>() };
-        if (s.reasons.get(f.kind)?.values.includes(f.value)) continue;
-        s.score += gain;
-        const r = s.reasons.get(f.kind) ?? { kind: f.kind, values: [], weight: 0 };
+    const scores = new Map<number, number>();
+    for (const id of own[i]!.keys()) {
+      const gain = gains.get(id)!;
+      if (gain === 0) continue;
+      for (const j of postings.get(id)!) if (j !== i) scores.set(j, (scores.get(j) ?? 0) + gain);
+    }
+    for (const key of item.neighbours ?? []) scores.delete(index.get(key) ?? -1);
+    const ranked = [...scores].filter(([, score]) => score >= minScore).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
+    out.set(item.key, ranked.map(([j, score]): Relation => {
+      const reasons = new Map<FeatureKind, Reason>();
+      for (const [id, f] of own[i]!) {
+        const gain = gains.get(id)!;
+        if (gain === 0 || !own[j]!.has(id)) continue;
+        const r = reasons.get(f.kind) ?? { kind: f.kind, values: [], weight: 0 };
         r.values.push(f.value);
         r.weight += gain;
-        s.reasons.set(f.kind, r);
-        scores.set(j, s);
+        reasons.set(f.kind, r);
       }
-    }
-    const ranked = [...scores]
-      .filter(([, s]) => s.score >= minScore)
-      .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
-      .slice(0, limit)
-      .map(([j, s]): Relation => ({
-        key: items[j]!.key,
-        score: Math.round(s.score * 100) / 100,
-        reasons: [...s.reasons.values()].sort((a, b) => b.weight - a.weight),
-      }));
-    out.set(item.key, ranked);
+      return { key: items[j]!.key, score: Math.round(score * 100) / 100, reasons: [...reasons.values()].sort((a, b) => b.weight - a.weight) };
+    }));
   });
   return out;
 }

@@ -1,0 +1,79 @@
+/**
+ * The search page's matching beyond Ctrl-F, as pure functions (unit-tested in
+ * tests/unit/search-match.test.ts): a text that answers the words through their alternatives
+ * (thesaurus terms, a department's abbreviation), and how a partial match relates to each word.
+ * Kept apart from search-query.ts, which reading pages load (highlight.ts): only /search/ needs these.
+ */
+import { fold, occurrences, squash } from './search-query.ts';
+
+/** How one word of a query was met in a text through its alternatives (thesaurus terms, a department's abbreviation). */
+export interface WordMatch {
+  word: string;
+  /** What the text holds for it: the word itself when present, else the alternatives present. */
+  found: string[];
+  /** True when the word itself is absent and `found` are alternatives. */
+  via: boolean;
+  /** Occurrences of what was found. */
+  count: number;
+}
+
+/**
+ * Whether a text answers every word either as typed or through one of its alternatives, and
+ * with what; null when some word is met neither way. A text that holds every word as typed is
+ * an exact match (matchCounts()), not this.
+ */
+export function matchAlternatives(text: string, words: readonly string[], alternatives: readonly (readonly string[])[]): WordMatch[] | null {
+  const t = fold(squash(text));
+  const out: WordMatch[] = [];
+  const count = (xs: string[]) => xs.reduce((n, x) => n + occurrences(t, fold(x)).length, 0);
+  for (const [i, word] of words.entries()) {
+    if (t.includes(fold(word))) { out.push({ word, found: [word], via: false, count: count([word]) }); continue; }
+    const found = (alternatives[i] ?? []).filter((a) => a && t.includes(fold(a)));
+    if (!found.length) return null;
+    out.push({ word, found, via: true, count: count(found) });
+  }
+  return out;
+}
+
+/** How a text relates to one word of a query it does not match exactly. */
+export interface WordRelation {
+  word: string;
+  /** The text holds the whole word. */
+  whole: boolean;
+  /** Otherwise, the longest pieces of the word (two or more characters) that it holds, in the word's order. */
+  pieces: string[];
+}
+
+/**
+ * For the partial-match list: per word, whether the text holds it whole, or which of its pieces
+ * of two or more characters (the longest ones, none inside another). A lone character never
+ * counts as a piece: 户 in 个体工商户 says nothing about 户口.
+ */
+export function relation(text: string, words: readonly string[]): WordRelation[] {
+  const t = fold(squash(text));
+  return words.map((word) => {
+    const w = fold(word);
+    if (t.includes(w)) return { word, whole: true, pieces: [] };
+    const chars = [...word];
+    const found: { at: number; piece: string }[] = [];
+    for (let n = chars.length - 1; n >= 2; n--) {
+      for (let i = 0; i + n <= chars.length; i++) {
+        const piece = chars.slice(i, i + n).join('');
+        if (!t.includes(fold(piece))) continue;
+        if (found.some((f) => f.piece.includes(piece))) continue;
+        found.push({ at: i, piece });
+      }
+    }
+    return { word, whole: false, pieces: found.sort((a, b) => a.at - b.at).map((f) => f.piece) };
+  });
+}
+
+/** Whether a partial match has anything to show: some word whole, or some piece of two or more characters. */
+export function relates(rel: readonly WordRelation[]): boolean {
+  return rel.some((r) => r.whole || r.pieces.length > 0);
+}
+
+/** The strings to mark in a partial match's excerpt: whole words and pieces, never a lone character of a longer word. */
+export function relationMarks(rel: readonly WordRelation[]): string[] {
+  return rel.flatMap((r) => (r.whole ? [r.word] : r.pieces));
+}
