@@ -196,9 +196,10 @@ const thesaurus = defineCollection({
   schema: thesaurusEntrySchema,
 });
 
-/** content/groups.yaml: reader groups (我是……), by id. */
+/** content/groups.yaml: reader groups (我是……), in the file's order. */
 const groups = defineCollection({
-  loader: yamlList('groups', 'groups.yaml', groupsSchema, (entry) => String(entry.id)),
+  // The store keeps entries by id, not in the file's order: the position leads the id.
+  loader: yamlList('groups', 'groups.yaml', groupsSchema, (entry, i) => `${String(i + 1).padStart(4, '0')}-${String(entry.id)}`),
   schema: groupSchema,
 });
 

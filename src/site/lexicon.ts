@@ -25,7 +25,7 @@ export function getThesaurus(): Promise<ThesaurusEntry[]> {
 let groupList: Promise<ReaderGroup[]> | undefined;
 /** content/groups.yaml, in its order. */
 export function getGroups(): Promise<ReaderGroup[]> {
-  groupList ??= getCollection('groups').then((es) => es.map((e) => e.data));
+  groupList ??= getCollection('groups').then((es) => es.sort((a, b) => a.id.localeCompare(b.id)).map((e) => e.data));
   return groupList;
 }
 

@@ -44,11 +44,11 @@ describe('every page', () => {
     expect(html).not.toMatch(/@import|fonts\.googleapis|<link[^>]+rel="preconnect"/);
   });
 
-  test.each(all)('%s: the header leads to 文库, 责任部门, 开放数据 and has a search box', (p) => {
+  test.each(all)('%s: the header leads to 文库, 我是……, 责任部门, 开放数据 and has a search box', (p) => {
     const header = inner(page(p), 'header', /<header class="pe-header"[^>]*>/);
     const nav = inner(header, 'nav');
-    expect(attrs(nav, 'href')).toEqual(['/', '/departments/', '/data/']);
-    expect([...nav.matchAll(/<a\b[^>]*>([^<]*)<\/a>/g)].map((m) => m[1])).toEqual(['文库', '责任部门', '开放数据']);
+    expect(attrs(nav, 'href')).toEqual(['/', '/groups/', '/departments/', '/data/']);
+    expect([...nav.matchAll(/<a\b[^>]*>([^<]*)<\/a>/g)].map((m) => m[1])).toEqual(['文库', '我是……', '责任部门', '开放数据']);
     expect(header).toMatch(/<form class="pe-header__search" role="search" method="get" action="\/search\/"/);
     expect(header).toMatch(/<input[^>]* type="search" name="q"/);
   });
