@@ -243,10 +243,9 @@ async function search(s: State): Promise<Outcome> {
   const pool = new Map([...everyPage, ...exactPool].map((r) => [r.id, r]));
   const poolHits = await Promise.all([...pool.values()].map(hitOf));
 
-  // The simplified form counts only where the typed one finds nothing (显著 must stay 显著).
-  const exactFor = (words: string[]) => poolHits.filter((h) => typed.length === 0 || matchCounts(h.data.content, words));
-  let words = typed;
-  if (forms.length > 1 && exactFor(typed).length === 0 && exactFor(simple).length > 0) words = simple;
+  // The simplified form is searched where the typed one finds nothing exact (a simplified 显著
+  // that OpenCC would turn into 显着 stays as typed when the text has it).
+  const words = forms.length > 1 && !poolHits.some((h) => matchCounts(h.data.content, typed)) ? simple : typed;
   const folded = words !== typed;
 
   // Alternatives of each word: thesaurus terms, a department's abbreviation.
@@ -352,7 +351,8 @@ function renderHit(hit: Hit, o: RenderOptions): HTMLLIElement {
   const a = document.createElement('a');
   const href = new URL(data.url, location.href);
   if (o.marks.length) href.searchParams.set('highlight', o.marks.join(' '));
-  a.href = href.pathname + href.search + href.hash;
+  const link = href.pathname + href.search + href.hash;
+  a.href = link;
   a.append(element('span', 'pe-result__label', data.meta.label ?? ''), data.meta.headline ?? data.meta.title ?? '');
   h.append(a);
   if (!singleDocument && data.meta.documentTitle)
@@ -366,7 +366,7 @@ function renderHit(hit: Hit, o: RenderOptions): HTMLLIElement {
   if (hit.counts && o.marks.length && !hit.via) metaBits.push(fill(strings.occurrences!, { n: hit.counts.reduce((x, y) => x + y, 0) }));
   if (data.meta.departments) metaBits.push(`${strings.departmentsOf}${data.meta.departments}`);
   if (metaBits.length) li.append(element('p', 'pe-result__meta', metaBits.join(' · ')));
-  if (o.open) li.append(openLink(a.href, `${data.meta.label ?? ''} ${data.meta.headline ?? ''}`));
+  if (o.open) li.append(openLink(link, `${data.meta.label ?? ''} ${data.meta.headline ?? ''}`));
   return li;
 }
 
@@ -407,7 +407,7 @@ function describe(words: string[]): string {
 function statusText(o: Outcome): string {
   const what = describe(o.words);
   const parts: string[] = [];
-  if (o.folded) parts.push(fill(strings.folded!, { q: quoted(o.words) }));
+  if (o.folded) parts.push(fill(strings.folded!, { q: o.words.map((w) => `“${w}”`).join(' ') }));
   if (o.direct.length) parts.push(fill(strings.directFound!, { n: o.direct.length, what }));
   if (o.exact.length) parts.push(fill(o.words.length ? strings.found! : strings.foundFiltered!, { n: o.exact.length, what }));
   else if (o.via.length) parts.push(fill(strings.viaOnly!, { n: o.via.length, what }));
