@@ -72,6 +72,7 @@ describe('thesaurus words find the documents’ terms, after the exact matches, 
   test(`${queries.length} everyday words`, async () => {
     const page = await (await browser().newContext(DESKTOP)).newPage();
     const { errors } = watch(page);
+    let throughThesaurus = 0;
     for (const q of queries) {
       const entry = thesaurus.find((e) => e.words.some((w) => q.includes(w)))!;
       const word = entry.words.filter((w) => q.includes(w)).sort((a, b) => b.length - a.length)[0]!;
@@ -91,10 +92,11 @@ describe('thesaurus words find the documents’ terms, after the exact matches, 
       }
       if (!exact.length && via.length) expect(r.status).toContain(`没有条文包含“${q}”，按近义词或部门名称找到 ${via.length} 条`);
       if (!exact.length && !via.length) expect(r.status).toContain('没有条文包含');
+      if (via.length) throughThesaurus++;
       count('thesaurus words', via.length, r.via.length, true);
     }
-    // At least most of the words find something only through the thesaurus.
-    expect(queries.filter((q) => figures['thesaurus words']).length).toBe(queries.length);
+    // Most of the words find something only through the thesaurus.
+    expect(throughThesaurus).toBeGreaterThanOrEqual(queries.length / 2);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);
@@ -152,7 +154,9 @@ describe('traditional characters are folded to simplified', () => {
     }
     // 戶口: folded, then through the thesaurus.
     const r = await search(page, site, '戶口');
-    expect(sorted(r.via.map((x) => x.id))).toEqual(sorted(units.filter((u) => u.text.includes('户籍') || u.text.includes('落户')).map((u) => u.id)));
+    const through = units.filter((u) => u.text.includes('户籍') || u.text.includes('落户')).map((u) => u.id);
+    expect(sorted(r.via.map((x) => x.id))).toEqual(sorted(through));
+    count('traditional characters', through.length, r.via.length, true);
     expect(requests.some((x) => /\/_astro\/t2s\.[^/]+\.js$/.test(x))).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
