@@ -201,7 +201,7 @@ async function placeHits(pf: Pagefind, place: Place, filters: Record<string, str
     if (!place.provision) return { hits: documents, more: 0 };
   }
   const found: PagefindResult[] = [];
-  const scopes = documents ? documents.map((d) => ({ ...filters, document: `${d.data.meta.documentTitle}（${d.data.meta.docNumber}）` })) : [filters];
+  const scopes = documents ? documents.map((d) => ({ ...filters, document: d.data.meta.documentFilter ?? '' })) : [filters];
   for (const scope of scopes) {
     for (const key of place.provision ?? []) {
       const r = await pf.search(null, { filters: { ...scope, provision: key } });

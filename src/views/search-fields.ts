@@ -84,6 +84,8 @@ export function searchFields(f: SearchFields): { meta: Record<string, string>; f
     document: f.document.id,
     documentTitle: f.document.title,
     docNumber: f.document.docNumber,
+    // The document filter's value, for looking up a place within this document (search.ts).
+    documentFilter: documentFilterValue(f.document),
     // Reading order across the library: documents newest first, then the order within each.
     order: String(f.document.rank * ORDER_STRIDE + f.order),
     label: f.label,

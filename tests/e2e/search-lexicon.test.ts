@@ -6,10 +6,12 @@
  * (content/thesaurus.yaml, content/departments.yaml), never from the site's output. Prints the
  * figures of the README's search table.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { t } from '../../src/site/strings.ts';
-import { DESKTOP, useBrowser, watch } from '../helpers/browser.ts';
+import { DESKTOP, PHONE, useBrowser, watch } from '../helpers/browser.ts';
 import { measures, policy } from '../helpers/model.ts';
 import { departmentsInText, units } from '../helpers/search-cases.ts';
 import { href, measure, doc } from '../helpers/urls.ts';
@@ -308,5 +310,23 @@ describe('groups named in a query', () => {
       }
     }
     await page.context().close();
+  });
+});
+
+describe('the results are accessible', () => {
+  const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  test('axe (WCAG 2.2 AA) finds nothing with direct, exact, via and partial results, on a phone and a desktop', async () => {
+    for (const options of [PHONE, DESKTOP]) {
+      const page = await (await browser().newContext(options)).newPage();
+      for (const q of ['天津市教育委员会', '2-1', '人才流动', '户口', '退伍军人']) {
+        const r = await search(page, site, q);
+        expect(r.direct.length + r.links.length + r.exact.length + r.via.length + r.partial.length, q).toBeGreaterThan(0);
+        await page.addScriptTag({ content: AXE });
+        const violations = await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] })
+          .then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`);
+        expect(violations, q).toEqual([]);
+      }
+      await page.context().close();
+    }
   });
 });
