@@ -1,0 +1,75 @@
+/**
+ * The seed as lines. Every Unicode line separator is a line break, counted the same way
+ * everywhere (CR LF, LF, CR, VT — Word's manual line break —, FF, NEL, U+2028, U+2029), so two
+ * lines are never read as one. Control characters are refused with their position; brackets must
+ * close on the line that opens them.
+ */
+import { SourceError } from './errors.ts';
+
+export interface Line {
+  /** 1-based line number. */
+  no: number;
+  /** The line without surrounding whitespace and invisible format characters. */
+  text: string;
+  /** 1-based column (in code points) where `text` starts in the raw line. */
+  col: number;
+}
+
+/** Every line separator Unicode knows, CR LF as one. */
+export const LINE_BREAK_RE = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/u;
+/** Whitespace and invisible format characters (zero-width space, joiners, word joiner, BOM) at either end of a line. */
+const EDGE_RE = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/gu;
+/** Control characters other than tab and line breaks: C0, DEL and C1. */
+const CONTROL_RE = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/u;
+
+/** U+0007 */
+export function codePoint(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Splits a seed into lines, refusing control characters. */
+export function toLines(file: string, text: string): Line[] {
+  return text.replace(/^\uFEFF/u, '').split(LINE_BREAK_RE).map((raw, i) => {
+    const bad = CONTROL_RE.exec(raw);
+    if (bad) {
+      const col = [...raw.slice(0, bad.index)].length + 1;
+      throw new SourceError(file, i + 1, col, `control character ${codePoint(bad[0])} is not text: remove it`);
+    }
+    const lead = /^[\s\u200B-\u200D\u2060\uFEFF]*/u.exec(raw)![0];
+    return { no: i + 1, text: raw.replace(EDGE_RE, ''), col: [...lead].length + 1 };
+  });
+}
+
+const PAIRS: Record<string, string> = { '（': '）', '《': '》', '“': '”', '〔': '〕', '【': '】', '(': ')', '「': '」' };
+const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]));
+const BRACKET_NAMES: Record<string, string> = { '（': 'parenthesis', '《': 'title bracket', '“': 'quotation mark', '〔': 'year bracket', '【': 'square bracket', '(': 'parenthesis', '「': 'corner bracket' };
+
+/** Checks that every bracket in the line is closed, in order. */
+export function checkBrackets(file: string, line: Line): void {
+  const stack: { ch: string; col: number }[] = [];
+  let col = line.col;
+  for (const ch of line.text) {
+    if (PAIRS[ch]) stack.push({ ch, col });
+    const open = CLOSERS.get(ch);
+    if (open) {
+      const top = stack.pop();
+      if (!top) throw new SourceError(file, line.no, col, `closing ${ch} has no matching ${open} before it`);
+      if (top.ch !== open)
+        throw new SourceError(file, line.no, top.col, `${BRACKET_NAMES[top.ch]} ${top.ch} is not closed: expected ${PAIRS[top.ch]} before ${ch} at column ${col}`);
+    }
+    col++;
+  }
+  const open = stack.pop();
+  if (open) throw new SourceError(file, line.no, open.col, `${BRACKET_NAMES[open.ch]} ${open.ch} is not closed on this line: add ${PAIRS[open.ch]}`);
+}
+
+/** The column (1-based, code points) of a UTF-16 offset within a line's text. */
+export function colAt(line: Line, offset: number): number {
+  return line.col + [...line.text.slice(0, offset)].length;
+}
+
+/** A short quotation of a line for messages: its first 16 characters. */
+export function quote(text: string): string {
+  const chars = [...text];
+  return `"${chars.slice(0, 16).join('')}${chars.length > 16 ? '…' : ''}"`;
+}
