@@ -50,6 +50,8 @@ export const routes = {
 export const anchors = {
   chapter: (n: number) => `c${n}`,
   measure: (id: string) => `m${id}`,
+  /** An attachment (附件1) in the full text and on the document's page. */
+  attachment: (n: number) => `a${n}`,
   /** The preamble, on the document's home page and the full text. */
   preamble: 'preamble',
 };

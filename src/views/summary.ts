@@ -80,7 +80,7 @@ export interface SummaryTotals {
 
 export interface PolicySummary {
   measuresTitle: string;
-  docNumber: string;
+  docNumber: string | null;
   chapters: ChapterSummary[];
   totals: SummaryTotals;
 }
