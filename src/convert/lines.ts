@@ -27,6 +27,37 @@ export function codePoint(ch: string): string {
   return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/**
+ * The bytes of a seed as text. Invalid UTF-8 is an error at the line and column of the first bad
+ * byte (a literal U+FFFD in the text is a character like any other).
+ */
+export function decodeUtf8(file: string, bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const bad = firstInvalidByte(bytes);
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad)).replace(/^\uFEFF/u, '').split(LINE_BREAK_RE);
+    throw new SourceError(file, before.length, [...before.at(-1)!].length + 1, `the file is not valid UTF-8 text (byte ${bad + 1}): save it as UTF-8`);
+  }
+}
+
+/** The offset of the first byte that does not belong to a valid UTF-8 sequence. */
+function firstInvalidByte(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    try {
+      decoder.decode(bytes.subarray(i, i + length));
+    } catch {
+      return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+
 /** Splits a seed into lines, refusing control characters. */
 export function toLines(file: string, text: string): Line[] {
   return text.replace(/^\uFEFF/u, '').split(LINE_BREAK_RE).map((raw, i) => {
