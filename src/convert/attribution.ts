@@ -142,7 +142,8 @@ export function readParentheticalAttribution(file: string, line: Line, registry:
     if (!/按职责分工/u.test(list.end) && !shaped([list])) return null;
     lists = [list];
   }
-  return attribution(line.text.slice(found.open), lists, resolve(file, lists, registry), 'parenthetical');
+  // （市人社局、市财政局等部门按职责分工） on a line of its own, after sub-items, is a line attribution.
+  return attribution(line.text.slice(found.open), lists, resolve(file, lists, registry), found.open === 0 ? 'line' : 'parenthetical');
 }
 
 /** The attribution written as lines of their own after a provision: 责任单位：…, or 牵头单位：… and 配合单位：…. */

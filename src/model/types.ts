@@ -44,7 +44,10 @@ export interface Attribution {
   etc: boolean;
   /** The exact text after the last department, e.g. 等部门按职责分工, or '' for （市教委）. */
   suffix: string;
-  /** 'parenthetical' closes the provision's last line; 'line' is a line of its own (责任单位：…). Absent means 'parenthetical'. */
+  /**
+   * 'parenthetical' closes the provision's last line; 'line' is a line of its own (责任单位：…, or a
+   * parenthetical alone on its line after the sub-items). Absent means 'parenthetical'.
+   */
   form?: 'parenthetical' | 'line';
 }
 
