@@ -202,6 +202,7 @@ function readHead(cur: Cursor, registry: ReadonlyMap<string, Department>): Head 
 /** The notice that carries the document: its text, 附件说明, signature, date, 附注, and the carried title if repeated. */
 function readNotice(cur: Cursor, head: Head, registry: ReadonlyMap<string, Department>) {
   const notice: string[] = [];
+  const start = cur.i;
   while (!cur.done && cur.signatureAhead() === null && !cur.is('attachmentNote')) {
     if (!cur.is('text') && !cur.is('numbered') && !cur.is('duty') && !cur.is('docNumber'))
       cur.expected('the notice text, then the signature and the date (成文日期, like 2020年7月30日)');
@@ -209,7 +210,13 @@ function readNotice(cur: Cursor, head: Head, registry: ReadonlyMap<string, Depar
   }
   if (notice.length === 0) cur.expected(`the notice text after ${head.addressees ? 'the addressees (主送)' : 'the title'}`);
   const attachmentNote = readAttachmentNote(cur);
-  const signed = readSignature(cur, registry) ?? cur.expected('the signature (发文机关署名) and the date (成文日期, like 2020年7月30日) that close the notice');
+  const signed = readSignature(cur, registry);
+  if (!signed) {
+    // No date closed the notice: point at the first heading of the carried document, if the notice ran into one.
+    const heading = cur.lines.slice(start, cur.i).findIndex((l) => l.kind === 'numbered' && ['chapter', 'article', 'part'].includes(l.numbered.numbering.kind));
+    if (heading >= 0) cur.i = start + heading;
+    cur.expected('the signature (发文机关署名) and the date (成文日期, like 2020年7月30日) that close the notice');
+  }
   const notes = readNotes(cur);
   const repeated = cur.peek();
   const carriedTitle = repeated?.kind === 'text' && [head.measuresTitle, `《${head.measuresTitle}》`].includes(repeated.text) ? cur.take().text : null;
@@ -223,8 +230,12 @@ function readNotice(cur: Cursor, head: Head, registry: ReadonlyMap<string, Depar
 export function parseSeed(file: string, text: string, registryList: readonly Department[], id?: string): PolicyDocument {
   const registry = new Map(registryList.map((d) => [d.abbr, d]));
   const all = toLines(file, text);
-  for (const line of all) checkBrackets(file, line);
-  const lines = all.filter((l) => l.text !== '').map((l) => classify(file, l));
+  // Line by line, in order: what the line is (a near miss is refused here), then its brackets.
+  const lines = all.filter((l) => l.text !== '').map((l) => {
+    const classified = classify(file, l);
+    checkBrackets(file, l);
+    return classified;
+  });
   if (lines.length === 0) throw new SourceError(file, 1, 1, 'the file is empty');
   const cur = new Cursor(file, lines, all.length);
 
@@ -243,8 +254,10 @@ export function parseSeed(file: string, text: string, registryList: readonly Dep
   if (!signed) {
     signed = readSignature(cur, registry) ?? cur.expected('the signature (发文机关署名) and the date (成文日期, like 2020年7月30日) after the last provision');
     signaturePlace = 'end';
-  } else if (cur.signatureAhead() !== null) {
-    const extra = cur.peek(cur.signatureAhead()!)!;
+  }
+  const again = cur.signatureAhead();
+  if (again !== null) {
+    const extra = cur.peek(again)!;
     throw new SourceError(file, extra.no, extra.col, `a second date: the document is already dated on line ${signed.line}`);
   }
   const notes = notice ? notice.notes : readNotes(cur);

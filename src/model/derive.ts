@@ -23,6 +23,11 @@ export function chapterLabel(chapter: number | Pick<Chapter, 'number' | 'kind'>)
   return kind === 'none' ? '' : NUMBERING[kind].label(chapter.number);
 }
 
+/** A chapter's heading as printed: 一、推动…, 第一章　总则 (GB/T 9704 sets a space after 第…章); '' for the implicit chapter. */
+export function chapterHeading(c: Pick<Chapter, 'marker' | 'title' | 'kind'>): string {
+  return chapterKind(c) === 'chapter' ? `${c.marker}\u3000${c.title}` : `${c.marker}${c.title}`;
+}
+
 /** A provision's label within its chapter: 第（一）项, 第五条, 第二部分. A bare number is an item （一）. */
 export function measureLabel(m: number | Pick<Measure, 'number' | 'kind'>): string {
   if (typeof m === 'number') return NUMBERING.item.label(m);
