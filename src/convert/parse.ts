@@ -23,8 +23,11 @@ import { readNumbering } from '../model/numbering.ts';
 
 /** A notice that carries the document: 关于印发《天津市…若干措施》的通知 (also 转发, 发布, 颁布). */
 const NOTICE_TITLE_RE = /(?:印发|转发|发布|颁布)[^《》]*《([^《》]+)》.*通知$/u;
-/** A signature line: short, with no sentence punctuation (it may carry a seal note in brackets). */
-const SIGNATURE_RE = /^[^。，；：！？、,;:!?]{2,40}$/u;
+/**
+ * A signature line: short, with no sentence punctuation (it may carry a seal note in brackets),
+ * and not a closing formula written without its 。 (特此通知, 此复).
+ */
+const SIGNATURE_RE = /^(?!特此|此复)[^。，；：！？、,;:!?]{2,40}$/u;
 /** 主送: a list of bodies ending in ：. */
 const ADDRESSEES_RE = /^[^。]+[：:]$/u;
 /** Kinds of line that end the body: what comes after the last provision. */

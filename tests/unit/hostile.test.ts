@@ -142,6 +142,15 @@ describe('every line separator is a line break, counted the same way', () => {
   });
 });
 
+describe('the parts of a notice', () => {
+  test('a closing formula without its 。 stays in the notice; a joint signature has a line per issuer; the carried text may be articles', () => {
+    const d = parse('关于印发《示例市测试办法》的通知\n示测发〔2024〕5号\n各区：\n现将《示例市测试办法》印发给你们。\n特此通知\n\n示例市测试局\n示例市财政局\n2024年5月6日\n'
+      + '示例市测试办法\n第一条　为了测试，制定本办法。\n第二条　本办法自发布之日起施行。\n');
+    expect(d).toMatchObject({ notice: ['现将《示例市测试办法》印发给你们。', '特此通知'], signature: '示例市测试局\n示例市财政局', issuer: '示例市测试局', carriedTitle: '示例市测试办法' });
+    expect(measuresOf(d).map((m) => m.marker)).toEqual(['第一条', '第二条']);
+  });
+});
+
 describe('headlines', () => {
   test('cut at the first 。 outside 《》 and “”, and the citation stays whole', () => {
     const m = oneMeasure('（一）落实《关于做好就业工作。稳定就业的意见》要求。其他内容。');
