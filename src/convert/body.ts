@@ -35,7 +35,9 @@ function outline(file: string, lines: readonly Classified[], endLine: number): O
   const provision: ProvisionKind | undefined = kinds.has('article') ? 'article' : kinds.has('item') ? 'item' : kinds.has('part') ? 'part' : undefined;
   if (!provision) {
     const first = numbered[0];
-    if (first) throw new SourceError(file, first.no, first.col, `the ${first.numbered.numbering.name} line ${quote(first.text)} stands outside any provision: expected provisions numbered 第一条, 一、 or （一） first`);
+    if (first)
+      throw new SourceError(file, first.no, first.col,
+        `the ${first.numbered.numbering.name} line ${quote(first.text)} stands outside any provision: expected provisions numbered 第一条, 一、 or （一） first`);
     throw new SourceError(file, endLine, 1, 'no provisions found: expected numbered provisions (第一条…, 一、…, （一）…) after the title and preamble');
   }
   const chapter: ChapterKind = kinds.has('chapter') ? 'chapter' : provision === 'item' && kinds.has('part') ? 'part' : 'none';
@@ -119,7 +121,8 @@ export function readBody(file: string, lines: readonly Classified[], endLine: nu
       if (role === 'provision' && shape.chapter !== 'none' && !stack.some((n) => n.role === 'chapter'))
         fail(line, `a numbered measure ${marker} appears before the first chapter heading (${NUMBERING[shape.chapter].marker(1)}…)`);
       if (role === 'sub' && !draft) fail(line, `the ${numbering.name} line ${quote(line.text)} stands outside any provision`);
-      if (role === 'sub' && draft!.duty.length > 0) fail(line, `a sub-item after the attribution line (责任单位：…) of ${draft!.first.numbered.marker}: the attribution line closes the provision`);
+      if (role === 'sub' && draft!.duty.length > 0)
+        fail(line, `a sub-item after the attribution line (责任单位：…) of ${draft!.first.numbered.marker}: the attribution line closes the provision`);
       checkNumber(file, line, numbering, number!, numbering.continuous ? throughout : parent.last, parent, role!);
       stack.push({ kind: numbering.kind, rank: numbering.rank, marker, role: role!, last: new Map() });
       if (role === 'chapter') {
@@ -168,12 +171,12 @@ function checkNumber(file: string, line: Numbered, numbering: Numbering, number:
   if (number === expected) return;
   const written = line.numbered.marker;
   const want = numbering.marker(expected);
+  const noun = role === 'provision' ? (numbering.kind === 'article' ? 'article' : 'measure') : numbering.name.split(' ')[0];
+  const where = parent.role === 'root' || numbering.continuous ? '' : ` ${parent.role === 'chapter' ? 'in chapter' : 'under'} ${parent.marker}`;
   const message =
     role === 'chapter'
       ? `chapter heading ${written} is out of order: expected ${want} (chapter ${expected}) here`
-      : `${role === 'provision' ? (numbering.kind === 'article' ? 'article' : 'measure') : numbering.name.split(' ')[0]} ${written} is ${number <= previous ? 'repeated' : 'out of order'}`
-        + `${parent.role === 'root' || numbering.continuous ? '' : ` ${parent.role === 'chapter' ? 'in chapter' : 'under'} ${parent.marker}`}`
-        + `: expected ${want} here${number > expected ? ' (a number was skipped?)' : ''}`;
+      : `${noun} ${written} is ${number <= previous ? 'repeated' : 'out of order'}${where}: expected ${want} here${number > expected ? ' (a number was skipped?)' : ''}`;
   throw new SourceError(file, line.no, line.col, message);
 }
 

@@ -65,7 +65,8 @@ function main(root: string): string {
     const doc = parseSeed(rel(seedFile), text, registry, ids.get(seed));
     const clash = docs.find((d) => d.id === doc.id);
     if (clash)
-      throw new SourceError(rel(seedFile), 2, 1, `document id "${doc.id}" is already used by seeds/${clash.source}: declare another id for one of them in content/documents.yaml`);
+      throw new SourceError(rel(seedFile), doc.docNumber ? 2 : 1, 1,
+        `document id "${doc.id}" is already used by seeds/${clash.source}: declare another id for one of them in content/documents.yaml`);
     docs.push({ ...doc, source: seed });
   }
 

@@ -122,9 +122,7 @@ function readAttachmentNote(cur: Cursor): string[] {
   const first = cur.take();
   const lines = [first.text];
   let n = readNumbering(first.text.replace(/^附件[：:]\s*/u, ''))?.number ?? 1;
-  while (cur.peek()?.kind === 'numbered' && cur.peek()!.kind === 'numbered') {
-    const line = cur.peek() as Classified & { kind: 'numbered' };
-    if (line.numbered.numbering.kind !== 'point') break;
+  for (let line = cur.peek(); line?.kind === 'numbered' && line.numbered.numbering.kind === 'point'; line = cur.peek()) {
     if (line.numbered.number !== n + 1)
       throw new SourceError(cur.file, line.no, line.col, `attachment ${line.numbered.marker} is out of order in the list of attachments: expected ${n + 1}. here`);
     n++;

@@ -57,7 +57,8 @@ export const RULES: readonly Rule[] = [
     kind: 'docNumber', name: 'a document number (发文字号) like 津就组字〔2020〕5号',
     read: (line, fail) => {
       if (DOC_NUMBER_LINE_RE.test(line.text)) return { kind: 'docNumber' };
-      return DOC_NUMBER_LOOKALIKE_RE.test(line.text) ? fail(`a document number must be written like 津就组字〔2020〕5号 (ASCII digits, the year in 〔〕), found ${quote(line.text)}`) : null;
+      if (!DOC_NUMBER_LOOKALIKE_RE.test(line.text)) return null;
+      return fail(`a document number must be written like 津就组字〔2020〕5号 (ASCII digits, the year in 〔〕), found ${quote(line.text)}`);
     },
   },
   {
