@@ -60,6 +60,15 @@ describe.each([...forms.keys()])('%s', (name) => {
     expect(text).toContain(visible(doc.title));
     for (const a of doc.attachments ?? []) for (const line of [a.label, a.title, ...a.text.split('\n')]) expect(text).toContain(visible(line));
   });
+
+  test('every attachment has its own page, its title the h1', () => {
+    for (const a of doc.attachments ?? []) {
+      const html = page(`policies/${doc.id}/attachments/${a.number}/index.html`);
+      expect(htmlText(inner(html, 'h1'))).toBe(a.title);
+      const text = visible(htmlText(article(html)));
+      for (const line of [a.label, ...a.text.split('\n')]) expect(text).toContain(visible(line));
+    }
+  });
 });
 
 describe('the new structures, rendered', () => {

@@ -4,6 +4,7 @@ import Addressees from './Addressees.astro';
 import AttachmentLabel from './AttachmentLabel.astro';
 import AttachmentNote from './AttachmentNote.astro';
 import AttachmentTitle from './AttachmentTitle.astro';
+import AttachmentTitlePage from './AttachmentTitlePage.astro';
 import AttachmentTitleSection from './AttachmentTitleSection.astro';
 import CarriedTitle from './CarriedTitle.astro';
 import DocDate from './DocDate.astro';
@@ -25,3 +26,5 @@ export const embeddedDocumentComponents = { ...inlineComponents, ...parts, DocTi
 export const attachmentComponents = { ...inlineComponents, AttachmentLabel, AttachmentTitle };
 /** An attachment inside a page section that has its own h2. */
 export const embeddedAttachmentComponents = { ...inlineComponents, AttachmentLabel, AttachmentTitle: AttachmentTitleSection };
+/** An attachment on its own page: its title is the h1. */
+export const pageAttachmentComponents = { ...inlineComponents, AttachmentLabel, AttachmentTitle: AttachmentTitlePage };
