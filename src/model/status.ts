@@ -55,7 +55,7 @@ export function chineseDate(iso: string): string {
 export interface DocumentLink {
   id: string;
   title: string;
-  docNumber: string;
+  docNumber: string | null;
 }
 
 /** Declared replacements and amendments, both ways (the site's adapter resolves them). */

@@ -198,7 +198,7 @@ function renderHit(hit: Hit, words: string[], heading: 'h2' | 'h3'): HTMLLIEleme
   if (!singleDocument && data.meta.documentTitle) {
     const doc = document.createElement('span');
     doc.className = 'pe-result__doc';
-    doc.textContent = `${strings.inDocument}《${data.meta.documentTitle}》（${data.meta.docNumber ?? ''}）`;
+    doc.textContent = `${strings.inDocument}《${data.meta.documentTitle}》${data.meta.docNumber ? `（${data.meta.docNumber}）` : ''}`;
     h.append(doc);
   }
   li.append(h);

@@ -22,8 +22,8 @@ export interface Facet {
 
 /** The orders the library list offers (links, no JavaScript): newest first is the home page's. */
 export const LIBRARY_SORTS = {
-  newest: (a: PolicyDocument, b: PolicyDocument) => b.dateISO.localeCompare(a.dateISO) || a.docNumber.localeCompare(b.docNumber, 'zh-CN'),
-  oldest: (a: PolicyDocument, b: PolicyDocument) => a.dateISO.localeCompare(b.dateISO) || a.docNumber.localeCompare(b.docNumber, 'zh-CN'),
+  newest: (a: PolicyDocument, b: PolicyDocument) => b.dateISO.localeCompare(a.dateISO) || (a.docNumber ?? '').localeCompare(b.docNumber ?? '', 'zh-CN'),
+  oldest: (a: PolicyDocument, b: PolicyDocument) => a.dateISO.localeCompare(b.dateISO) || (a.docNumber ?? '').localeCompare(b.docNumber ?? '', 'zh-CN'),
   title: (a: PolicyDocument, b: PolicyDocument) => citedTitle(a).localeCompare(citedTitle(b), 'zh-CN') || b.dateISO.localeCompare(a.dateISO),
 } as const;
 export type LibrarySort = keyof typeof LIBRARY_SORTS;

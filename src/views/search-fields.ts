@@ -10,7 +10,7 @@ export interface SearchFields {
   /** Measure id (2-1), or 'document' for the notice and preamble. */
   id: string;
   /** The document's id, how results name it (its title and 发文字号), and its rank in the library (0 = newest). */
-  document: { id: string; title: string; docNumber: string; rank: number };
+  document: { id: string; title: string; docNumber: string | null; rank: number };
   /** Position in reading order within the document: 0 for the notice, then 1, 2, … for the measures. */
   order: number;
   /** Shown as the result's heading. */
@@ -68,7 +68,7 @@ const ORDER_STRIDE = 100_000;
 
 /** The document filter value: 《title》（发文字号）, as results and the filter list show it. */
 export function documentFilterValue(d: Pick<SearchFields['document'], 'title' | 'docNumber'>): string {
-  return `${d.title}（${d.docNumber}）`;
+  return d.docNumber ? `${d.title}（${d.docNumber}）` : d.title;
 }
 
 /** Pagefind metadata (one string each) and filters (lists of values). */
@@ -79,7 +79,7 @@ export function searchFields(f: SearchFields): { meta: Record<string, string>; f
     id: f.id,
     document: f.document.id,
     documentTitle: f.document.title,
-    docNumber: f.document.docNumber,
+    ...(f.document.docNumber ? { docNumber: f.document.docNumber } : {}),
     // Reading order across the library: documents newest first, then the order within each.
     order: String(f.document.rank * ORDER_STRIDE + f.order),
     label: f.label,

@@ -85,7 +85,7 @@ export interface SummaryTotals {
 
 export interface PolicySummary {
   measuresTitle: string;
-  docNumber: string;
+  docNumber: string | null;
   chapters: ChapterSummary[];
   /** Over the whole document: documents, programmes and figures counted as its reference index counts them. */
   totals: SummaryTotals;

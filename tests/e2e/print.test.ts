@@ -181,7 +181,7 @@ describe('the full text on paper (GB/T 9704-2012)', () => {
     pdfToPng(pdf.file, 40);
     expectPaper(pdf, 'policy');
     expect(pdf.flat).toContain(flat(policy.title));
-    expect(pdf.flat).toContain(flat(policy.docNumber));
+    expect(pdf.flat).toContain(flat(policy.docNumber!));
     for (const m of measures) expect(pdf.flat).toContain(flat(m.marker + headlineTitle(m.headline)));
     // The body text sits inside the type area: 28 mm from the left, 26 mm from the right, 37 mm from the top.
     const [width, height] = pdfPageSize(pdf.file);
