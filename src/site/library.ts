@@ -7,7 +7,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { LIBRARY_SORTS } from '../views/library.ts';
 import { citedTitle } from '../model/derive.ts';
-import type { DocumentLink, DocumentRelations } from '../model/status.ts';
+import { parseDate } from '../model/numerals.ts';
+import { statedTerms, termConflicts, type DocumentLink, type DocumentRelations } from '../model/status.ts';
 import type { Attachment, Attribution, Department, DepartmentKind, Library, PolicyDocument } from '../model/types.ts';
 
 export type MeasureEntry = CollectionEntry<'measures'>;
@@ -88,7 +89,11 @@ async function load(): Promise<Loaded> {
       throw new Error(`document ${d.id}: some measure files belong to no chapter: run \`npm run convert\``);
     const seal = d.seal && { text: d.seal.text, department: d.seal.department && plainDept(d.seal.department) };
     const attachments = attachmentList.map(({ data: a }): Attachment => ({ number: a.number, label: a.label, title: a.title, text: a.text, line: a.line }));
-    const { source: _source, id: _id, ...meta } = metaBySource.get(d.source) ?? { source: d.source };
+    const { source: _source, id: _id, ...declared } = metaBySource.get(d.source) ?? { source: d.source };
+    // Dates the text states (自…起施行，有效期…年) stand where nothing is declared; a disagreement is a build warning.
+    const stated = statedTerms([...d.notice, ...d.preamble, ...chapters.flatMap((c) => c.measures.map((m) => m.text)), ...(d.notes ?? [])], declared.published ?? d.dateISO, parseDate);
+    for (const message of termConflicts(declared, stated)) console.warn(`[documents] content/documents.yaml, ${d.source}: ${message}`);
+    const meta = { ...declared, effective: declared.effective ?? stated.effective, expires: declared.expires ?? stated.expires };
     return { ...d, seal, chapters, attachments, meta };
   });
   documents.sort(LIBRARY_SORTS.newest);
