@@ -13,7 +13,7 @@ import { sitePages } from '../helpers/site.ts';
 import { docs, seed } from './expected.ts';
 import { anchorsIn, element, elements, page, text } from './pages.ts';
 
-interface Meta { source: string; published?: string; effective?: string; expires?: string; status?: string; checked?: string; url?: string; amends?: string[] }
+interface Meta { source: string; published?: string | undefined; effective?: string | undefined; expires?: string | undefined; status?: string; checked?: string; url?: string; amends?: string[] }
 const metas: Meta[] = parse(readFileSync(join(LIBRARY_FIXTURES, 'documents.yaml'), 'utf8'));
 const metaOf = (file: string) => metas.find((m) => m.source === file);
 const today = new Date().toISOString().slice(0, 10);
@@ -24,7 +24,7 @@ const cn = (iso: string) => iso.replace(/^(\d{4})-0?(\d{1,2})-0?(\d{1,2})$/, '$1
  * The dates a document's own text states, read here with a simple pattern of the fixtures' wording:
  * 自2022年9月1日起施行，有效期5年 / 有效期至2022年12月31日.
  */
-function statedDates(file: string): { effective?: string; expires?: string } {
+function statedDates(file: string): { effective?: string | undefined; expires?: string | undefined } {
   const d = docs.find((x) => x.file === file)!;
   const text = [...d.notice, ...d.preamble, ...d.measures.map((m) => m.line)].join('\n');
   const iso = (y: string, m: string, day: string) => `${y}-${m.padStart(2, '0')}-${day.padStart(2, '0')}`;
