@@ -3,7 +3,7 @@
  * Pure functions, shared by the pages (what is indexed) and the search page (filter choices).
  */
 import { chapterLabel, chapterOf, citedTitle, departmentIds, headlineTitle, measuresOf, provisionLabel } from '../model/derive.ts';
-import type { Department, Measure, PolicyDocument } from '../model/types.ts';
+import type { Chapter, Department, Measure, PolicyDocument } from '../model/types.ts';
 
 export interface SearchFields {
   kind: 'measure' | 'document';
@@ -39,8 +39,8 @@ export function numberTerms(text: string): string {
 }
 
 /** The chapter filter value: 第二部分 畅通有序流动渠道，激发社会性流动活力 */
-export function chapterFilterValue(number: number, title: string): string {
-  return `${chapterLabel(number)} ${title}`;
+export function chapterFilterValue(chapter: Pick<Chapter, 'number' | 'kind' | 'title'>): string {
+  return `${chapterLabel(chapter)} ${chapter.title}`.trim();
 }
 
 /** The document a search record belongs to. */
@@ -58,7 +58,7 @@ export function measureSearchFields(doc: PolicyDocument, rank: number, m: Measur
     order: measuresOf(doc).indexOf(m) + 1,
     label: provisionLabel(m),
     headline: headlineTitle(m.headline),
-    chapter: chapterFilterValue(m.chapter, chapterOf(doc, m).title),
+    chapter: chapterOf(doc, m).kind === 'none' ? undefined : chapterFilterValue(chapterOf(doc, m)),
     departments: departmentIds(m).map((id) => abbrs.get(id) ?? id),
   };
 }
