@@ -93,7 +93,7 @@ export function paginateGroups<G, T>(groups: readonly G[], itemsOf: (g: G) => re
   for (const group of groups) {
     const items = [...itemsOf(group)];
     // A group that does not fit in what is left starts on a fresh page (and continues from there if larger than a page).
-    if (items.length > room && pages.at(-1)!.length > 0) { pages.push([]); room = size; }
+    if (items.length > room && room < size) { pages.push([]); room = size; }
     let continued = false;
     do {
       if (room === 0) { pages.push([]); room = size; }
