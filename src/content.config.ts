@@ -10,7 +10,7 @@ import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { DEPARTMENT_KINDS } from './model/registry.ts';
+import { DEPARTMENT_KINDS, DEPARTMENT_RULES } from './model/registry.ts';
 import { groupSchema, groupsSchema, thesaurusEntrySchema, thesaurusSchema } from './model/lexicon.ts';
 import { STATUSES } from './model/status.ts';
 
@@ -18,19 +18,24 @@ import { STATUSES } from './model/status.ts';
 const CONTENT = process.env.CONTENT_DIR ?? './content';
 const DOCUMENT_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const MEASURE_ID = /^\d+-\d+$/;
-const HAN_NUMBER = '[一二三四五六七八九十百]+';
+const HAN_NUMBER = '[一二三四五六七八九十百千零]+';
+/** A provision's numbering as written: （一） (or (一)), 第十二条, 三、. */
+const PROVISION_MARKER = new RegExp(`^(?:（${HAN_NUMBER}）|\\(${HAN_NUMBER}\\)|第${HAN_NUMBER}条|${HAN_NUMBER}、)$`);
+/** A chapter's numbering as written: 一、, 第二章; '' for the implicit chapter of a document without chapters. */
+const CHAPTER_MARKER = new RegExp(`^(?:${HAN_NUMBER}、|第${HAN_NUMBER}章|)$`);
+const ISO_DATE = z.iso.date();
 
 const departments = defineCollection({
   loader: file(`${CONTENT}/departments.yaml`),
   schema: z.object({
     /** Stable ASCII slug; the URL is /departments/<id>/. */
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    id: z.string().regex(DEPARTMENT_RULES.id),
     /** The abbreviation as the policy writes it: 市人社局. */
-    abbr: z.string().min(2),
+    abbr: z.string().regex(DEPARTMENT_RULES.abbr),
     /** Full official name as of the document's date: 天津市人力资源和社会保障局. */
-    name: z.string().min(2),
+    name: z.string().min(DEPARTMENT_RULES.nameMin),
     /** English name. */
-    nameEn: z.string().min(2),
+    nameEn: z.string().min(DEPARTMENT_RULES.nameMin),
     /** What kind of body it is. */
     kind: z.enum(DEPARTMENT_KINDS as [string, ...string[]]),
     /** What changed since the document's date (reorganisation, new name). */
@@ -42,6 +47,8 @@ const departments = defineCollection({
 
 /** A department as an attribution or seal writes it. */
 const attributed = z.object({ abbr: z.string(), slug: reference('departments') });
+/** A department of an attribution, with its role: lead (牵头) or partner (配合). */
+const responsible = attributed.extend({ role: z.enum(['lead', 'partner']) });
 
 /** content/documents.yaml: hand-maintained facts about each seed (a list; entries keyed by the seed's file name). */
 const isoDate = z.iso.date();
@@ -90,25 +97,25 @@ const documents = defineCollection({
     id: z.string().regex(DOCUMENT_ID),
     /** Seed file the content was converted from. */
     source: z.string().regex(/\.txt$/),
-    /** 标题: 关于印发《…》的通知. */
+    /** 标题: 关于印发《…》的通知, or the document's own title when it is issued directly. */
     title: z.string().min(1),
-    /** The measures' own title (the 《…》 in the notice title), without brackets. */
+    /** The carried document's own title (the 《…》 in a notice's title), without brackets; the title when issued directly. */
     measuresTitle: z.string().min(1),
-    /** 发文字号: 津就组字〔2020〕5号. */
-    docNumber: z.string().regex(/〔\d{4}〕\d+号$/),
-    /** 主送. */
-    addressees: z.string().endsWith('：'),
-    /** Notice paragraphs (plain text; the body carries the marked-up text). */
-    notice: z.array(z.string().min(1)).min(1),
-    /** Signature line as written. */
-    signature: z.string().min(1),
+    /** 发文字号: 津就组字〔2020〕5号; null when the document has none. */
+    docNumber: z.string().regex(/〔\d{4}〕\d+号$/).nullable(),
+    /** 主送; null when there is none. */
+    addressees: z.string().regex(/[：:]$/).nullable(),
+    /** Notice paragraphs (plain text; the body carries the marked-up text); empty when issued directly. */
+    notice: z.array(z.string().min(1)),
+    /** Signature as written (lines of a joint signature joined by a line break); null when the date stands alone. */
+    signature: z.string().min(1).nullable(),
     /** 发文机关. */
     issuer: z.string().min(1),
     /** Seal note: 市人社局代章. */
     seal: z.object({ text: z.string(), department: attributed.nullable() }).nullable(),
-    /** 成文日期 as written and as ISO 8601. */
-    date: z.string().regex(/^\d{4}年\d{1,2}月\d{1,2}日$/),
-    dateISO: z.iso.date(),
+    /** 成文日期 as written (2020年7月30日, 二〇二〇年七月三十日) and as ISO 8601. */
+    date: z.string().regex(/年.+月.+日$/),
+    dateISO: ISO_DATE,
     /** Preamble paragraphs (plain text). */
     preamble: z.array(z.string()),
     /** The document this one implements. */
@@ -116,13 +123,38 @@ const documents = defineCollection({
     /** Chapters in order, each with the ids of its measures (measures/<id>.mdx). */
     chapters: z.array(z.object({
       number: z.number().int().positive(),
-      /** The numbering as written: 一、 */
-      marker: z.string().regex(new RegExp(`^${HAN_NUMBER}、$`)),
-      title: z.string().min(1),
+      /** The numbering as written: 一、, 第二章; '' for the implicit chapter. */
+      marker: z.string().regex(CHAPTER_MARKER),
+      /** '' for the implicit chapter. */
+      title: z.string(),
       /** Line in the seed. */
       line: z.number().int().positive(),
       measures: z.array(z.string().regex(MEASURE_ID)).min(1),
+      /** part (一、), chapter (第一章), none (no chapters: the provisions stand under the title). */
+      kind: z.enum(['part', 'chapter', 'none']),
+      /** Its sections (第一节…). */
+      sections: z.array(z.object({ number: z.number().int().positive(), marker: z.string().regex(new RegExp(`^第${HAN_NUMBER}节$`)), title: z.string().min(1), line: z.number().int().positive() })),
     })).min(1),
+    /** notice: carried by an 印发 notice; direct: issued under its own title. */
+    form: z.enum(['notice', 'direct']),
+    /** The carried document's title line, where the text repeats it after the notice. */
+    carriedTitle: z.string().min(1).nullable(),
+    /** Where the signature and date stand: closing the notice, under the title, or after the last provision. */
+    signaturePlace: z.enum(['notice', 'start', 'end']),
+    /** 附件说明 lines as written: 附件：1.…, 2.…. */
+    attachmentNote: z.array(z.string().min(1)),
+    /** 附注 lines as written: （此件公开发布）. */
+    notes: z.array(z.string().min(1)),
+    /** Numbers of its attachments (attachments/<n>.mdx), in order. */
+    attachments: z.array(z.number().int().positive()),
+    /** 版记: 抄送 and 印发, kept as metadata. */
+    colophon: z.object({
+      lines: z.array(z.string().min(1)).min(1),
+      copiedTo: z.string().nullable(),
+      printedBy: z.string().nullable(),
+      printed: z.string().nullable(),
+      printedISO: ISO_DATE.nullable(),
+    }).nullable(),
   }),
 });
 
@@ -140,22 +172,53 @@ const measures = defineCollection({
     id: z.string().regex(MEASURE_ID),
     chapter: z.number().int().positive(),
     number: z.number().int().positive(),
-    /** The numbering as written: （一） */
-    marker: z.string().regex(new RegExp(`^（${HAN_NUMBER}）$`)),
+    /** The numbering as written: （一）, 第十二条, 三、 */
+    marker: z.string().regex(PROVISION_MARKER),
     /** The headline sentence, up to and including the first 。 */
     headline: z.string().min(1),
-    /** The measure's text after the marker, exactly as in the seed (attribution included). Plain text for data and search; the MDX body carries the markup. */
+    /** The measure's text after the marker, exactly as in the seed (attribution included; sub-items and paragraphs on lines of their own). Plain text for data and search; the MDX body carries the markup. */
     text: z.string().min(1),
-    /** The closing （…等部门按职责分工）: departments in the order listed (the first leads). */
+    /** The attribution: （…等部门按职责分工）, （牵头单位：…）, or lines 责任单位：…; departments in the order listed, with their roles. */
     attribution: z.object({
       text: z.string().min(3),
-      departments: z.array(attributed).min(1),
-      /** Whether the list ends in 等部门按职责分工. */
+      departments: z.array(responsible).min(1),
+      /** Whether the list ends in 等部门按职责分工, 等部门, 等. */
       etc: z.boolean(),
       /** The text after the last department. */
       suffix: z.string(),
+      /** A closing parenthetical, or lines of its own. */
+      form: z.enum(['parenthetical', 'line']),
     }).nullable(),
     /** Line in the seed. */
+    line: z.number().int().positive(),
+    /** item （一）, part 一、, article 第一条. */
+    kind: z.enum(['item', 'part', 'article']),
+    /** The kind of its chapter. */
+    chapterKind: z.enum(['part', 'chapter', 'none']),
+    /** Its section (第一节) within the chapter, or null. */
+    section: z.number().int().positive().nullable(),
+  }),
+});
+
+const attachments = defineCollection({
+  loader: glob({
+    base: `${CONTENT}/policies`,
+    pattern: '*/attachments/*.mdx',
+    // <document id>/<number>: jjzz-2020-5/1
+    generateId: ({ entry }) => entry.replace(/\/attachments\/([^/]+)\.mdx$/, '/$1'),
+  }),
+  schema: z.object({
+    /** The document's id. */
+    document: z.string().regex(DOCUMENT_ID),
+    /** 1, 2…: its place among the document's attachments. */
+    number: z.number().int().positive(),
+    /** The label line as written: 附件1. */
+    label: z.string().regex(/^附件/),
+    /** Its title line. */
+    title: z.string().min(1),
+    /** Its body after the title, lines joined by a line break. Plain text; the MDX body carries the markup. */
+    text: z.string(),
+    /** Line of the label in the seed. */
     line: z.number().int().positive(),
   }),
 });
@@ -203,4 +266,4 @@ const groups = defineCollection({
   schema: groupSchema,
 });
 
-export const collections = { departments, documentMeta, documents, measures, thesaurus, groups };
+export const collections = { departments, documentMeta, documents, measures, attachments, thesaurus, groups };

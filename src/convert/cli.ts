@@ -15,6 +15,7 @@ import type { PolicyDocument } from '../model/types.ts';
 import { parseRegistry } from '../model/registry.ts';
 import { DOCUMENT_ID_RE } from './doc-id.ts';
 import { SourceError } from './errors.ts';
+import { decodeUtf8 } from './lines.ts';
 import { libraryIndex, renderContent } from './mdx.ts';
 import { parseSeed } from './parse.ts';
 
@@ -58,20 +59,17 @@ function main(root: string): string {
   for (const seed of seeds) {
     const seedFile = join(seedsDir, seed);
     if (statSync(seedFile).isDirectory()) throw new SourceError(rel(seedFile), 1, 1, 'this is a folder, not a seed file');
-    if (/[\u0000-\u001f\u007f]/u.test(seed)) throw new SourceError(rel(seedsDir), 1, 1, `the seed file name ${JSON.stringify(seed)} contains a control character: rename it`);
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(readFileSync(seedFile));
-    const bad = text.indexOf('\uFFFD');
-    if (bad >= 0) {
-      const before = text.slice(0, bad).split('\n');
-      throw new SourceError(rel(seedFile), before.length, [...before.at(-1)!].length + 1, 'the file is not valid UTF-8 text');
-    }
+    if (/[\p{C}\u0085\u2028\u2029]/u.test(seed))
+      throw new SourceError(rel(seedsDir), 1, 1, `the seed file name ${JSON.stringify(seed)} contains a control or invisible character: rename it`);
+    const text = decodeUtf8(rel(seedFile), readFileSync(seedFile));
     const doc = parseSeed(rel(seedFile), text, registry, ids.get(seed));
     const clash = docs.find((d) => d.id === doc.id);
     if (clash) {
       // Point at the 发文字号 the id comes from.
       const lines = text.split(/\r\n|\n|\r/);
-      const at = Math.max(0, lines.findIndex((l) => doc.docNumber && l.includes(doc.docNumber)));
-      const col = [...lines[at]!.slice(0, Math.max(0, lines[at]!.indexOf(doc.docNumber)))].length + 1;
+      const number = doc.docNumber ?? '';
+      const at = number ? Math.max(0, lines.findIndex((l) => l.includes(number))) : 0;
+      const col = number ? [...lines[at]!.slice(0, Math.max(0, lines[at]!.indexOf(number)))].length + 1 : 1;
       throw new SourceError(rel(seedFile), at + 1, col, `document id "${doc.id}" is already used by seeds/${clash.source}: declare another id for one of them in content/documents.yaml`);
     }
     docs.push({ ...doc, source: seed });
@@ -110,9 +108,10 @@ const root = rootFlag >= 0 ? args[rootFlag + 1]! : process.cwd();
 try {
   console.log(main(root));
 } catch (error) {
-  if (error instanceof SourceError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
+  // A problem with an input file names its position; any other (a file system error) its path: never a stack trace.
+  const fsError = error as NodeJS.ErrnoException;
+  if (error instanceof SourceError) console.error(error.message);
+  else if (fsError.code && fsError.path) console.error(`${relative(process.cwd(), fsError.path) || fsError.path}: ${fsError.code}: ${fsError.message.replace(/^[A-Z]+: /, '')}`);
+  else console.error(`convert failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 }

@@ -14,3 +14,18 @@ export function documentId(docNumber: string): string | undefined {
   const id = `${initials}-${m[2]}-${m[3]}`;
   return DOCUMENT_ID_RE.test(id) ? id : undefined;
 }
+
+/**
+ * The id of a document without a 发文字号: the pinyin initials of its title's Chinese characters
+ * (at most 16) and its year, 天津市示例管理办法 of 2020 → tjssglbf-2020.
+ */
+export function titleDocumentId(title: string, year: string): string | undefined {
+  const initials = [...title]
+    .filter((ch) => /[\p{Script=Han}A-Za-z0-9]/u.test(ch))
+    .map((ch) => (/[\p{Script=Han}]/u.test(ch) ? pinyin(ch, { pattern: 'first', toneType: 'none' }) : ch.toLowerCase()))
+    .join('')
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 16);
+  const id = `${initials}-${year}`;
+  return DOCUMENT_ID_RE.test(id) ? id : undefined;
+}

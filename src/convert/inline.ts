@@ -5,9 +5,9 @@
  * Segments cover the input exactly: joining their `text` gives the input back.
  */
 import type { Department } from '../model/types.ts';
+import { readNumbering } from '../model/numbering.ts';
 import { DOC_NUMBER_RE } from '../model/numerals.ts';
 
-const DOC_NUMBER_AT_RE = new RegExp(`^${DOC_NUMBER_RE.source}`, 'u');
 /**
  * A figure: an Arabic number with what makes it a commitment — a percentage or percentage range,
  * a year range, a time limit (满1年, 1年及以上) — or a bare number.
@@ -50,18 +50,38 @@ export type Segment =
   /** A figure in running text (not inside a title or quotes): 65%, 3%-5%, 满1年. */
   | { kind: 'fig'; text: string };
 
-function closing(chars: string[], from: number, open: string, close: string): number {
-  let depth = 0;
-  for (let i = from; i < chars.length; i++) {
-    if (chars[i] === open) depth++;
-    else if (chars[i] === close && --depth === 0) return i;
-  }
-  return -1;
+/** For every 《 and “ that is closed, the index of its closing 》 or ” (nested pairs counted), in one pass. */
+function closers(chars: readonly string[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const open: Record<string, number[]> = { '《': [], '“': [] };
+  const pairOf: Record<string, string> = { '》': '《', '”': '“' };
+  chars.forEach((ch, i) => {
+    if (ch in open) open[ch]!.push(i);
+    else if (ch in pairOf) {
+      const start = open[pairOf[ch]!]!.pop();
+      // Only the outermost pair matters: an inner one lies inside a segment already.
+      if (start !== undefined) out.set(start, i);
+    }
+  });
+  return out;
 }
 
+/**
+ * Splits a text into segments, in one pass: the cost is linear in the text's length (each
+ * position tries a bounded number of patterns; brackets are paired beforehand). A line that
+ * starts with a numbering (1. （1） （一）) keeps its number as plain text, not as a figure.
+ */
 export function segmentInline(text: string, departments: readonly Department[]): Segment[] {
   const chars = [...text];
-  const abbrs = [...departments].sort((a, b) => b.abbr.length - a.abbr.length);
+  const offsets: number[] = [];
+  for (let i = 0, offset = 0; i < chars.length; offset += chars[i]!.length, i++) offsets.push(offset);
+  const byFirst = new Map<string, Department[]>();
+  for (const d of [...departments].sort((a, b) => b.abbr.length - a.abbr.length)) {
+    const first = [...d.abbr][0]!;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), d]);
+  }
+  const pairs = closers(chars);
+  const docNumberAt = new RegExp(DOC_NUMBER_RE.source, 'uy');
   const out: Segment[] = [];
   let plain = '';
   const push = (s: Segment) => {
@@ -71,19 +91,26 @@ export function segmentInline(text: string, departments: readonly Department[]):
   };
   for (let i = 0; i < chars.length; ) {
     const ch = chars[i]!;
-    const pairs: Record<string, [string, 'cite' | 'term']> = { '《': ['》', 'cite'], '“': ['”', 'term'] };
-    const pair = pairs[ch];
-    if (pair) {
-      const end = closing(chars, i, ch, pair[0]);
-      if (end > i) {
-        push({ kind: pair[1], text: chars.slice(i, end + 1).join('') });
-        i = end + 1;
+    if (i === 0 || chars[i - 1] === '\n') {
+      const end = text.indexOf('\n', offsets[i]);
+      const numbered = readNumbering(text.slice(offsets[i], end < 0 ? undefined : end));
+      if (numbered) {
+        const length = [...numbered.marker].length;
+        plain += chars.slice(i, i + length).join('');
+        i += length;
         continue;
       }
     }
-    const rest = chars.slice(i).join('');
+    const kind = ch === '《' ? 'cite' : ch === '“' ? 'term' : undefined;
+    const close = kind && pairs.get(i);
+    if (kind && close !== undefined) {
+      push({ kind, text: chars.slice(i, close + 1).join('') });
+      i = close + 1;
+      continue;
+    }
     // A document number starts a run of Han characters: （厅字〔2019〕56号）, not 根据国办发〔…〕.
-    const num = i === 0 || !HAN_RE.test(chars[i - 1]!) ? DOC_NUMBER_AT_RE.exec(rest) : null;
+    docNumberAt.lastIndex = offsets[i]!;
+    const num = i === 0 || !HAN_RE.test(chars[i - 1]!) ? docNumberAt.exec(text) : null;
     if (num) {
       push({ kind: 'docno', text: num[0] });
       i += [...num[0]].length;
@@ -95,7 +122,7 @@ export function segmentInline(text: string, departments: readonly Department[]):
       i += [...fig].length;
       continue;
     }
-    const dept = abbrs.find((d) => rest.startsWith(d.abbr));
+    const dept = byFirst.get(ch)?.find((d) => text.startsWith(d.abbr, offsets[i]));
     if (dept) {
       push({ kind: 'dept', text: dept.abbr, slug: dept.id });
       i += [...dept.abbr].length;

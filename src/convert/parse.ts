@@ -1,224 +1,306 @@
 /**
- * Parses a seed (plain text of a Chinese policy notice) into the policy model.
- * Every problem is a SourceError with the file, line and column of its cause.
+ * Parses a seed (the plain text of a Chinese policy document) into the policy model. The grammar
+ * is a sequence of parts, each read by a small function over classified lines (rules.ts):
+ *
+ *   head         title, [发文字号], [signature and date, when they stand at the start], [主送：]
+ *   notice       (only under a title 关于印发《…》的通知) the notice text, [附件：…], signature,
+ *                date, [附注], [the carried document's title, repeated]
+ *   body         preamble, divisions and provisions (body.ts)
+ *   closing      [附件：1.… 2.…], signature and date (unless already read), [附注 （此件公开发布）]
+ *   attachments  附件1 / 附件, its title line, its body
+ *   colophon     版记: 抄送：…, …印发 with its date, separator rules
+ *
+ * A line no part can take is an error FILE:LINE:COL naming what was expected there and what was
+ * found; nothing is ever merged silently into a neighbour.
  */
-import { documentId } from './doc-id.ts';
+import type { AttributedDepartment, Attachment, Colophon, Department, DocumentForm, PolicyDocument } from '../model/types.ts';
+import { readBody } from './body.ts';
+import { documentId, titleDocumentId } from './doc-id.ts';
 import { SourceError } from './errors.ts';
-import type { AttributedDepartment, Attribution, Chapter, Department, PolicyDocument } from '../model/types.ts';
-import { CHAPTER_RE, DATE_RE, DOC_NUMBER_RE, MEASURE_RE, fromChineseNumeral, toChineseNumeral } from '../model/numerals.ts';
+import { checkBrackets, toLines } from './lines.ts';
+import { classify, describe, type Classified, type Kind } from './rules.ts';
+import { readNumbering } from '../model/numbering.ts';
 
-interface Line {
-  /** 1-based line number. */
-  no: number;
-  /** The line without surrounding whitespace. */
-  text: string;
-  /** 1-based column (in characters) where `text` starts in the raw line. */
-  col: number;
-}
-
-const PAIRS: Record<string, string> = { '（': '）', '《': '》', '“': '”', '〔': '〕', '【': '】', '(': ')', '「': '」' };
-const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]));
-const BRACKET_NAMES: Record<string, string> = { '（': 'parenthesis', '《': 'title bracket', '“': 'quotation mark', '〔': 'year bracket', '【': 'square bracket', '(': 'parenthesis', '「': 'corner bracket' };
-
-const ATTRIBUTION_SUFFIX_RE = /(等部门按职责分工|按职责分工|等部门)$/u;
-/** What a department abbreviation in an attribution looks like: 市人社局, 市委组织部. */
-const DEPT_LIKE_RE = /^市[\p{Script=Han}]{1,14}$/u;
-
-function toLines(text: string): Line[] {
-  const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  return raw.map((line, i) => {
-    const chars = [...line];
-    let start = 0;
-    while (start < chars.length && /\s/u.test(chars[start]!)) start++;
-    return { no: i + 1, text: line.trim(), col: start + 1 };
-  });
-}
-
-/** Checks that every bracket in the line is closed, in order. */
-function checkBrackets(file: string, line: Line): void {
-  const stack: { ch: string; col: number }[] = [];
-  [...line.text].forEach((ch, i) => {
-    const col = line.col + i;
-    if (PAIRS[ch]) stack.push({ ch, col });
-    const open = CLOSERS.get(ch);
-    if (open) {
-      const top = stack.pop();
-      if (!top) throw new SourceError(file, line.no, col, `closing ${ch} has no matching ${open} before it`);
-      if (top.ch !== open)
-        throw new SourceError(file, line.no, top.col, `${BRACKET_NAMES[top.ch]} ${top.ch} is not closed: expected ${PAIRS[top.ch]} before ${ch} at column ${col}`);
-    }
-  });
-  const open = stack.pop();
-  if (open) throw new SourceError(file, line.no, open.col, `${BRACKET_NAMES[open.ch]} ${open.ch} is not closed on this line: add ${PAIRS[open.ch]}`);
-}
-
-/** The index (in characters) of the （ that opens the line's final parenthetical, if the line ends in one. */
-function trailingParenStart(chars: string[]): number | undefined {
-  if (chars.at(-1) !== '）') return undefined;
-  let depth = 0;
-  for (let i = chars.length - 1; i >= 0; i--) {
-    if (chars[i] === '）') depth++;
-    else if (chars[i] === '（' && --depth === 0) return i;
-  }
-  return undefined;
-}
-
+/** A notice that carries the document: 关于印发《天津市…若干措施》的通知 (also 转发, 发布, 颁布). */
+const NOTICE_TITLE_RE = /(?:印发|转发|发布|颁布)[^《》]*《([^《》]+)》.*通知$/u;
 /**
- * Reads the responsibility attribution at the end of a measure, e.g.
- * （市人社局、市发展改革委等部门按职责分工）. Returns null when the measure has none.
+ * A signature line: short, with no sentence punctuation (it may carry a seal note in brackets),
+ * and not a closing formula written without its 。 (特此通知, 此复).
  */
-function parseAttribution(file: string, line: Line, textCol: number, text: string, registry: Map<string, Department>): Attribution | null {
-  const chars = [...text];
-  const start = trailingParenStart(chars);
-  if (start === undefined) return null;
-  const inner = chars.slice(start + 1, -1).join('');
-  const suffix = ATTRIBUTION_SUFFIX_RE.exec(inner)?.[0] ?? '';
-  const list = inner.slice(0, inner.length - suffix.length);
-  const items = list.split('、');
-  // Not an attribution unless it reads like one: a list of 市… bodies, or a 按职责分工 phrase.
-  if (!suffix.includes('按职责分工') && !items.every((item) => DEPT_LIKE_RE.test(item))) return null;
-  const departments: AttributedDepartment[] = [];
-  let offset = start + 1;
-  for (const abbr of items) {
-    const col = textCol + offset;
-    if (abbr === '') throw new SourceError(file, line.no, col, 'empty department name in the responsibility list');
-    const dept = registry.get(abbr);
-    if (!dept)
-      throw new SourceError(file, line.no, col, `unknown department "${abbr}": add it to content/departments.yaml (abbr, id, name, nameEn, kind) or correct the spelling`);
-    if (departments.some((d) => d.abbr === abbr)) throw new SourceError(file, line.no, col, `department "${abbr}" is listed twice`);
-    departments.push({ abbr, slug: dept.id });
-    offset += [...abbr].length + 1;
+const SIGNATURE_RE = /^(?!特此|此复)[^。，；：！？、,;:!?]{2,40}$/u;
+/** 主送: a list of bodies ending in ：. */
+const ADDRESSEES_RE = /^[^。]+[：:]$/u;
+/** Kinds of line that end the body: what comes after the last provision. */
+const AFTER_BODY: ReadonlySet<Kind> = new Set(['date', 'attachmentNote', 'attachmentLabel', 'copiedTo', 'printed', 'note', 'rule']);
+
+/** The classified lines of a seed, read in order. */
+class Cursor {
+  i = 0;
+  readonly file: string;
+  readonly lines: readonly Classified[];
+  /** The number of lines in the file, where "the file ends" is reported. */
+  readonly lineCount: number;
+  constructor(file: string, lines: readonly Classified[], lineCount: number) {
+    this.file = file;
+    this.lines = lines;
+    this.lineCount = lineCount;
   }
-  return { text: chars.slice(start).join(''), departments, etc: suffix === '等部门按职责分工', suffix };
+
+  get done(): boolean {
+    return this.i >= this.lines.length;
+  }
+  peek(k = 0): Classified | undefined {
+    return this.lines[this.i + k];
+  }
+  take(): Classified {
+    return this.lines[this.i++]!;
+  }
+  is(kind: Kind): boolean {
+    return this.peek()?.kind === kind;
+  }
+  /** Fails at the current line: expected …, found …; or at the end of the file. */
+  expected(what: string): never {
+    const line = this.peek();
+    if (!line) throw new SourceError(this.file, this.lineCount, 1, `the file ends where ${what} should be`);
+    throw new SourceError(this.file, line.no, line.col, `expected ${what}, found ${describe(line)}`);
+  }
+  /**
+   * How many signature lines stand here before a date line: 0 when the date itself is here,
+   * null when no date follows within a signature's reach.
+   */
+  signatureAhead(): number | null {
+    for (let k = 0; k < 4; k++) {
+      const line = this.peek(k);
+      if (!line) return null;
+      if (line.kind === 'date') return k;
+      if (line.kind !== 'text' || !SIGNATURE_RE.test(line.text)) return null;
+    }
+    return null;
+  }
 }
 
-function expectLine(file: string, line: Line | undefined, lastNo: number, what: string): Line {
-  if (!line) throw new SourceError(file, lastNo + 1, 1, `the file ends before the ${what}`);
-  return line;
+interface Signed {
+  signature: string | null;
+  issuer: string | null;
+  seal: PolicyDocument['seal'];
+  date: string;
+  dateISO: string;
+  line: number;
+}
+
+/** Signature lines (if any) and the date under them, when they stand here. */
+function readSignature(cur: Cursor, registry: ReadonlyMap<string, Department>): Signed | null {
+  const count = cur.signatureAhead();
+  if (count === null) return null;
+  const lines = Array.from({ length: count }, () => cur.take());
+  const date = cur.take() as Classified & { kind: 'date' };
+  const first = lines[0];
+  let issuer = first?.text ?? null;
+  let seal: PolicyDocument['seal'] = null;
+  const sealMatch = first && /^(.+?)（([^（）]+代章)）$/u.exec(first.text);
+  if (first && sealMatch) {
+    issuer = sealMatch[1]!;
+    const abbr = sealMatch[2]!.replace(/代章$/u, '');
+    const dept = registry.get(abbr);
+    if (!dept) throw new SourceError(cur.file, first.no, first.col + [...issuer].length + 1, `unknown department "${abbr}" in the seal note: add it to content/departments.yaml`);
+    const department: AttributedDepartment = { abbr, slug: dept.id };
+    seal = { text: sealMatch[2]!, department };
+  }
+  return { signature: lines.length ? lines.map((l) => l.text).join('\n') : null, issuer, seal, date: date.text, dateISO: date.iso, line: date.no };
+}
+
+/** 附注 after the date: （此件公开发布）, and other lines wholly in brackets (（联系人：…）). */
+function readNotes(cur: Cursor): string[] {
+  const notes: string[] = [];
+  while (cur.is('note') || (cur.is('text') && /^（[^（）]*）$/u.test(cur.peek()!.text))) notes.push(cur.take().text);
+  return notes;
+}
+
+/** 附件说明: 附件：1.…, then 2.… 3.… on lines of their own. */
+function readAttachmentNote(cur: Cursor): string[] {
+  if (!cur.is('attachmentNote')) return [];
+  const first = cur.take();
+  const lines = [first.text];
+  let n = readNumbering(first.text.replace(/^附件[：:]\s*/u, ''))?.number ?? 1;
+  for (let line = cur.peek(); line?.kind === 'numbered' && line.numbered.numbering.kind === 'point'; line = cur.peek()) {
+    if (line.numbered.number !== n + 1)
+      throw new SourceError(cur.file, line.no, line.col, `attachment ${line.numbered.marker} is out of order in the list of attachments: expected ${n + 1}. here`);
+    n++;
+    lines.push(cur.take().text);
+  }
+  return lines;
+}
+
+/** The attachments after the main text: a label line (附件1), a title line, a body. */
+function readAttachments(cur: Cursor): Attachment[] {
+  const attachments: Attachment[] = [];
+  while (cur.is('attachmentLabel')) {
+    const label = cur.take() as Classified & { kind: 'attachmentLabel' };
+    const expected = attachments.length + 1;
+    const number = label.number ?? expected;
+    if (number !== expected) throw new SourceError(cur.file, label.no, label.col, `attachment ${label.text} is out of order: expected 附件${expected} here`);
+    if (label.number === null && attachments.length > 0) throw new SourceError(cur.file, label.no, label.col, `a second attachment needs its number: write 附件${expected}`);
+    if (!cur.is('text') && !cur.is('numbered')) cur.expected(`the title of ${label.text}`);
+    const title = cur.take().text;
+    const body: string[] = [];
+    while (!cur.done && !cur.is('attachmentLabel') && !colophonAhead(cur)) body.push(cur.take().text);
+    attachments.push({ number, label: label.text, title, text: body.join('\n'), line: label.no });
+  }
+  if (attachments.length > 1 && attachments[0]!.label.match(/^附件[：:]?$/u))
+    throw new SourceError(cur.file, attachments[0]!.line, 1, 'the first of several attachments needs its number: write 附件1');
+  return attachments;
+}
+
+/** Whether the 版记 starts here: 抄送：…, …印发, or a rule above them. */
+function colophonAhead(cur: Cursor): boolean {
+  if (cur.is('copiedTo') || cur.is('printed')) return true;
+  return cur.is('rule') && (['copiedTo', 'printed'] as (Kind | undefined)[]).includes(cur.peek(1)?.kind);
+}
+
+/** 版记: 抄送：… (wrapped lines included), …印发 with its date, and separator rules. */
+function readColophon(cur: Cursor): Colophon | null {
+  if (!colophonAhead(cur)) return null;
+  const colophon: Colophon = { lines: [], copiedTo: null, printedBy: null, printed: null, printedISO: null };
+  let copied: string[] | null = null;
+  while (!cur.done) {
+    const line = cur.peek()!;
+    if (line.kind === 'copiedTo') copied = [line.text.replace(/^抄送[：:]\s*/u, '')];
+    else if (line.kind === 'printed') {
+      if (colophon.printed) break;
+      Object.assign(colophon, { printedBy: line.by, printed: line.date, printedISO: line.iso });
+      copied = null;
+    } else if (line.kind === 'text' && copied && !colophon.printed) copied.push(line.text);
+    else if (line.kind !== 'rule') break;
+    if (copied) colophon.copiedTo = copied.join('');
+    colophon.lines.push(cur.take().text);
+  }
+  return colophon;
+}
+
+interface Head {
+  title: Classified;
+  form: DocumentForm;
+  measuresTitle: string;
+  docNumber: Classified | null;
+  signed: Signed | null;
+  addressees: string | null;
+}
+
+function readHead(cur: Cursor, registry: ReadonlyMap<string, Department>): Head {
+  const title = cur.peek()!;
+  if (title.kind !== 'text') cur.expected('the title on the first line');
+  cur.take();
+  const carried = NOTICE_TITLE_RE.exec(title.text);
+  const form: DocumentForm = carried ? 'notice' : 'direct';
+  const docNumber = cur.is('docNumber') ? cur.take() : null;
+  // A document issued directly may put its signature and date under the title.
+  const signed = form === 'direct' ? readSignature(cur, registry) : null;
+  const next = cur.peek();
+  const addressees = next?.kind === 'text' && ADDRESSEES_RE.test(next.text) && !next.text.includes('如下') ? cur.take().text : null;
+  return { title, form, measuresTitle: carried ? carried[1]! : title.text, docNumber, signed, addressees };
+}
+
+/** The notice that carries the document: its text, 附件说明, signature, date, 附注, and the carried title if repeated. */
+function readNotice(cur: Cursor, head: Head, registry: ReadonlyMap<string, Department>) {
+  const notice: string[] = [];
+  const start = cur.i;
+  while (!cur.done && cur.signatureAhead() === null && !cur.is('attachmentNote')) {
+    if (!cur.is('text') && !cur.is('numbered') && !cur.is('duty') && !cur.is('docNumber'))
+      cur.expected('the notice text, then the signature and the date (成文日期, like 2020年7月30日)');
+    notice.push(cur.take().text);
+  }
+  if (notice.length === 0) cur.expected(`the notice text after ${head.addressees ? 'the addressees (主送)' : 'the title'}`);
+  const attachmentNote = readAttachmentNote(cur);
+  const signed = readSignature(cur, registry);
+  if (!signed) {
+    // No date closed the notice: point at the first heading of the carried document, if the notice ran into one.
+    const heading = cur.lines.slice(start, cur.i).findIndex((l) => l.kind === 'numbered' && ['chapter', 'article', 'part'].includes(l.numbered.numbering.kind));
+    if (heading >= 0) cur.i = start + heading;
+    cur.expected('the signature (发文机关署名) and the date (成文日期, like 2020年7月30日) that close the notice');
+  }
+  const notes = readNotes(cur);
+  const repeated = cur.peek();
+  const carriedTitle = repeated?.kind === 'text' && [head.measuresTitle, `《${head.measuresTitle}》`].includes(repeated.text) ? cur.take().text : null;
+  return { notice, attachmentNote, signed, notes, carriedTitle };
 }
 
 /**
  * Parses one seed file against the department registry. The document's id is `id` when given
- * (declared in content/documents.yaml), else derived from its 发文字号.
+ * (declared in content/documents.yaml), else derived from its 发文字号, else from its title and year.
  */
 export function parseSeed(file: string, text: string, registryList: readonly Department[], id?: string): PolicyDocument {
   const registry = new Map(registryList.map((d) => [d.abbr, d]));
-  const all = toLines(text);
-  for (const line of all) checkBrackets(file, line);
-  const lines = all.filter((l) => l.text !== '');
+  const all = toLines(file, text);
+  // Line by line, in order: what the line is (a near miss is refused here), then its brackets.
+  const lines = all.filter((l) => l.text !== '').map((l) => {
+    const classified = classify(file, l);
+    checkBrackets(file, l);
+    return classified;
+  });
   if (lines.length === 0) throw new SourceError(file, 1, 1, 'the file is empty');
-  const lastNo = all.length;
-  let i = 0;
+  const cur = new Cursor(file, lines, all.length);
 
-  // Title: 关于印发《…》的通知
-  const titleLine = lines[i++]!;
-  const inner = /《([^》]+)》/u.exec(titleLine.text);
-  if (!inner) throw new SourceError(file, titleLine.no, titleLine.col, 'the first line should be the title and name the measures in 《…》');
+  const head = readHead(cur, registry);
+  const notice = head.form === 'notice' ? readNotice(cur, head, registry) : null;
 
-  // 发文字号
-  const numberLine = expectLine(file, lines[i++], lastNo, 'document number (发文字号)');
-  DOC_NUMBER_RE.lastIndex = 0;
-  const numberMatch = DOC_NUMBER_RE.exec(numberLine.text);
-  if (!numberMatch || numberMatch[0] !== numberLine.text)
-    throw new SourceError(file, numberLine.no, numberLine.col, `the second line should be the document number, like 津就组字〔2020〕5号, but it is "${numberLine.text}"`);
-  const docId = id ?? documentId(numberLine.text);
-  if (!docId)
-    throw new SourceError(file, numberLine.no, numberLine.col, `no id can be derived from the document number "${numberLine.text}": declare one for this seed in content/documents.yaml`);
+  const start = cur.i;
+  while (!cur.done && !AFTER_BODY.has(cur.peek()!.kind) && cur.signatureAhead() === null) cur.i++;
+  const bodyEnd = cur.peek()?.no ?? all.length;
+  const body = readBody(file, lines.slice(start, cur.i), bodyEnd, registry);
 
-  // 主送
-  const addresseeLine = expectLine(file, lines[i++], lastNo, 'addressees (主送)');
-  if (!addresseeLine.text.endsWith('：'))
-    throw new SourceError(file, addresseeLine.no, addresseeLine.col + [...addresseeLine.text].length, 'the addressee line (主送) should end with a full-width colon ：');
-
-  // Notice paragraphs, then the signature, then the date.
-  const dateIndex = lines.findIndex((l, k) => k >= i && DATE_RE.test(l.text));
-  if (dateIndex < 0) throw new SourceError(file, addresseeLine.no + 1, 1, 'no date line (成文日期, like 2020年7月30日) after the notice');
-  if (dateIndex < i + 2) throw new SourceError(file, lines[dateIndex]!.no, 1, 'the notice needs a body and a signature line before its date');
-  const notice = lines.slice(i, dateIndex - 1).map((l) => l.text);
-  const signatureLine = lines[dateIndex - 1]!;
-  const dateLine = lines[dateIndex]!;
-  i = dateIndex + 1;
-
-  const sealMatch = /^(.+?)（([^（）]+代章)）$/u.exec(signatureLine.text);
-  const issuer = sealMatch ? sealMatch[1]! : signatureLine.text;
-  let seal: PolicyDocument['seal'] = null;
-  if (sealMatch) {
-    const sealText = sealMatch[2]!;
-    const abbr = sealText.replace(/代章$/u, '');
-    const dept = registry.get(abbr);
-    if (!dept) throw new SourceError(file, signatureLine.no, signatureLine.col + [...issuer].length + 1, `unknown department "${abbr}" in the seal note: add it to content/departments.yaml`);
-    seal = { text: sealText, department: { abbr, slug: dept.id } };
+  // After the provisions: the closing of a document issued directly (a notice closed before them).
+  let signed = notice?.signed ?? head.signed;
+  let signaturePlace: PolicyDocument['signaturePlace'] = notice ? 'notice' : 'start';
+  const attachmentNote = notice ? notice.attachmentNote : readAttachmentNote(cur);
+  if (!signed) {
+    signed = readSignature(cur, registry) ?? cur.expected('the signature (发文机关署名) and the date (成文日期, like 2020年7月30日) after the last provision');
+    signaturePlace = 'end';
   }
-  const [, y, m, d] = DATE_RE.exec(dateLine.text)!;
-  const dateISO = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
-  if (Number.isNaN(Date.parse(dateISO)) || new Date(dateISO).toISOString().slice(0, 10) !== dateISO)
-    throw new SourceError(file, dateLine.no, dateLine.col, `"${dateLine.text}" is not a real date`);
-
-  // Preamble: everything up to the first chapter heading.
-  const preamble: string[] = [];
-  while (i < lines.length && !CHAPTER_RE.test(lines[i]!.text)) {
-    if (MEASURE_RE.test(lines[i]!.text)) throw new SourceError(file, lines[i]!.no, lines[i]!.col, 'a numbered measure appears before the first chapter heading (一、…)');
-    preamble.push(lines[i++]!.text);
+  const again = cur.signatureAhead();
+  if (again !== null) {
+    const extra = cur.peek(again)!;
+    throw new SourceError(file, extra.no, extra.col, `a second date: the document is already dated on line ${signed.line}`);
   }
-  if (i >= lines.length) throw new SourceError(file, lastNo, 1, 'no chapter heading (一、…) found: the measures must be grouped into chapters');
+  const notes = notice ? notice.notes : readNotes(cur);
+  const attachments = readAttachments(cur);
+  const colophon = readColophon(cur);
+  if (!cur.done) cur.expected(attachments.length || colophon ? 'the end of the file' : 'an attachment (附件1), the 版记 (抄送：…) or the end of the file');
 
-  const implMatch = /《([^》]+)》（([^（）]+〔\d{4}〕\d+号)）/u.exec(preamble.join(''));
-  const implementsDoc = implMatch ? { title: implMatch[1]!, number: implMatch[2]! } : null;
-
-  // Chapters and measures.
-  const chapters: Chapter[] = [];
-  for (; i < lines.length; i++) {
-    const line = lines[i]!;
-    const ch = CHAPTER_RE.exec(line.text);
-    if (ch) {
-      const n = fromChineseNumeral(ch[1]!);
-      const expected = chapters.length + 1;
-      if (n !== expected)
-        throw new SourceError(file, line.no, line.col, `chapter heading ${ch[1]}、 is out of order: expected ${toChineseNumeral(expected)}、 (chapter ${expected}) here`);
-      const title = ch[2]!.trim();
-      if (!title) throw new SourceError(file, line.no, line.col, `chapter ${ch[1]}、 has no title`);
-      chapters.push({ number: n, marker: `${ch[1]}、`, title, line: line.no, measures: [] });
-      continue;
-    }
-    const me = MEASURE_RE.exec(line.text);
-    if (!me) throw new SourceError(file, line.no, line.col, 'this line is neither a chapter heading (一、…) nor a numbered measure (（一）…)');
-    const chapter = chapters.at(-1)!;
-    const n = fromChineseNumeral(me[1]!);
-    const expected = chapter.measures.length + 1;
-    if (n !== expected) {
-      const seen = chapter.measures.some((m) => m.number === n);
-      throw new SourceError(file, line.no, line.col,
-        seen ? `measure （${me[1]}） is repeated in chapter ${chapter.marker}: expected （${toChineseNumeral(expected)}） here`
-             : `measure （${me[1]}） is out of order in chapter ${chapter.marker}: expected （${toChineseNumeral(expected)}） here (a number was skipped?)`);
-    }
-    const marker = `（${me[1]}）`;
-    const text = me[2]!;
-    const textCol = line.col + [...marker].length;
-    const attribution = parseAttribution(file, line, textCol, text, registry);
-    const ownText = (attribution ? text.slice(0, text.length - attribution.text.length) : text).trim();
-    if (!ownText) throw new SourceError(file, line.no, textCol, `measure ${chapter.marker}${marker} is empty: it has a number but no text`);
-    const stop = ownText.indexOf('。');
-    const headline = stop < 0 ? ownText : ownText.slice(0, stop + 1);
-    chapter.measures.push({ id: `${chapter.number}-${n}`, chapter: chapter.number, number: n!, marker, headline, text, attribution, line: line.no });
+  const issuer = signed.issuer ?? /^(.+?)关于/u.exec(head.title.text)?.[1];
+  if (!issuer)
+    throw new SourceError(file, head.title.no, head.title.col, 'no issuer (发文机关): the document needs a signature line above its date, or a title that names it (…关于…)');
+  const docNumber = head.docNumber?.text ?? null;
+  const docId = id ?? (docNumber !== null ? documentId(docNumber) : titleDocumentId(head.measuresTitle, signed.dateISO.slice(0, 4)));
+  if (!docId) {
+    const at = head.docNumber ?? head.title;
+    throw new SourceError(file, at.no, at.col, docNumber !== null
+      ? `no id can be derived from the document number "${docNumber}": declare one for this seed in content/documents.yaml`
+      : 'no id can be derived from the title: declare one for this seed in content/documents.yaml');
   }
-  for (const chapter of chapters)
-    if (chapter.measures.length === 0) throw new SourceError(file, chapter.line, 1, `chapter ${chapter.marker} has no measures`);
+  const implMatch = /《([^》]+)》（([^（）]+〔\d{4}〕\d+号)）/u.exec(body.preamble.join(''));
 
   return {
     id: docId,
     source: file.split('/').at(-1)!,
-    title: titleLine.text,
-    measuresTitle: inner[1]!,
-    docNumber: numberLine.text,
-    addressees: addresseeLine.text,
-    notice,
-    signature: signatureLine.text,
+    title: head.title.text,
+    measuresTitle: head.measuresTitle,
+    docNumber,
+    addressees: head.addressees,
+    notice: notice?.notice ?? [],
+    signature: signed.signature,
     issuer,
-    seal,
-    date: dateLine.text,
-    dateISO,
-    preamble,
-    implements: implementsDoc,
-    chapters,
+    seal: signed.seal,
+    date: signed.date,
+    dateISO: signed.dateISO,
+    preamble: body.preamble,
+    implements: implMatch ? { title: implMatch[1]!, number: implMatch[2]! } : null,
+    chapters: body.chapters,
+    form: head.form,
+    carriedTitle: notice?.carriedTitle ?? null,
+    signaturePlace,
+    attachmentNote,
+    notes,
+    attachments,
+    colophon,
   };
 }

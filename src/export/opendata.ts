@@ -4,14 +4,14 @@
  * as /data/policy.schema.json (JSON Schema draft 2020-12), and the /data/ page lists its fields.
  */
 import { z } from 'astro/zod';
-import { citedTitle, departmentIds, departmentOrder, headlineTitle, measuresOf, sharedWithOthers } from '../model/derive.ts';
+import { citedTitle, departmentIds, departmentOrder, headlineTitle, leadIds, measuresOf, sharedWithOthers } from '../model/derive.ts';
 import type { Chapter, Department, DepartmentKind, Measure, PolicyDocument } from '../model/types.ts';
 import { citeMeasure } from '../views/citation.ts';
 import { placeKey, policyReferences } from '../views/references.ts';
 import { tableCsv, type Column } from './csv.ts';
 
 /** Bump the major version when a field changes meaning or disappears, the minor when one is added. */
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '2.0.0';
 
 export const DEPARTMENT_KIND_LABELS: Record<DepartmentKind, string> = {
   party: '党委部门',
@@ -38,14 +38,14 @@ export const policySchema = z.object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/).describe('文件标识（英文短名，由发文字号得出，稳定不变，用于网址）'),
     title: z.string().describe('标题（通知标题）'),
     measuresTitle: z.string().describe('措施文件名称（不含书名号）'),
-    docNumber: z.string().describe('发文字号'),
+    docNumber: z.string().nullable().describe('发文字号；无则为 null'),
     issuer: z.string().describe('发文机关'),
     seal: z.string().nullable().describe('代章说明，如“市人社局代章”；无则为 null'),
-    signature: z.string().describe('落款（原文写法）'),
+    signature: z.string().nullable().describe('落款（原文写法，联合发文各行以换行分隔）；无则为 null'),
     date: z.string().describe('成文日期（原文写法）'),
     dateISO: z.iso.date().describe('成文日期（ISO 8601）'),
-    addressees: z.string().describe('主送（原文写法）'),
-    notice: z.array(z.string()).describe('通知正文，每段一项'),
+    addressees: z.string().nullable().describe('主送（原文写法）；无则为 null'),
+    notice: z.array(z.string()).describe('通知正文，每段一项；直接发布的文件为空'),
     preamble: z.array(z.string()).describe('前言，每段一项'),
     implements: z.object({
       title: z.string().describe('所依据文件的名称（不含书名号）'),
@@ -63,10 +63,10 @@ export const policySchema = z.object({
     chapter: z.int().positive().describe('所属部分序号'),
     number: z.int().positive().describe('在本部分中的序号'),
     marker: z.string().describe('原文编号，如“（一）”'),
-    citation: z.string().describe('引用写法，如“《…若干措施》（津就组字〔2020〕5号）第二部分第（一）项”'),
+    citation: z.string().describe('引用写法，如“《…若干措施》（津就组字〔2020〕5号）第二部分第（一）项”“《…办法》第五条”'),
     headline: z.string().describe('首句（措施标题，含句号）'),
-    text: z.string().describe('条文全文（不含编号，含责任部门括注），与原文逐字相同'),
-    departments: z.array(departmentId).describe('责任部门标识，按原文列出顺序；第一个为牵头部门'),
+    text: z.string().describe('条文全文（不含编号，含责任部门括注），与原文逐字相同；分项与分段各占一行，以换行分隔'),
+    departments: z.array(departmentId).describe('责任部门标识，按原文列出顺序；原文未标明牵头、配合时，第一个为牵头部门'),
     departmentsEtc: z.boolean().describe('部门名单是否以“等部门按职责分工”结尾'),
     url: z.string().describe('本项措施网页地址（网站设定了域名时为完整网址，否则为站内路径）'),
   })).describe('全部措施，按原文顺序'),
@@ -77,14 +77,14 @@ export const policySchema = z.object({
     nameEn: z.string().describe('英文名称'),
     kind: z.enum(['party', 'government', 'government-affiliated', 'mass-organisation']).describe('类别：party 党委部门，government 政府部门，government-affiliated 政府直属机构，mass-organisation 群团组织'),
     note: z.string().nullable().describe('成文后的机构变化说明；无则为 null'),
-    leads: z.int().nonnegative().describe('牵头措施数（列第一位的措施数）'),
-    participates: z.int().nonnegative().describe('参与措施数（列于第二位及以后的措施数）'),
+    leads: z.int().nonnegative().describe('牵头措施数（原文标明牵头，或未标明时列第一位的措施数）'),
+    participates: z.int().nonnegative().describe('参与措施数（其余列明的措施数）'),
   })).describe('部门名录：按原文首次列出的顺序，未列入任何措施的部门在后'),
   responsibilities: z.array(z.object({
     measure: measureId,
     department: departmentId,
     position: z.int().positive().describe('列序：在该措施部门名单中的位置（1 为牵头部门）'),
-    lead: z.boolean().describe('是否牵头部门（列序为 1）'),
+    lead: z.boolean().describe('是否牵头部门（原文标明“牵头”；未标明时列序为 1 者）'),
   })).describe('措施与责任部门的关联，每个关联一项，按措施和列序排列'),
   references: z.object({
     documents: z.array(z.object({
@@ -134,6 +134,8 @@ export interface Responsibility {
   department: Department;
   /** 1-based position in the measure's list. */
   position: number;
+  /** A lead department (牵头): marked so by the text, or listed first where the text marks no roles. */
+  lead: boolean;
 }
 
 /** One row per measure-department link, by document, measure, then position. */
@@ -142,7 +144,7 @@ export function responsibilities(docs: readonly PolicyDocument[], registry: read
   return docs.flatMap((document) => document.chapters.flatMap((chapter) => chapter.measures.flatMap((measure) => departmentIds(measure).map((id, i) => {
     const department = byId.get(id);
     if (!department) throw new Error(`measure ${document.id}/${measure.id} names department "${id}", which the registry lacks`);
-    return { document, measure, chapter, department, position: i + 1 };
+    return { document, measure, chapter, department, position: i + 1, lead: leadIds(measure).includes(id) };
   }))));
 }
 
@@ -157,8 +159,8 @@ export function departmentSummaries(docs: readonly PolicyDocument[], registry: r
   const rows = responsibilities(docs, registry);
   return departmentOrder(registry, docs).map((department) => ({
     department,
-    leads: rows.filter((r) => r.department.id === department.id && r.position === 1),
-    participates: rows.filter((r) => r.department.id === department.id && r.position > 1),
+    leads: rows.filter((r) => r.department.id === department.id && r.lead),
+    participates: rows.filter((r) => r.department.id === department.id && !r.lead),
   }));
 }
 
@@ -177,8 +179,8 @@ export const RESPONSIBILITY_COLUMNS: readonly Column<Responsibility>[] = [
   { header: '部门标识', description: '部门的英文短名，与 departments.csv 的“部门标识”相同', value: (r) => r.department.id },
   { header: '部门简称', description: '原文中的写法，如“市人社局”', value: (r) => r.department.abbr },
   { header: '部门全称', description: '成文时的正式名称', value: (r) => r.department.name },
-  { header: '列序', description: '在该措施部门名单中的位置；1 为牵头部门', value: (r) => r.position },
-  { header: '牵头', description: '列第一位的为“是”，其余为“否”', value: (r) => (r.position === 1 ? '是' : '否') },
+  { header: '列序', description: '在该措施部门名单中的位置；原文未标明牵头、配合时，1 为牵头部门', value: (r) => r.position },
+  { header: '牵头', description: '原文标明牵头的（未标明时列第一位的）为“是”，其余为“否”', value: (r) => (r.lead ? '是' : '否') },
 ];
 
 export const DEPARTMENT_COLUMNS: readonly Column<DepartmentSummary>[] = [
@@ -188,8 +190,8 @@ export const DEPARTMENT_COLUMNS: readonly Column<DepartmentSummary>[] = [
   { header: '英文名称', description: 'English name', value: (s) => s.department.nameEn },
   { header: '类别', description: '党委部门、政府部门、政府直属机构或群团组织', value: (s) => DEPARTMENT_KIND_LABELS[s.department.kind] },
   { header: '文件数', description: '列有该部门的文件数', value: (s) => new Set([...s.leads, ...s.participates].map((r) => r.document.id)).size },
-  { header: '牵头措施数', description: '列第一位的措施数（全部文件）', value: (s) => s.leads.length },
-  { header: '参与措施数', description: '列于第二位及以后的措施数（全部文件）', value: (s) => s.participates.length },
+  { header: '牵头措施数', description: '牵头的措施数（全部文件）', value: (s) => s.leads.length },
+  { header: '参与措施数', description: '参与（配合）的措施数（全部文件）', value: (s) => s.participates.length },
   { header: '措施总数', description: '牵头与参与之和', value: (s) => s.leads.length + s.participates.length },
   { header: '牵头措施', description: '牵头的措施，写作“文件标识/措施编号”，以空格分隔', value: (s) => s.leads.map(provisionKey).join(' ') },
   { header: '参与措施', description: '参与的措施，写作“文件标识/措施编号”，以空格分隔', value: (s) => s.participates.map(provisionKey).join(' ') },
@@ -235,7 +237,7 @@ export function policyData(doc: PolicyDocument, registry: readonly Department[],
       id: s.department.id, abbr: s.department.abbr, name: s.department.name, nameEn: s.department.nameEn,
       kind: s.department.kind, note: s.department.note ?? null, leads: s.leads.length, participates: s.participates.length,
     })),
-    responsibilities: responsibilities([doc], registry).map((r) => ({ measure: r.measure.id, department: r.department.id, position: r.position, lead: r.position === 1 })),
+    responsibilities: responsibilities([doc], registry).map((r) => ({ measure: r.measure.id, department: r.department.id, position: r.position, lead: r.lead })),
     references: {
       documents: refs.documents.map((x) => ({ anchor: x.anchor, title: x.title, number: x.number, implemented: x.implemented, places: unique(x.mentions.map((m) => placeKey(m.place))) })),
       programmes: refs.programmes.map((x) => ({ anchor: x.anchor, name: x.name, places: unique(x.mentions.map((m) => placeKey(m.place))) })),
@@ -254,7 +256,7 @@ export const libraryIndexSchema = z.object({
   documents: z.array(z.object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/).describe('文件标识（英文短名，用于网址和数据关联）'),
     title: z.string().describe('文件名称（不含书名号）'),
-    docNumber: z.string().describe('发文字号'),
+    docNumber: z.string().nullable().describe('发文字号；无则为 null'),
     issuer: z.string().describe('发文机关'),
     date: z.string().describe('成文日期（原文写法）'),
     dateISO: z.iso.date().describe('成文日期（ISO 8601）'),

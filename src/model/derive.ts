@@ -3,22 +3,44 @@
  * citation, its lead department, its text without the attribution, a document's provisions in
  * reading order, the library's department order.
  */
-import { toChineseNumeral } from './numerals.ts';
-import type { Chapter, Department, Measure, PolicyDocument } from './types.ts';
+import { NUMBERING } from './numbering.ts';
+import type { Attachment, Chapter, ChapterKind, Department, Measure, PolicyDocument, ProvisionKind } from './types.ts';
 
-/** 第二部分 */
-export function chapterLabel(chapter: number): string {
-  return `第${toChineseNumeral(chapter)}部分`;
+/** How a provision is numbered ('item' when the model does not say). */
+export function provisionKind(m: Pick<Measure, 'kind'>): ProvisionKind {
+  return m.kind ?? 'item';
 }
 
-/** 第（一）项 */
-export function measureLabel(number: number): string {
-  return `第（${toChineseNumeral(number)}）项`;
+/** What kind of chapter it is ('part', 一、, when the model does not say). */
+export function chapterKind(c: Pick<Chapter, 'kind'>): ChapterKind {
+  return c.kind ?? 'part';
 }
 
-/** A provision's label as people cite it: 第二部分第（一）项. */
-export function provisionLabel(m: Pick<Measure, 'chapter' | 'number'>): string {
-  return chapterLabel(m.chapter) + measureLabel(m.number);
+/** A chapter's label as people cite it: 第二部分, 第二章; '' for the implicit chapter. A bare number is a part (一、). */
+export function chapterLabel(chapter: number | Pick<Chapter, 'number' | 'kind'>): string {
+  if (typeof chapter === 'number') return NUMBERING.part.label(chapter);
+  const kind = chapterKind(chapter);
+  return kind === 'none' ? '' : NUMBERING[kind].label(chapter.number);
+}
+
+/** A chapter's heading as printed: 一、推动…, 第一章　总则 (GB/T 9704 sets a space after 第…章); '' for the implicit chapter. */
+export function chapterHeading(c: Pick<Chapter, 'marker' | 'title' | 'kind'>): string {
+  return chapterKind(c) === 'chapter' ? `${c.marker}\u3000${c.title}` : `${c.marker}${c.title}`;
+}
+
+/** A provision's label within its chapter: 第（一）项, 第五条, 第二部分. A bare number is an item （一）. */
+export function measureLabel(m: number | Pick<Measure, 'number' | 'kind'>): string {
+  if (typeof m === 'number') return NUMBERING.item.label(m);
+  return NUMBERING[provisionKind(m)].label(m.number);
+}
+
+/**
+ * A provision's label as people cite it: 第二部分第（一）项, 第二章第（一）项, 第（一）项 (no chapters),
+ * 第五条 (articles are numbered through the document), 第二部分 (a heading 一、 with no lower level).
+ */
+export function provisionLabel(m: Pick<Measure, 'chapter' | 'number' | 'kind' | 'chapterKind'>): string {
+  if (provisionKind(m) !== 'item') return measureLabel(m);
+  return chapterLabel({ number: m.chapter, kind: m.chapterKind ?? 'part' }) + measureLabel(m);
 }
 
 /** The headline without its closing 。, as a title. */
@@ -38,14 +60,21 @@ export function chapterOf(doc: Pick<PolicyDocument, 'chapters'>, m: Pick<Measure
   return chapter;
 }
 
-/** Registry ids of the responsible departments, in the order listed (the first leads). */
-export function departmentIds(m: Measure): string[] {
+/** Registry ids of the responsible departments, in the order listed. */
+export function departmentIds(m: Pick<Measure, 'attribution'>): string[] {
   return m.attribution?.departments.map((d) => d.slug) ?? [];
 }
 
-/** The lead department's id: the first listed (牵头). */
-export function leadId(m: Measure): string | undefined {
-  return m.attribution?.departments[0]?.slug;
+/** Ids of the lead departments: those the text marks 牵头, else the first listed. */
+export function leadIds(m: Pick<Measure, 'attribution'>): string[] {
+  const departments = m.attribution?.departments ?? [];
+  const marked = departments.some((d) => d.role !== undefined);
+  return (marked ? departments.filter((d) => d.role === 'lead') : departments.slice(0, 1)).map((d) => d.slug);
+}
+
+/** The (first) lead department's id (牵头). */
+export function leadId(m: Pick<Measure, 'attribution'>): string | undefined {
+  return leadIds(m)[0];
 }
 
 /** Whether the list ends in 等部门按职责分工 (others may share the task). */
@@ -53,9 +82,20 @@ export function sharedWithOthers(m: Measure): boolean {
   return m.attribution?.etc ?? false;
 }
 
-/** The provision's text without its closing attribution. */
-export function ownText(m: Measure): string {
-  return m.attribution && m.text.endsWith(m.attribution.text) ? m.text.slice(0, -m.attribution.text.length) : m.text;
+/** The provision's text without its attribution (and without the line break before an attribution line). */
+export function ownText(m: Pick<Measure, 'text' | 'attribution'>): string {
+  if (!m.attribution || !m.text.endsWith(m.attribution.text)) return m.text;
+  return m.text.slice(0, -m.attribution.text.length).replace(/\n$/u, '');
+}
+
+/** A document's attachments (附件), in order. */
+export function attachmentsOf(doc: Pick<PolicyDocument, 'attachments'>): Attachment[] {
+  return doc.attachments ?? [];
+}
+
+/** The 发文字号 in brackets, as it follows a title: （津就组字〔2020〕5号）; '' when the document has none. */
+export function docNumberNote(doc: Pick<PolicyDocument, 'docNumber'>): string {
+  return doc.docNumber ? `（${doc.docNumber}）` : '';
 }
 
 /** A document's citation title: the measures' own title when the notice carries one, else the title. */

@@ -6,6 +6,20 @@ import type { Department, DepartmentKind } from './types.ts';
 export const DEPARTMENT_KINDS: readonly DepartmentKind[] = ['party', 'government', 'government-affiliated', 'mass-organisation'];
 const FIELDS = ['id', 'abbr', 'name', 'nameEn', 'kind'] as const;
 
+/**
+ * The rules of a registry entry, one set: the converter checks them when it reads the registry
+ * (parseRegistry, with the entry's position) and the content schema (src/content.config.ts) is
+ * built from the same values, so an entry the converter accepts always builds.
+ */
+export const DEPARTMENT_RULES = {
+  /** Stable ASCII slug: lower-case letters, digits and hyphens. */
+  id: /^[a-z][a-z0-9-]*$/,
+  /** The abbreviation as documents write it (市人社局, 天津海关): two characters or more, without spaces, brackets or list separators. */
+  abbr: /^[^\s、，,；;：:（）()《》“”]{2,}$/u,
+  /** Shortest full name and English name. */
+  nameMin: 2,
+} as const;
+
 export function parseRegistry(file: string, text: string): Department[] {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter });
@@ -24,7 +38,11 @@ export function parseRegistry(file: string, text: string): Department[] {
     for (const field of FIELDS)
       if (typeof entry?.[field] !== 'string' || entry[field] === '') fail(node?.range?.[0], `department entry ${i + 1} needs a non-empty "${field}"`);
     const where = (field: string) => node?.get(field, true)?.range?.[0];
-    if (!/^[a-z][a-z0-9-]*$/.test(entry.id as string)) fail(where('id'), `id "${entry.id}" must be an ASCII slug: lower-case letters, digits and hyphens`);
+    if (!DEPARTMENT_RULES.id.test(entry.id as string)) fail(where('id'), `id "${entry.id}" must be an ASCII slug: lower-case letters, digits and hyphens`);
+    if (!DEPARTMENT_RULES.abbr.test(entry.abbr as string))
+      fail(where('abbr'), `abbr "${entry.abbr}" must be the abbreviation as documents write it: two characters or more, without spaces, brackets or list separators (、，；：)`);
+    for (const field of ['name', 'nameEn'] as const)
+      if ([...(entry[field] as string)].length < DEPARTMENT_RULES.nameMin) fail(where(field), `${field} "${entry[field]}" is too short: write the full name`);
     if (!DEPARTMENT_KINDS.includes(entry.kind as DepartmentKind)) fail(where('kind'), `kind "${entry.kind}" must be one of ${DEPARTMENT_KINDS.join(', ')}`);
     for (const field of ['id', 'abbr'] as const) {
       const key = `${field}:${entry[field]}`;

@@ -55,7 +55,7 @@ export function chineseDate(iso: string): string {
 export interface DocumentLink {
   id: string;
   title: string;
-  docNumber: string;
+  docNumber: string | null;
 }
 
 /** Declared replacements and amendments, both ways (the site's adapter resolves them). */
@@ -64,4 +64,66 @@ export interface DocumentRelations {
   amends: DocumentLink[];
   replacedBy: DocumentLink[];
   amendedBy: DocumentLink[];
+}
+
+/** What the text itself says of when it applies: 自2021年7月1日起施行，有效期5年. */
+export interface StatedTerms {
+  /** 施行日期 (ISO 8601). */
+  effective?: string | undefined;
+  /** 有效期至 (ISO 8601): stated, or the effective date plus the stated years, less a day. */
+  expires?: string | undefined;
+  /** The clauses they were read from, as written. */
+  clauses: string[];
+}
+
+const DATE = '(\\d{4}年\\d{1,2}月\\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)';
+const EFFECTIVE_ON = new RegExp(`自${DATE}起(?:施行|实施|执行|生效)`, 'u');
+const EFFECTIVE_ISSUED = /自(?:印发|发布|公布|颁布)之日起(?:施行|实施|执行|生效)/u;
+const EXPIRES_ON = new RegExp(`有效期至${DATE}`, 'u');
+const TERM_YEARS = /有效期(?:为)?([0-9]+|[一二三四五六七八九十]+)年/u;
+
+/**
+ * The effective date and term a document states in its own text (notice, preamble, provisions,
+ * closing notes). `issued` is the day 自印发之日起 counts from (发布日期 when known, else 成文日期).
+ * `parseDate` reads a date as written (src/model/numerals.ts).
+ */
+export function statedTerms(texts: readonly string[], issued: string, parseDate: (text: string) => string | null): StatedTerms {
+  const out: StatedTerms = { clauses: [] };
+  const clauseOf = (text: string, index: number) => {
+    const start = Math.max(text.lastIndexOf('。', index), text.lastIndexOf('，', index), text.lastIndexOf('；', index)) + 1;
+    const ends = ['。', '；'].map((c) => text.indexOf(c, index)).filter((i) => i >= 0);
+    return text.slice(start, ends.length ? Math.min(...ends) + 1 : text.length);
+  };
+  let years: number | undefined;
+  for (const text of texts) {
+    const on = EFFECTIVE_ON.exec(text);
+    const issuedOn = EFFECTIVE_ISSUED.exec(text);
+    const until = EXPIRES_ON.exec(text);
+    const term = TERM_YEARS.exec(text);
+    if (on && !out.effective) { out.effective = parseDate(on[1]!) ?? undefined; out.clauses.push(clauseOf(text, on.index)); }
+    else if (issuedOn && !out.effective) { out.effective = issued; out.clauses.push(clauseOf(text, issuedOn.index)); }
+    if (until && !out.expires) { out.expires = parseDate(until[1]!) ?? undefined; out.clauses.push(clauseOf(text, until.index)); }
+    if (term && years === undefined) {
+      years = /^\d+$/u.test(term[1]!) ? Number(term[1]) : '一二三四五六七八九十'.indexOf(term[1]!) + 1 || undefined;
+      out.clauses.push(clauseOf(text, term.index));
+    }
+  }
+  if (!out.expires && out.effective && years) {
+    const d = new Date(`${out.effective}T00:00:00Z`);
+    d.setUTCFullYear(d.getUTCFullYear() + years);
+    d.setUTCDate(d.getUTCDate() - 1);
+    out.expires = d.toISOString().slice(0, 10);
+  }
+  out.clauses = [...new Set(out.clauses)];
+  return out;
+}
+
+/** Where declared metadata disagrees with what the text states: one message per field, for the build log. */
+export function termConflicts(meta: DocumentMeta | undefined, stated: StatedTerms): string[] {
+  const out: string[] = [];
+  if (meta?.effective && stated.effective && meta.effective !== stated.effective)
+    out.push(`施行日期 is declared ${meta.effective} but the text says ${stated.effective} (${stated.clauses.join(' ')})`);
+  if (meta?.expires && stated.expires && meta.expires !== stated.expires)
+    out.push(`有效期至 is declared ${meta.expires} but the text says ${stated.expires} (${stated.clauses.join(' ')})`);
+  return out;
 }

@@ -356,7 +356,7 @@ function renderHit(hit: Hit, o: RenderOptions): HTMLLIElement {
   a.append(element('span', 'pe-result__label', data.meta.label ?? ''), data.meta.headline ?? data.meta.title ?? '');
   h.append(a);
   if (!singleDocument && data.meta.documentTitle)
-    h.append(element('span', 'pe-result__doc', `${strings.inDocument}《${data.meta.documentTitle}》（${data.meta.docNumber ?? ''}）`));
+    h.append(element('span', 'pe-result__doc', `${strings.inDocument}《${data.meta.documentTitle}》${data.meta.docNumber ? `（${data.meta.docNumber}）` : ''}`));
   li.append(h);
   if (o.note) li.append(element('p', 'pe-result__why', o.note));
   const p = element('p', 'pe-result__excerpt');

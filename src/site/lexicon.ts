@@ -5,7 +5,7 @@
  * from here down to components.
  */
 import { getCollection } from 'astro:content';
-import { citedTitle, departmentIds, leadId, measuresOf, ownText } from '../model/derive.ts';
+import { citedTitle, departmentIds, leadIds, measuresOf, ownText } from '../model/derive.ts';
 import type { ReaderGroup, ThesaurusEntry } from '../model/lexicon.ts';
 import type { Measure, PolicyDocument } from '../model/types.ts';
 import { groupIndex as indexGroups, maskNames, type GroupIndex } from '../views/groups.ts';
@@ -76,14 +76,13 @@ async function features(): Promise<ProvisionFeatures[]> {
     const ms = measuresOf(doc);
     ms.forEach((m, i) => {
       const key = `${doc.id}/${m.id}`;
-      const lead = leadId(m);
       const programmes = refs.programmes.filter((p) => inMeasure(p.mentions, m.id)).map((p) => p.name);
       const cited = refs.documents.filter((d) => inMeasure(d.mentions, m.id)).map((d) => `《${d.title}》`);
       items.push({
         key,
         neighbours: [ms[i - 1], ms[i + 1]].filter((x) => x !== undefined).map((x) => `${doc.id}/${x.id}`),
         features: [
-          ...(lead ? [{ kind: 'lead' as const, value: abbr.get(lead) ?? lead }] : []),
+          ...leadIds(m).map((id) => ({ kind: 'lead' as const, value: abbr.get(id) ?? id })),
           ...departmentIds(m).map((id) => ({ kind: 'department' as const, value: abbr.get(id) ?? id })),
           ...(index.byProvision.get(key) ?? []).map((g) => ({ kind: 'group' as const, value: g.name })),
           ...cited.map((value) => ({ kind: 'cited' as const, value })),

@@ -7,17 +7,21 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { LIBRARY_SORTS } from '../views/library.ts';
 import { citedTitle } from '../model/derive.ts';
-import type { DocumentLink, DocumentRelations } from '../model/status.ts';
-import type { Attribution, Department, DepartmentKind, Library, PolicyDocument } from '../model/types.ts';
+import { parseDate } from '../model/numerals.ts';
+import { statedTerms, termConflicts, type DocumentLink, type DocumentRelations } from '../model/status.ts';
+import type { Attachment, Attribution, Department, DepartmentKind, Library, PolicyDocument } from '../model/types.ts';
 
 export type MeasureEntry = CollectionEntry<'measures'>;
 export type DocumentEntry = CollectionEntry<'documents'>;
+export type AttachmentEntry = CollectionEntry<'attachments'>;
 
 /** What a page renders of a document: its MDX entries. */
 export interface PolicyEntries {
   document: DocumentEntry;
   /** By measure id (2-1). */
   measures: Map<string, MeasureEntry>;
+  /** Its attachments (附件), in order. */
+  attachments: AttachmentEntry[];
 }
 
 interface Loaded extends Library {
@@ -31,10 +35,11 @@ const plainDept = (d: Attributed) => ({ abbr: d.abbr, slug: d.slug.id });
 let cached: Promise<Loaded> | undefined;
 
 async function load(): Promise<Loaded> {
-  const [documentEntries, measureEntries, departmentEntries, metaEntries] = await Promise.all([
+  const [documentEntries, measureEntries, departmentEntries, attachmentEntries, metaEntries] = await Promise.all([
     getCollection('documents'),
     getCollection('measures'),
     getCollection('departments'),
+    getCollection('attachments'),
     getCollection('documentMeta'),
   ]);
   const metaBySource = new Map(metaEntries.map((e) => [e.data.source, e.data]));
@@ -48,27 +53,49 @@ async function load(): Promise<Loaded> {
     const map = measuresByDoc.get(m.data.document) ?? new Map<string, MeasureEntry>();
     measuresByDoc.set(m.data.document, map.set(m.data.id, m));
   }
+  const attachmentsByDoc = new Map<string, Map<number, AttachmentEntry>>();
+  for (const a of attachmentEntries) {
+    const map = attachmentsByDoc.get(a.data.document) ?? new Map<number, AttachmentEntry>();
+    attachmentsByDoc.set(a.data.document, map.set(a.data.number, a));
+  }
   const entries = new Map<string, PolicyEntries>();
   const documents = documentEntries.map((entry): PolicyDocument => {
     const d = entry.data;
     const measures = measuresByDoc.get(d.id) ?? new Map<string, MeasureEntry>();
-    entries.set(d.id, { document: entry, measures });
+    const attachmentFiles = attachmentsByDoc.get(d.id) ?? new Map<number, AttachmentEntry>();
+    const attachmentList = d.attachments.map((n) => {
+      const a = attachmentFiles.get(n);
+      if (!a) throw new Error(`document ${d.id} lists attachment ${n}, which has no file: run \`npm run convert\``);
+      return a;
+    });
+    if (attachmentList.length !== attachmentFiles.size) throw new Error(`document ${d.id}: some attachment files belong to no document: run \`npm run convert\``);
+    entries.set(d.id, { document: entry, measures, attachments: attachmentList });
     const chapters = d.chapters.map((c) => ({
       ...c,
       measures: c.measures.map((id) => {
         const m = measures.get(id)?.data;
         if (!m) throw new Error(`document ${d.id}: chapter ${c.marker} lists measure ${id}, which has no file: run \`npm run convert\``);
-        const attribution: Attribution | null = m.attribution && { ...m.attribution, departments: m.attribution.departments.map(plainDept) };
+        const attribution: Attribution | null = m.attribution && {
+          ...m.attribution, departments: m.attribution.departments.map((a) => ({ ...plainDept(a), role: a.role })),
+        };
         for (const a of attribution?.departments ?? [])
           if (!known.has(a.slug)) throw new Error(`measure ${d.id}/${id} names department "${a.slug}", which content/departments.yaml lacks`);
-        return { id: m.id, chapter: m.chapter, number: m.number, marker: m.marker, headline: m.headline, text: m.text, attribution, line: m.line };
+        return {
+          id: m.id, chapter: m.chapter, number: m.number, marker: m.marker, headline: m.headline, text: m.text, attribution, line: m.line,
+          kind: m.kind, chapterKind: m.chapterKind, section: m.section,
+        };
       }),
     }));
     if (chapters.reduce((n, c) => n + c.measures.length, 0) !== measures.size)
       throw new Error(`document ${d.id}: some measure files belong to no chapter: run \`npm run convert\``);
     const seal = d.seal && { text: d.seal.text, department: d.seal.department && plainDept(d.seal.department) };
-    const { source: _source, id: _id, ...meta } = metaBySource.get(d.source) ?? { source: d.source };
-    return { ...d, seal, chapters, meta };
+    const attachments = attachmentList.map(({ data: a }): Attachment => ({ number: a.number, label: a.label, title: a.title, text: a.text, line: a.line }));
+    const { source: _source, id: _id, ...declared } = metaBySource.get(d.source) ?? { source: d.source };
+    // Dates the text states (自…起施行，有效期…年) stand where nothing is declared; a disagreement is a build warning.
+    const stated = statedTerms([...d.notice, ...d.preamble, ...chapters.flatMap((c) => c.measures.map((m) => m.text)), ...(d.notes ?? [])], declared.published ?? d.dateISO, parseDate);
+    for (const message of termConflicts(declared, stated)) console.warn(`[documents] content/documents.yaml, ${d.source}: ${message}`);
+    const meta = { ...declared, effective: declared.effective ?? stated.effective, expires: declared.expires ?? stated.expires };
+    return { ...d, seal, chapters, attachments, meta };
   });
   documents.sort(LIBRARY_SORTS.newest);
   const byId = new Map(documents.map((d) => [d.id, d]));

@@ -32,6 +32,8 @@ export const routes = {
   /** The full text. Anchors: c2 (chapter), m2-1 (measure). */
   text: (id: string, anchor?: string) => doc(id, 'text/') + hash(anchor),
   measure: (id: string, measure: string) => doc(id, `${measure}/`),
+  /** An attachment (附件N) on its own page. */
+  attachment: (id: string, n: number) => doc(id, `attachments/${n}/`),
   /** The document's 任务分工表 (responsibility matrix). */
   matrix: (id: string) => doc(id, 'departments/'),
   graph: (id: string) => doc(id, 'graph/'),
@@ -60,6 +62,8 @@ export const routes = {
 export const anchors = {
   chapter: (n: number) => `c${n}`,
   measure: (id: string) => `m${id}`,
+  /** An attachment (附件1) in the full text and on the document's page. */
+  attachment: (n: number) => `a${n}`,
   /** The preamble, on the document's home page and the full text. */
   preamble: 'preamble',
 };

@@ -91,7 +91,7 @@ export function siteMermaid(doc: PolicyDocument, model: GraphModel, title: strin
     departmentUrl: (id) => routes.department(id),
     title,
     description: t.graph.accDescr(model.chapters.reduce((n, c) => n + c.measures.length, 0), model.departments.length, model.edges.length),
-    chapterLabel: (c) => (single ? chapterLabel(c.number) : `${c.marker}${c.title}`),
+    chapterLabel: (c) => (single ? chapterLabel(c) || t.graph.all : `${c.marker}${c.title}` || t.graph.all),
     departmentsLabel: t.dept.indexTitle,
     focus,
   });

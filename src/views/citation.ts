@@ -19,7 +19,7 @@ export function citeChapter(doc: Cited, chapter: number): string {
 }
 
 /** 《title》（发文字号）第二部分第（一）项 */
-export function citeMeasure(doc: Cited, m: Pick<Measure, 'chapter' | 'number'>): string {
+export function citeMeasure(doc: Cited, m: Pick<Measure, 'chapter' | 'number' | 'kind' | 'chapterKind'>): string {
   return `${citeDocument(doc)}${provisionLabel(m)}`;
 }
 
@@ -27,7 +27,7 @@ export function citeMeasure(doc: Cited, m: Pick<Measure, 'chapter' | 'number'>):
  * GB/T 7714-2015, electronic resource ([EB/OL]): 主要责任者. 题名: 其他题名信息[EB/OL]. (发表日期)[引用日期]. 获取和访问路径.
  * The provision's label follows the title; the 发文字号 is the other title information.
  */
-export function citeGbt7714(doc: Cited & Pick<PolicyDocument, 'issuer' | 'dateISO'>, m: Pick<Measure, 'chapter' | 'number'> | null, url: string, citedOn: string): string {
+export function citeGbt7714(doc: Cited & Pick<PolicyDocument, 'issuer' | 'dateISO'>, m: Pick<Measure, 'chapter' | 'number' | 'kind' | 'chapterKind'> | null, url: string, citedOn: string): string {
   const title = citedTitle(doc) + (m ? provisionLabel(m) : '');
   const other = doc.docNumber ? `: ${doc.docNumber}` : '';
   return `${doc.issuer}. ${title}${other}[EB/OL]. (${doc.dateISO})[${citedOn}]. ${url}.`;

@@ -5,7 +5,7 @@
  * (src/site/views.ts), on the parsed seed and on fixtures alike.
  */
 import { segmentInline } from '../convert/inline.ts';
-import { departmentIds, measuresOf, ownText } from '../model/derive.ts';
+import { departmentIds, leadIds, measuresOf, ownText } from '../model/derive.ts';
 import type { Chapter, Department, Measure, PolicyDocument } from '../model/types.ts';
 
 /** Where a piece of the document's text sits. */
@@ -22,7 +22,7 @@ export interface TextSource {
 /** One measure that lists a department. */
 export interface Task {
   measure: Measure;
-  /** 1-based position in the measure's list; 1 is the lead department. */
+  /** 1-based position in the measure's list. */
   position: number;
   /** How many departments the list names. */
   listed: number;
@@ -92,10 +92,12 @@ export function crossReference(doc: PolicyDocument, registry: readonly Departmen
   for (const measure of measures) {
     const ids = departmentIds(measure);
     if (new Set(ids).size !== ids.length) throw new Error(`measure ${measure.id} lists a department twice`);
+    const leads = leadIds(measure);
     ids.forEach((id, i) => {
       const x = get(id, `measure ${measure.id}`);
-      x.tasks.push({ measure, position: i + 1, listed: ids.length, lead: i === 0, others: ids.filter((o) => o !== id) });
-      if (i === 0) x.leadCount++;
+      const lead = leads.includes(id);
+      x.tasks.push({ measure, position: i + 1, listed: ids.length, lead, others: ids.filter((o) => o !== id) });
+      if (lead) x.leadCount++;
       links++;
     });
   }
@@ -120,9 +122,9 @@ export function crossReference(doc: PolicyDocument, registry: readonly Departmen
 export function textSources(doc: PolicyDocument): TextSource[] {
   return [
     { place: 'title', text: doc.title },
-    { place: 'addressees', text: doc.addressees },
+    ...(doc.addressees ? [{ place: 'addressees' as const, text: doc.addressees }] : []),
     ...doc.notice.map((text) => ({ place: 'notice' as const, text })),
-    { place: 'signature', text: doc.signature },
+    ...(doc.signature ? [{ place: 'signature' as const, text: doc.signature }] : []),
     ...doc.preamble.map((text) => ({ place: 'preamble' as const, text })),
     ...measuresOf(doc).map((m) => ({ place: 'measure' as const, measureId: m.id, text: ownText(m) })),
   ];

@@ -22,8 +22,8 @@ export interface Facet {
 
 /** The orders the library list offers (links, no JavaScript): newest first is the home page's. */
 export const LIBRARY_SORTS = {
-  newest: (a: PolicyDocument, b: PolicyDocument) => b.dateISO.localeCompare(a.dateISO) || a.docNumber.localeCompare(b.docNumber, 'zh-CN'),
-  oldest: (a: PolicyDocument, b: PolicyDocument) => a.dateISO.localeCompare(b.dateISO) || a.docNumber.localeCompare(b.docNumber, 'zh-CN'),
+  newest: (a: PolicyDocument, b: PolicyDocument) => b.dateISO.localeCompare(a.dateISO) || (a.docNumber ?? '').localeCompare(b.docNumber ?? '', 'zh-CN'),
+  oldest: (a: PolicyDocument, b: PolicyDocument) => a.dateISO.localeCompare(b.dateISO) || (a.docNumber ?? '').localeCompare(b.docNumber ?? '', 'zh-CN'),
   title: (a: PolicyDocument, b: PolicyDocument) => citedTitle(a).localeCompare(citedTitle(b), 'zh-CN') || b.dateISO.localeCompare(a.dateISO),
 } as const;
 export type LibrarySort = keyof typeof LIBRARY_SORTS;
@@ -82,16 +82,18 @@ export interface PagedGroup<G, T> {
 }
 
 /**
- * Pages of at most `size` items, in order, keeping each group's items together where they fit:
- * a group larger than what is left of a page continues on the next one. A group without items
- * stays with the page it falls on. Never empty: no groups give one empty page.
+ * Pages of at most `size` items, in order, keeping each group's items together where they fit: a
+ * group that does not fit in what is left of a page starts the next one, and one larger than a
+ * page continues over the pages after it. A group without items stays with the page it falls on.
+ * Never empty: no groups give one empty page.
  */
 export function paginateGroups<G, T>(groups: readonly G[], itemsOf: (g: G) => readonly T[], size: number): PagedGroup<G, T>[][] {
   const pages: PagedGroup<G, T>[][] = [[]];
   let room = size;
   for (const group of groups) {
     const items = [...itemsOf(group)];
-    if (items.length > room && items.length <= size && pages.at(-1)!.length > 0) { pages.push([]); room = size; }
+    // A group that does not fit in what is left starts on a fresh page (and continues from there if larger than a page).
+    if (items.length > room && room < size) { pages.push([]); room = size; }
     let continued = false;
     do {
       if (room === 0) { pages.push([]); room = size; }

@@ -12,6 +12,8 @@ export interface PrintSheetOptions {
   /** The document's title, without 《》; library pages (no document) leave both out and print `siteName`. */
   measuresTitle?: string | undefined;
   docNumber?: string | undefined;
+  /** Print `measuresTitle` above the preamble of the full text (the title of a document carried by a notice); default true. */
+  preambleTitle?: boolean | undefined;
   /** The running footer of pages that belong to no document. */
   siteName?: string | undefined;
   /** The site's origin (https://policy.example.cn), for printed URLs of internal links. */
@@ -69,7 +71,7 @@ export function printStylesheet(o: PrintSheetOptions): string {
     a[href^="http"]:not([href^=${cssString(origin)}])::after { content: "（" attr(href) "）"; }
     a.pe-print-url[href^="/"]::after { content: "（" ${cssString(origin)} attr(href) "）"; }
     /* The full text: the measures start a new page under their own title, as the notice's attachment. */
-${o.measuresTitle ? `    .pe-page-policy .pe-doc__preamble::before { content: ${cssString(o.measuresTitle)}; }` : ''}
+${o.measuresTitle && o.preambleTitle !== false ? `    .pe-page-policy .pe-doc__preamble::before { content: ${cssString(o.measuresTitle)}; }` : ''}
   }
 }
 `;

@@ -3,7 +3,7 @@
  * Pure functions, shared by the pages (what is indexed) and the search page (filter choices).
  */
 import { chapterLabel, chapterOf, citedTitle, departmentIds, headlineTitle, measuresOf, provisionLabel } from '../model/derive.ts';
-import type { Department, Measure, PolicyDocument } from '../model/types.ts';
+import type { Chapter, Department, Measure, PolicyDocument } from '../model/types.ts';
 import { documentKeys, provisionKeys } from './provision-query.ts';
 
 export interface SearchFields {
@@ -11,7 +11,7 @@ export interface SearchFields {
   /** Measure id (2-1), or 'document' for the notice and preamble. */
   id: string;
   /** The document's id, how results name it (its title and 发文字号), and its rank in the library (0 = newest). */
-  document: { id: string; title: string; docNumber: string; rank: number };
+  document: { id: string; title: string; docNumber: string | null; rank: number };
   /** Position in reading order within the document: 0 for the notice, then 1, 2, … for the measures. */
   order: number;
   /** Shown as the result's heading. */
@@ -42,8 +42,8 @@ export function numberTerms(text: string): string {
 }
 
 /** The chapter filter value: 第二部分 畅通有序流动渠道，激发社会性流动活力 */
-export function chapterFilterValue(number: number, title: string): string {
-  return `${chapterLabel(number)} ${title}`;
+export function chapterFilterValue(chapter: Pick<Chapter, 'number' | 'kind' | 'title'>): string {
+  return `${chapterLabel(chapter)} ${chapter.title}`.trim();
 }
 
 /** The document a search record belongs to. */
@@ -61,7 +61,7 @@ export function measureSearchFields(doc: PolicyDocument, rank: number, m: Measur
     order: measuresOf(doc).indexOf(m) + 1,
     label: provisionLabel(m),
     headline: headlineTitle(m.headline),
-    chapter: chapterFilterValue(m.chapter, chapterOf(doc, m).title),
+    chapter: chapterOf(doc, m).kind === 'none' ? undefined : chapterFilterValue(chapterOf(doc, m)),
     departments: departmentIds(m).map((id) => abbrs.get(id) ?? id),
     provision: provisionKeys(m),
   };
@@ -72,7 +72,7 @@ const ORDER_STRIDE = 100_000;
 
 /** The document filter value: 《title》（发文字号）, as results and the filter list show it. */
 export function documentFilterValue(d: Pick<SearchFields['document'], 'title' | 'docNumber'>): string {
-  return `${d.title}（${d.docNumber}）`;
+  return d.docNumber ? `${d.title}（${d.docNumber}）` : d.title;
 }
 
 /** Pagefind metadata (one string each) and filters (lists of values). */
@@ -83,7 +83,7 @@ export function searchFields(f: SearchFields): { meta: Record<string, string>; f
     id: f.id,
     document: f.document.id,
     documentTitle: f.document.title,
-    docNumber: f.document.docNumber,
+    ...(f.document.docNumber ? { docNumber: f.document.docNumber } : {}),
     // The document filter's value, for looking up a place within this document (search.ts).
     documentFilter: documentFilterValue(f.document),
     // Reading order across the library: documents newest first, then the order within each.

@@ -85,7 +85,7 @@ export interface SummaryTotals {
 
 export interface PolicySummary {
   measuresTitle: string;
-  docNumber: string;
+  docNumber: string | null;
   chapters: ChapterSummary[];
   /** Over the whole document: documents, programmes and figures counted as its reference index counts them. */
   totals: SummaryTotals;
@@ -122,9 +122,12 @@ export function summariseMeasure(m: Measure, registry: readonly Department[], se
   };
 }
 
+/** A document without chapters has one implicit chapter: its summary is headed 全文. */
+const headingOfImplicit = (_c: Chapter) => '全文';
+
 export function summariseChapter(c: Chapter, registry: readonly Department[], selfTitle: string): ChapterSummary {
   const measures = c.measures.map((m) => summariseMeasure(m, registry, selfTitle));
-  return { number: c.number, marker: c.marker, title: c.title, label: chapterLabel(c.number), measures, totals: summaryTotals(measures), leads: leadDepartments(measures) };
+  return { number: c.number, marker: c.marker, title: c.title, label: chapterLabel(c) || headingOfImplicit(c), measures, totals: summaryTotals(measures), leads: leadDepartments(measures) };
 }
 
 /** The departments listed first, each with the measures it leads. */

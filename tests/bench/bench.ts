@@ -133,14 +133,22 @@ await browser.close();
 
 // 4. Lighthouse, default mobile profile (emulated phone, simulated slow 4G), one run per page type.
 const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
-const scores = new Map<string, Record<string, number>>();
+/** Scores per page type; a run that failed (NO_NAVSTART…) twice is recorded as failed, never as a score of 0. */
+const scores = new Map<string, Record<string, number | 'failed'>>();
 const failing = new Map<string, string[]>();
+const LIGHTHOUSE_TRIES = 3;
 for (const p of types) {
-  const result = await lighthouse(server.url + p.path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
-  const lhr = result!.lhr;
-  if (lhr.runtimeError) console.error(`lighthouse ${p.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  let lhr: NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'] | undefined;
+  for (let attempt = 1; attempt <= LIGHTHOUSE_TRIES; attempt++) {
+    const result = await lighthouse(server.url + p.path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+    lhr = result!.lhr;
+    if (!lhr.runtimeError) break;
+    console.error(`lighthouse ${p.path} (try ${attempt} of ${LIGHTHOUSE_TRIES}): ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  }
+  if (!lhr) continue;
   for (const w of lhr.runWarnings) console.error(`lighthouse ${p.path}: ${w}`);
-  scores.set(p.type, Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])));
+  const failed = Boolean(lhr.runtimeError);
+  scores.set(p.type, Object.fromEntries(CATEGORIES.map((c) => [c, failed || lhr.categories[c]?.score == null ? 'failed' : Math.round(lhr.categories[c]!.score! * 100)])));
   // Audits that count towards a category's score and did not pass fully.
   const weighted = new Set(CATEGORIES.flatMap((c) => (lhr.categories[c]?.auditRefs ?? []).filter((r) => r.weight > 0).map((r) => r.id)));
   failing.set(p.type, Object.values(lhr.audits).filter((a) => weighted.has(a.id) && a.score !== null && a.score < 1).map((a) => `${a.id} (${a.score})`));

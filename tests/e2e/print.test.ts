@@ -91,19 +91,20 @@ describe('chapter summaries', () => {
 });
 
 describe('the whole summary', () => {
-  test('prints on at most 4 A4 pages with every headline and the lead departments', async () => {
+  test('prints each chapter on a page of its own, with every headline and the lead departments', async () => {
     const pdf = await print(summary(), 'summary-all');
     pdfToPng(pdf.file);
-    expect(pdf.pages).toBeLessThanOrEqual(4);
+    expect(pdf.pages).toBe(policy.chapters.length);
     expectPaper(pdf, 'summary');
     for (const m of measures) expect(pdf.flat).toContain(flat(headlineTitle(m.headline)));
     for (const m of measures.filter((x) => x.attribution)) expect(pdf.flat).toContain(`${m.attribution!.departments[0]!.abbr}（牵头）`);
-    // No measure is split across pages: its headline and its last row (量化指标) share a page.
+    // Each chapter on the page of its number; no measure split across pages: its headline and its 责任部门 row share a page.
     const words = pdfWords(pdf.file);
     for (const m of measures) {
       const start = words.findIndex((w) => flat(w.text).includes(flat(headlineTitle(m.headline))));
-      const end = words.findIndex((w, i) => i > start && w.text === t.summary.commitments);
+      const end = words.findIndex((w, i) => i > start && w.text === t.summary.departments);
       expect(start, m.id).toBeGreaterThanOrEqual(0);
+      expect(words[start]!.page, m.id).toBe(m.chapter);
       expect(words[end]!.page, m.id).toBe(words[start]!.page);
     }
   });
@@ -175,12 +176,12 @@ describe('print buttons', () => {
 });
 
 describe('the full text on paper (GB/T 9704-2012)', () => {
-  test('title, 发文字号, every headline, measure ids; 37/35/28/26 mm margins; 16pt on a 28-character line', async () => {
+  test('title, 发文字号, every headline and nothing but the official text; 37/35/28/26 mm margins; 16pt on a 28-character line', async () => {
     const pdf = await print(doc('text/'), 'policy');
     pdfToPng(pdf.file, 40);
     expectPaper(pdf, 'policy');
     expect(pdf.flat).toContain(flat(policy.title));
-    expect(pdf.flat).toContain(flat(policy.docNumber));
+    expect(pdf.flat).toContain(flat(policy.docNumber!));
     for (const m of measures) expect(pdf.flat).toContain(flat(m.marker + headlineTitle(m.headline)));
     // The body text sits inside the type area: 28 mm from the left, 26 mm from the right, 37 mm from the top.
     const [width, height] = pdfPageSize(pdf.file);
@@ -198,8 +199,9 @@ describe('the full text on paper (GB/T 9704-2012)', () => {
     expect(advances[Math.floor(advances.length / 2)]).toBeGreaterThan(15);
     expect(advances[Math.floor(advances.length / 2)]).toBeLessThan(16.5);
     expect(Math.max(...lines.map((w) => [...w.text].length))).toBe(28);
-    // Every measure id is on paper.
-    for (const m of measures) expect(pdf.text).toMatch(new RegExp(`(^|\\s)${m.id}(\\s|$)`, 'm'));
+    // Inside the official layout only the official text: no measure ids, no page address, no screen labels.
+    for (const m of measures) expect(pdf.text).not.toMatch(new RegExp(`(^|\\s)${m.id}(\\s|$)`, 'm'));
+    for (const label of [t.print.url, t.copy.link, t.doc.backToToc, '单独阅读']) expect(pdf.flat).not.toContain(flat(label));
     // No chapter heading is left alone at the foot of a page: a body line follows it on the same page.
     for (const c of policy.chapters) {
       const i = body.findIndex((w) => flat(w.text) === flat(c.marker + c.title));

@@ -181,3 +181,20 @@ describe('tap targets of at least 24×24 px', () => {
     await context.close();
   });
 });
+
+describe('时效性 in Chromium (the library build)', () => {
+  const library = inject('librarySiteUrl');
+  test('on a phone the status line is on screen with the title; an expired document says so; the seed says 未核对', async () => {
+    const context = await browser().newContext(PHONE);
+    const page = await context.newPage();
+    for (const [path, expected] of [[`policies/${policy.id}/2-1/`, '时效性：未核对'], ['policies/jcz-2021-3/text/', '时效性：失效（有效期至2022年12月31日，已过期）']] as const) {
+      await page.goto(library + path);
+      const status = page.locator('.pe-docbar .pe-status');
+      expect(await status.isVisible()).toBe(true);
+      expect((await status.innerText()).replace(/\s+/g, '')).toContain(expected);
+      const box = (await status.boundingBox())!;
+      expect(box.y + box.height, path).toBeLessThan(PHONE.viewport!.height / 2);
+    }
+    await context.close();
+  });
+});

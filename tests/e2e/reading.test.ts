@@ -31,7 +31,8 @@ describe('without JavaScript', () => {
     await page.waitForURL(site + measure('2-3'));
     expect(await page.locator('h1').innerText()).toContain(headlineTitle(m.headline));
     // Copy buttons need JavaScript: without it they stay hidden, and the citation is plain text.
-    expect(await page.locator('button[data-copy-text]').isHidden()).toBe(true);
+    // (two: the citation for a report and, with SITE set, the GB/T 7714 form)
+    for (const button of await page.locator('button[data-copy-text]').all()) expect(await button.isHidden()).toBe(true);
     expect(await page.locator('#citation-text').innerText()).toBe(`《${policy.measuresTitle}》（${policy.docNumber}）第二部分第（三）项`);
     await page.getByRole('link', { name: '在全文中查看' }).click();
     await page.waitForURL(`${site}${TEXT}#m2-3`);

@@ -220,8 +220,9 @@ describe('a provision’s number or label opens it directly', () => {
 describe('a 发文字号 opens its document first', () => {
   test('on the seed: as written, in other brackets, and the bare number', async () => {
     const page = await (await browser().newContext(DESKTOP)).newPage();
-    const n = /〔\d{4}〕(\d+)号$/u.exec(policy.docNumber)![1]!;
-    for (const q of [policy.docNumber, policy.docNumber.replace('〔', '[').replace('〕', ']'), policy.docNumber.replace('〔', '（').replace('〕', '）'), `${n}号`]) {
+    const docNumber = policy.docNumber!;
+    const n = /〔\d{4}〕(\d+)号$/u.exec(docNumber)![1]!;
+    for (const q of [docNumber, docNumber.replace('〔', '[').replace('〕', ']'), docNumber.replace('〔', '（').replace('〕', '）'), `${n}号`]) {
       const r = await search(page, site, q);
       expect(r.direct.map((x) => x.id), q).toEqual(['document']);
       expect(new URL(r.direct[0]!.open!, site).pathname, q).toBe(href(doc()));

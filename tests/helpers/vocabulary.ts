@@ -22,7 +22,7 @@ export const library: PolicyDocument[] = readdirSync(SEEDS_DIR).filter((f) => f.
   .map((f) => parseSeed(relative(ROOT, join(SEEDS_DIR, f)), readFileSync(join(SEEDS_DIR, f), 'utf8'), registry));
 
 /** The whole text of every document of the library, one string per paragraph. */
-export const libraryText: string[] = library.flatMap((d) => [d.title, d.docNumber, ...d.notice, ...d.preamble, ...d.chapters.flatMap((c) => [c.title, ...c.measures.map((m) => m.text)])]);
+export const libraryText: string[] = library.flatMap((d) => [d.title, d.docNumber ?? '', ...d.notice, ...d.preamble, ...d.chapters.flatMap((c) => [c.title, ...c.measures.map((m) => m.text)])]);
 
 export const occursInLibrary = (term: string): boolean => libraryText.some((t) => t.includes(term));
 

@@ -13,23 +13,59 @@ import { sitePages } from '../helpers/site.ts';
 import { docs, seed } from './expected.ts';
 import { anchorsIn, element, elements, page, text } from './pages.ts';
 
-interface Meta { source: string; published?: string; effective?: string; expires?: string; status?: string; checked?: string; url?: string; amends?: string[] }
+interface Meta { source: string; published?: string | undefined; effective?: string | undefined; expires?: string | undefined; status?: string; checked?: string; url?: string; amends?: string[] }
 const metas: Meta[] = parse(readFileSync(join(LIBRARY_FIXTURES, 'documents.yaml'), 'utf8'));
 const metaOf = (file: string) => metas.find((m) => m.source === file);
 const today = new Date().toISOString().slice(0, 10);
 /** 2021-03-05 → 2021年3月5日 */
 const cn = (iso: string) => iso.replace(/^(\d{4})-0?(\d{1,2})-0?(\d{1,2})$/, '$1年$2月$3日');
 
-/** What the status line must say of a document, from its metadata and today's date. */
-function expectedStatus(file: string): string {
+/**
+ * The dates a document's own text states, read here with a simple pattern of the fixtures' wording:
+ * 自2022年9月1日起施行，有效期5年 / 有效期至2022年12月31日.
+ */
+function statedDates(file: string): { effective?: string | undefined; expires?: string | undefined } {
+  const d = docs.find((x) => x.file === file)!;
+  const text = [...d.notice, ...d.preamble, ...d.measures.map((m) => m.line)].join('\n');
+  const iso = (y: string, m: string, day: string) => `${y}-${m.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  const on = /自(\d{4})年(\d{1,2})月(\d{1,2})日起施行/u.exec(text);
+  const until = /有效期至(\d{4})年(\d{1,2})月(\d{1,2})日/u.exec(text);
+  const years = /有效期(\d+)年/u.exec(text);
+  const effective = on ? iso(on[1]!, on[2]!, on[3]!) : undefined;
+  let expires = until ? iso(until[1]!, until[2]!, until[3]!) : undefined;
+  if (!expires && effective && years) {
+    const end = new Date(`${effective}T00:00:00Z`);
+    end.setUTCFullYear(end.getUTCFullYear() + Number(years[1]));
+    end.setUTCDate(end.getUTCDate() - 1);
+    expires = end.toISOString().slice(0, 10);
+  }
+  return { effective, expires };
+}
+
+/** A document's dates: as declared in documents.yaml, else as its text states them. */
+function datesOf(file: string): Meta {
   const m = metaOf(file);
-  const declared = m?.status ?? '未核对';
-  return m?.expires && m.expires < today ? `失效（有效期至${cn(m.expires)}，已过期）` : declared;
+  const stated = statedDates(file);
+  return { source: file, ...m, effective: m?.effective ?? stated.effective, expires: m?.expires ?? stated.expires };
+}
+
+/** What the status line must say of a document, from its metadata, its text and today's date. */
+function expectedStatus(file: string): string {
+  const m = datesOf(file);
+  const declared = m.status ?? '未核对';
+  return m.expires && m.expires < today ? `失效（有效期至${cn(m.expires)}，已过期）` : declared;
 }
 
 const statusLine = (html: string) => element(element(html, 'div', /<div class="pe-docbar"/), 'p', /<p class="pe-status"/);
 
-test('the fixtures exercise every case: no metadata (the seed), expired, fully described, amended', () => {
+test('the fixtures exercise every case: no metadata (the seed), expired, fully described, amended, dates only in the text', () => {
+  expect(metas.some((m) => !m.effective && statedDates(m.source).effective)).toBe(true);
+  // Where both say, the declared dates agree with the text (else the build warns).
+  for (const m of metas) {
+    const stated = statedDates(m.source);
+    if (m.effective && stated.effective) expect(m.effective).toBe(stated.effective);
+    if (m.expires && stated.expires) expect(m.expires).toBe(stated.expires);
+  }
   expect(metaOf(seed.file)).toBeUndefined();
   expect(metas.some((m) => m.expires && m.expires < today)).toBe(true);
   expect(metas.some((m) => m.url && m.published && m.effective && m.checked)).toBe(true);
@@ -43,8 +79,8 @@ describe('every page of a document shows its status near its title', () => {
       const line = text(statusLine(page(path)));
       expect(line.startsWith(`时效性：${expectedStatus(d.file)}`), line).toBe(true);
       expect(line).toContain(`成文日期 ${d.date}`);
-      const m = metaOf(d.file);
-      for (const [label, value] of [['发布日期', m?.published], ['施行日期', m?.effective], ['有效期至', m?.expires]] as const)
+      const m = datesOf(d.file);
+      for (const [label, value] of [['发布日期', m.published], ['施行日期', m.effective], ['有效期至', m.expires]] as const)
         if (value) expect(line).toContain(`${label} ${cn(value)}`);
         else expect(line).not.toContain(label + ' ');
     });

@@ -104,7 +104,8 @@ describe('keyboard', () => {
           const el = await page.evaluate(ACTIVE) as { key: string; shown: boolean; tag: string; href: string } | null;
           if (!el) continue;
           expect(el.shown, `focus visible on ${el.tag} ${el.href ?? ''} at ${width}px`).toBe(true);
-          reached.add(el.key);
+          // A control that only appears on scrolling (返回目录) is a stop of its own, not one of those counted at load.
+          if (el.key !== '') reached.add(el.key);
           if (reached.size === controls.length) break;
         }
         const missed = controls.filter((_, i) => !reached.has(String(i)));

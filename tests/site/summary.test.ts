@@ -74,3 +74,35 @@ describe('the print stylesheets', () => {
     }
   });
 });
+
+describe('what each provision does, in its own words', () => {
+  const main = inner(readPage(DIST, fileOf(SUMMARY)), 'main');
+  /** The summary's entry for a measure: its article, up to the next. */
+  const entry = (id: string) => main.slice(main.indexOf(`id="s${id}"`), main.indexOf('</article>', main.indexOf(`id="s${id}"`)));
+
+  test('every provision lists its action clauses; each is the text’s own words and links to its place', () => {
+    for (const m of measures) {
+      const list = inner(entry(m.id), 'ul', /<ul class="pe-sum-actions"[^>]*>/);
+      const items = [...list.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((x) => x[1]!);
+      expect(items.length, m.id).toBeGreaterThan(0);
+      let from = 0;
+      for (const item of items) {
+        const clause = htmlText(item);
+        // Verbatim and in reading order: each clause occurs in the provision's text after the previous one.
+        const at = m.text.indexOf(clause, from);
+        expect(at, `${m.id}: ${clause}`).toBeGreaterThanOrEqual(0);
+        from = at + clause.length;
+        expect(attrs(item, 'href')).toEqual([`${href(measure(m.id))}?highlight=${encodeURIComponent(clause)}`]);
+      }
+    }
+  });
+
+  test('the headline and the departments of each entry come from the text', () => {
+    for (const m of measures) {
+      const e = entry(m.id);
+      // The headline, as the title shows it.
+      expect(m.text).toContain(headlineTitle(m.headline));
+      for (const d of m.attribution?.departments ?? []) expect(htmlText(e)).toContain(d.abbr);
+    }
+  });
+});

@@ -117,7 +117,7 @@ describe('document ids from the 发文字号', () => {
     expect(documentId('津就组字〔2020〕5号')).toBe('jjzz-2020-5');
     expect(documentId('厅字〔2019〕56号')).toBe('tz-2019-56');
     expect(documentId('国办发〔2024〕3号')).toBe('gbf-2024-3');
-    expect(documentId(policy.docNumber)).toBe(policy.id);
+    expect(documentId(policy.docNumber!)).toBe(policy.id);
   });
 
   test('Latin letters are kept, lower-cased', () => {

@@ -1,6 +1,6 @@
 /** The library's lists (src/views/library.ts): by year, by issuer, and pages — on small made-up documents. */
 import { describe, expect, test } from 'vitest';
-import { PAGE_SIZE, byIssuer, byYear, issuerSlug, paginate, yearOf } from '../../src/views/library.ts';
+import { LIBRARY_SORTS, PAGE_SIZE, byIssuer, byYear, issuerSlug, paginate, paginateGroups, sortDocuments, yearOf } from '../../src/views/library.ts';
 import type { PolicyDocument } from '../../src/model/types.ts';
 import { makeDoc } from './make-doc.ts';
 
@@ -108,5 +108,38 @@ describe('paginate', () => {
 
   test('pages of documents', () => {
     expect(paginate(all, 4).map(ids)).toEqual([['a', 'b', 'c', 'd'], ['e', 'f']]);
+  });
+});
+
+describe('paginateGroups: pages of at most n items, groups kept together where they fit', () => {
+  const groups = [{ id: 'a', n: 5 }, { id: 'b', n: 0 }, { id: 'c', n: 4 }, { id: 'd', n: 9 }, { id: 'e', n: 25 }];
+  const items = (g: { id: string; n: number }) => Array.from({ length: g.n }, (_, i) => `${g.id}${i + 1}`);
+  const pages = paginateGroups(groups, items, 10);
+  const shape = pages.map((p) => p.map((x) => `${x.group.id}${x.continued ? '+' : ''}:${x.items.length}`));
+
+  test('every item once, in order; no page over the limit', () => {
+    expect(pages.flat().flatMap((x) => x.items)).toEqual(groups.flatMap(items));
+    for (const p of pages) expect(p.reduce((n, x) => n + x.items.length, 0)).toBeLessThanOrEqual(10);
+  });
+  test('a group that fits on the next page starts there; one larger than a page continues, marked', () => {
+    expect(shape).toEqual([['a:5', 'b:0', 'c:4'], ['d:9'], ['e:10'], ['e+:10'], ['e+:5']]);
+  });
+  test('no groups: one empty page', () => {
+    expect(paginateGroups([], items, 10)).toEqual([[]]);
+  });
+});
+
+describe('sortDocuments: the library list in each order', () => {
+  const docs = [
+    makeDoc({ id: 'b', title: '关于印发《乙示例办法》的通知', measuresTitle: '乙示例办法', dateISO: '2021-05-01', docNumber: '测字〔2021〕2号' }),
+    makeDoc({ id: 'a', title: '关于印发《甲示例办法》的通知', measuresTitle: '甲示例办法', dateISO: '2022-01-01', docNumber: '测字〔2022〕1号' }),
+    makeDoc({ id: 'c', title: '关于印发《丙示例办法》的通知', measuresTitle: '丙示例办法', dateISO: '2021-05-01', docNumber: '测字〔2021〕1号' }),
+  ];
+  test('newest first (the same day by 发文字号), oldest first, by title in pinyin', () => {
+    expect(sortDocuments(docs, 'newest').map((d) => d.id)).toEqual(['a', 'c', 'b']);
+    expect(sortDocuments(docs, 'oldest').map((d) => d.id)).toEqual(['c', 'b', 'a']);
+    // 丙 bǐng, 甲 jiǎ, 乙 yǐ
+    expect(sortDocuments(docs, 'title').map((d) => d.id)).toEqual(['c', 'a', 'b']);
+    expect(Object.keys(LIBRARY_SORTS)).toEqual(['newest', 'oldest', 'title']);
   });
 });

@@ -44,7 +44,7 @@ describe('policy.json of the seed', () => {
 
   test('version, document and chapters', () => {
     expect(data.$schema).toBe('../policy.schema.json');
-    expect(SCHEMA_VERSION).toBe('1.1.0');
+    expect(SCHEMA_VERSION).toBe('2.0.0');
     expect(data.version).toEqual({ schema: SCHEMA_VERSION, source: policy.source.replace(/^.*\//, ''), documentDate: policy.dateISO });
     expect(data.version.source).toMatch(/^[^/]+\.txt$/);
     expect(data.document.id).toBe('jjzz-2020-5');

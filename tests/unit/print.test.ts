@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { ROOT } from '../helpers/paths.ts';
 
 describe('the generated print stylesheet', () => {
-  const css = printStylesheet({ measuresTitle: policy.measuresTitle, docNumber: policy.docNumber, origin: 'https://example.org/' });
+  const css = printStylesheet({ measuresTitle: policy.measuresTitle, docNumber: policy.docNumber!, origin: 'https://example.org/' });
 
   test('a running footer with the title and 发文字号, and page numbers 第 N 页 / 共 M 页', () => {
     expect(css).toContain(`content: "《${policy.measuresTitle}》\u3000${policy.docNumber}";`);

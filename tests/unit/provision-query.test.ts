@@ -8,6 +8,8 @@ import { citeMeasure } from '../../src/views/citation.ts';
 import { documentKeys, parsePlace, parseProvisionLabel, provisionKeys, readDocNumber } from '../../src/views/provision-query.ts';
 import { measures, policy } from '../helpers/model.ts';
 
+/** The seed's 发文字号 (it has one). */
+const docNumber = policy.docNumber!;
 const chapterMarker = (n: number) => policy.chapters.find((c) => c.number === n)!.marker.replace(/、$/u, '');
 /** The provisions whose keys a query's keys meet. */
 const named = (keys: string[] | null) => measures.filter((m) => provisionKeys(m).some((k) => keys?.includes(k))).map((m) => m.id);
@@ -70,21 +72,21 @@ describe('发文字号 and titles', () => {
   });
 
   test('the seed’s 发文字号 as a query names the seed by the key the seed carries', () => {
-    const keys = documentKeys({ title: policy.measuresTitle, docNumber: policy.docNumber });
-    for (const q of [policy.docNumber, policy.docNumber.replace('〔', '[').replace('〕', ']'), `（${policy.docNumber}）`]) {
+    const keys = documentKeys({ title: policy.measuresTitle, docNumber: docNumber });
+    for (const q of [docNumber, docNumber.replace('〔', '[').replace('〕', ']'), `（${docNumber}）`]) {
       const place = parsePlace(q)!;
       expect(keys, q).toContain(place.document!.key);
       expect(place.document!.bare).toBe(false);
       expect(place.provision).toBeUndefined();
     }
-    const bare = parsePlace(`${readDocNumber(policy.docNumber)!.number}号`)!;
+    const bare = parsePlace(`${readDocNumber(docNumber)!.number}号`)!;
     expect(keys).toContain(bare.document!.key);
     expect(bare.document!.bare).toBe(true);
-    expect(parsePlace(`〔2020〕${readDocNumber(policy.docNumber)!.number}号`)!.document!.key).toBe(`n:〔2020〕5号`);
+    expect(parsePlace(`〔2020〕${readDocNumber(docNumber)!.number}号`)!.document!.key).toBe(`n:〔2020〕5号`);
   });
 
   test('the citation the site writes for a provision names its document and the provision', () => {
-    const keys = documentKeys({ title: policy.measuresTitle, docNumber: policy.docNumber });
+    const keys = documentKeys({ title: policy.measuresTitle, docNumber: docNumber });
     for (const m of measures) {
       const place = parsePlace(citeMeasure(policy, m))!;
       expect(keys, citeMeasure(policy, m)).toContain(place.document!.key);
@@ -92,7 +94,7 @@ describe('发文字号 and titles', () => {
     }
     const title = parsePlace(`《${policy.measuresTitle}》`)!;
     expect(title.document!.key).toBe(keys[0]);
-    expect(parsePlace(`${policy.docNumber} 2-1`)!.provision).toEqual(['2-1']);
+    expect(parsePlace(`${docNumber} 2-1`)!.provision).toEqual(['2-1']);
     expect(parsePlace(`《${policy.measuresTitle}》第四部分第（三）项`)!.provision).toEqual(['4-3']);
   });
 

@@ -80,7 +80,8 @@ describe('a made-up document', () => {
     expect(searchDocument(doc, 4)).toEqual({ id: 'sl-2024-7', title: '示例措施', docNumber: '示字〔2024〕7号', rank: 4 });
     expect(searchDocument({ ...doc, measuresTitle: '' }, 0).title).toBe(doc.title);
     expect(documentFilterValue({ title: '示例措施', docNumber: '示字〔2024〕7号' })).toBe('示例措施（示字〔2024〕7号）');
-    expect(chapterFilterValue(12, '测试')).toBe('第十二部分 测试');
+    expect(chapterFilterValue({ number: 12, title: '测试' })).toBe('第十二部分 测试');
+    expect(chapterFilterValue({ number: 3, title: '附则', kind: 'chapter' })).toBe('第三章 附则');
   });
 
   test('a notice record: no chapter, no departments, still filtered by document', () => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseSeed } from '../../src/convert/parse.ts';
+import { ownText, provisionLabel } from '../../src/model/derive.ts';
 import { departmentsLine, summarisePolicy, type MeasureSummary } from '../../src/views/summary.ts';
 import { policyReferences, referenceCounts } from '../../src/views/references.ts';
 import { measureLinesFromSeed, policy, registry, seedText } from '../helpers/model.ts';
@@ -209,5 +210,26 @@ describe('key actions: what each provision does, in its own words', () => {
     // Without any verb-led clause, the first clause after the headline stands for the provision.
     expect(fallback.chapters[0]!.measures[0]!.actions.map((a) => a.text)).toEqual(['有关单位按示例执行']);
     expect(m.deadlines.map((d) => d.text)).toEqual(['各区要在2025年底前完成示例台账', '年内建立测试机制']);
+  });
+});
+
+describe('summaries of documents in other forms (tests/fixtures/forms/)', () => {
+  test('every provision of every form says what it does, in its own words, with its own label', async () => {
+    const { forms, parse } = await import('../helpers/forms.ts');
+    for (const [name, text] of forms) {
+      const doc = parse(text, `seeds/${name}`);
+      const summary = summarisePolicy(doc, registry);
+      const provisions = doc.chapters.flatMap((c) => c.measures);
+      const entries = summary.chapters.flatMap((c) => c.measures);
+      expect(entries.map((e) => e.id), name).toEqual(provisions.map((m) => m.id));
+      for (const e of entries) {
+        const m = provisions.find((x) => x.id === e.id)!;
+        expect(e.label, `${name} ${e.id}`).toBe(provisionLabel(m));
+        // A provision with text after its headline says what it does.
+        const rest = ownText(m).slice(ownText(m).indexOf(m.headline) + m.headline.length).trim();
+        expect(e.actions.length, `${name} ${e.id}: something it does`).toBeGreaterThanOrEqual(rest ? 1 : 0);
+        for (const a of [...e.actions, ...e.deadlines]) expect(m.text.slice(a.offset, a.offset + a.text.length), `${name} ${e.id}`).toBe(a.text);
+      }
+    }
   });
 });

@@ -9,7 +9,8 @@ import Duty from './Duty.astro';
 import Fig from './Fig.astro';
 import Headline from './Headline.astro';
 import Marker from './Marker.astro';
+import Para from './Para.astro';
 import Term from './Term.astro';
 
 /** Inline structure, shared by every page that renders policy text. */
-export const inlineComponents = { Cite, Dept, DocNo, Duty, Fig, Headline, Marker, Term };
+export const inlineComponents = { Cite, Dept, DocNo, Duty, Fig, Headline, Marker, Para, Term };

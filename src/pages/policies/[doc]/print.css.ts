@@ -8,6 +8,8 @@ import { printStylesheet } from '../../../views/print.ts';
 export const getStaticPaths = (async () => (await listPolicies()).map((doc) => ({ params: { doc: doc.id }, props: { doc } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ doc: PolicyDocument }> = ({ site, props: { doc } }) => {
-  const css = printStylesheet({ measuresTitle: citedTitle(doc), docNumber: doc.docNumber, origin: site?.origin ?? '' });
+  // On paper the carried document starts under its own title, unless the text repeats it (or there is no notice).
+  const carried = (doc.form ?? 'notice') === 'notice' && !doc.carriedTitle;
+  const css = printStylesheet({ measuresTitle: citedTitle(doc), docNumber: doc.docNumber ?? undefined, preambleTitle: carried, origin: site?.origin ?? '' });
   return new Response(css, { headers: { 'content-type': 'text/css; charset=utf-8' } });
 };
