@@ -8,7 +8,7 @@
  */
 import { stringify } from 'yaml';
 import type { Attachment, Department, Measure, PolicyDocument } from '../model/types.ts';
-import { attachmentsOf, citedTitle, ownText, provisionKind } from '../model/derive.ts';
+import { attachmentsOf, citedTitle, knownDocNumber, ownText, provisionKind } from '../model/derive.ts';
 import { policyReferences } from '../views/references.ts';
 import { segmentInline, type Segment } from './inline.ts';
 
@@ -46,17 +46,11 @@ export function inlineMdx(segments: readonly Segment[], links?: LinkTargets): st
         case 'text': return t;
         case 'cite': return `<Cite${target(s.text, links?.library.byTitle.get(s.text.slice(1, -1)))}>${t}</Cite>`;
         case 'docno': {
-          // The Han run before 〔 may start with other words (参照津就组字〔2020〕5号): the longest
-          // suffix that is a 发文字号 of the library is the number; what precedes it stays text.
-          const chars = [...s.text];
-          for (let i = 0; links && i < chars.length; i++) {
-            const number = chars.slice(i).join('');
-            const other = links.library.byNumber.get(number);
-            if (other === undefined) continue;
-            const to = other !== links.doc ? attr('to', other) : '';
-            return `${escapeMdx(chars.slice(0, i).join(''))}<DocNo${to}>${escapeMdx(number)}</DocNo>`;
-          }
-          return `<DocNo>${t}</DocNo>`;
+          // 参照津就组字〔2020〕5号: the 发文字号 of the library at the end of the run, what precedes it text.
+          const found = links && knownDocNumber(s.text, (n) => links.library.byNumber.get(n));
+          if (!found) return `<DocNo>${t}</DocNo>`;
+          const to = found.match !== links.doc ? attr('to', found.match) : '';
+          return `${escapeMdx(found.before)}<DocNo${to}>${escapeMdx(found.number)}</DocNo>`;
         }
         case 'term': return `<Term${target(s.text, undefined)}>${t}</Term>`;
         case 'dept': return `<Dept id="${s.slug}"${links ? attr('name', links.names.get(s.slug) ?? '') : ''}>${t}</Dept>`;

@@ -113,3 +113,18 @@ export function departmentOrder(registry: readonly Department[], docs: readonly 
   const rank = (d: Department) => first.get(d.id) ?? Number.MAX_SAFE_INTEGER;
   return registry.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i).map((x) => x.d);
 }
+
+/**
+ * A known 发文字号 at the end of a run of text that ends in one: the Han run before 〔 may start
+ * with other words (参照津就组字〔2020〕5号), so the longest suffix that `known` recognises is the
+ * number, and what precedes it is text. Undefined when no suffix is known.
+ */
+export function knownDocNumber<T>(run: string, known: (number: string) => T | undefined): { before: string; number: string; match: T } | undefined {
+  const chars = [...run];
+  for (let i = 0; i < chars.length; i++) {
+    const number = chars.slice(i).join('');
+    const match = known(number);
+    if (match !== undefined) return { before: chars.slice(0, i).join(''), number, match };
+  }
+  return undefined;
+}

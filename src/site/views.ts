@@ -4,9 +4,8 @@
  * whom, and a department's tasks under every document. Pages call these with the document
  * they were given; nothing here holds "the" document.
  */
-import { citedTitle, departmentIds, departmentOrder } from '../model/derive.ts';
+import { chapterLabel, citedTitle, departmentIds, departmentOrder, knownDocNumber } from '../model/derive.ts';
 import type { Department, PolicyDocument } from '../model/types.ts';
-import { chapterLabel } from '../model/derive.ts';
 import { crossReference, mermaidSource, type CrossReference, type GraphModel } from '../views/departments.ts';
 import { policyReferences } from '../views/references.ts';
 import { summarisePolicy } from '../views/summary.ts';
@@ -52,9 +51,8 @@ export function citationsOf(doc: PolicyDocument): Promise<Citations> {
       const refs = await referencesOf(d);
       const cited = new Set(refs.documents.flatMap((r) => [byTitle.get(r.title), r.number ? byNumber.get(r.number) : undefined]));
       const text = [...d.notice, ...d.preamble, ...d.chapters.flatMap((c) => c.measures.map((m) => m.text))].join('\n');
-      // A 发文字号 anywhere in the text; the Han run before 〔 may start earlier (根据国办发〔…〕), so try its every suffix.
-      for (const [, prefix, rest] of text.matchAll(/([\p{Script=Han}A-Za-z]+)(〔\d{4}〕\d+号)/gu))
-        for (let i = 0; i < prefix!.length; i++) cited.add(byNumber.get(prefix!.slice(i) + rest));
+      // A 发文字号 anywhere in the text, the Han run before 〔 possibly starting with other words (根据国办发〔…〕).
+      for (const [run] of text.matchAll(/[\p{Script=Han}A-Za-z]+〔\d{4}〕\d+号/gu)) cited.add(knownDocNumber(run, (n) => byNumber.get(n))?.match);
       for (const other of cited) {
         if (!other || other === d) continue;
         out.get(d.id)!.cites.push(other);

@@ -4,69 +4,21 @@
  * the library home and a department page that spans every document stay within the byte budgets
  * of tests/quality/budgets.test.ts.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { DESKTOP, launchBrowser, PHONE } from '../helpers/browser.ts';
-import { decodeEntities } from '../helpers/html.ts';
+import { brokenLinks } from '../helpers/links.ts';
 import { DIST_LIBRARY } from '../helpers/paths.ts';
-import { fileFor, sitePages, weighPage, type SitePage } from '../helpers/site.ts';
+import { sitePages, weighPage, type SitePage } from '../helpers/site.ts';
 import { deptByAbbr, docs, links } from './expected.ts';
 
 const site = inject('librarySiteUrl');
 const pages = sitePages(DIST_LIBRARY);
 
 // ------------------------------------------------------------------------------------ links
-// The logic of tests/quality/links.test.ts, run on the library build.
-
-/** Every URL a page refers to: href, src, action, srcset candidates, and absolute URLs in content (og:url). */
-function references(html: string): string[] {
-  const out: string[] = [];
-  for (const m of html.matchAll(/\s(href|src|action|srcset|content)="([^"]*)"/g)) {
-    const value = decodeEntities(m[2]!);
-    if (m[1] === 'srcset') out.push(...value.split(',').map((c) => c.trim().split(/\s+/)[0]!).filter(Boolean));
-    else if (m[1] === 'content') { if (/^https?:\/\//.test(value)) out.push(value); }
-    else out.push(value);
-  }
-  return out;
-}
-
-const idsOf = (html: string) => new Set([...html.matchAll(/\s(?:id|name)="([^"]*)"/g)].map((m) => decodeEntities(m[1]!)));
-
-function brokenLinks(dist: string, base: string): string[] {
-  const canonical = readFileSync(join(dist, 'index.html'), 'utf8').match(/<link rel="canonical" href="([^"]+)"/)?.[1];
-  if (!canonical) throw new Error('the home page has no canonical URL');
-  const origin = new URL(canonical).origin;
-  const ids = new Map<string, Set<string>>();
-  const idsIn = (file: string) => {
-    if (!ids.has(file)) ids.set(file, idsOf(readFileSync(file, 'utf8')));
-    return ids.get(file)!;
-  };
-  const broken: string[] = [];
-  const check = (from: string, at: URL, ref: string) => {
-    if (/^(mailto|tel|data):/i.test(ref)) return;
-    if (/^javascript:/i.test(ref)) { broken.push(`${from}: ${ref} (javascript: URL)`); return; }
-    const target = new URL(ref, at);
-    if (target.origin !== origin) return;
-    if (!target.pathname.startsWith(base)) { broken.push(`${from}: ${ref} (outside the base ${base})`); return; }
-    const file = fileFor(dist, target.pathname.slice(base.length));
-    if (!file) { broken.push(`${from}: ${ref} (no such file)`); return; }
-    const fragment = decodeURIComponent(target.hash.slice(1));
-    if (fragment && !(file.endsWith('.html') && idsIn(file).has(fragment))) broken.push(`${from}: ${ref} (no id="${fragment}")`);
-  };
-  for (const { file, path } of sitePages(dist)) {
-    const at = new URL(base + path, origin);
-    for (const ref of references(readFileSync(join(dist, file), 'utf8'))) check(`/${path}`, at, ref);
-  }
-  const assets = join(dist, '_astro');
-  for (const css of readdirSync(assets).filter((f) => f.endsWith('.css'))) {
-    const at = new URL(`${base}_astro/${css}`, origin);
-    for (const m of readFileSync(join(assets, css), 'utf8').matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) check(`_astro/${css}`, at, m[1]!);
-  }
-  return broken;
-}
+// The link checker of the quality gates (tests/helpers/links.ts), run on the library build.
 
 describe('links', () => {
   test('the library build has every document’s pages and the library pages', () => {

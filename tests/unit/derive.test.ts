@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { DOCUMENT_ID_RE, documentId } from '../../src/convert/doc-id.ts';
 import { parseSeed } from '../../src/convert/parse.ts';
 import {
-  chapterLabel, chapterOf, citedTitle, departmentIds, departmentOrder, headlineTitle, leadId, measureLabel, measuresOf, ownText,
+  knownDocNumber, chapterLabel, chapterOf, citedTitle, departmentIds, departmentOrder, headlineTitle, leadId, measureLabel, measuresOf, ownText,
   provisionLabel, sharedWithOthers,
 } from '../../src/model/derive.ts';
 import type { Department } from '../../src/model/types.ts';
@@ -139,5 +139,16 @@ describe('document ids from the 发文字号', () => {
   test('parseSeed derives the id, or takes the declared one', () => {
     expect(parseSeed('seeds/x.txt', seedText, registry).id).toBe('jjzz-2020-5');
     expect(parseSeed('seeds/x.txt', seedText, registry, 'shili-declared').id).toBe('shili-declared');
+  });
+});
+
+describe('knownDocNumber: the library’s 发文字号 at the end of a run of text', () => {
+  const library = new Map([['津就组字〔2020〕5号', 'jjzz-2020-5'], ['组字〔2020〕5号', 'shorter']]);
+  test('the longest known suffix is the number; what precedes it is text', () => {
+    expect(knownDocNumber('参照津就组字〔2020〕5号', (n) => library.get(n))).toEqual({ before: '参照', number: '津就组字〔2020〕5号', match: 'jjzz-2020-5' });
+    expect(knownDocNumber('津就组字〔2020〕5号', (n) => library.get(n))).toEqual({ before: '', number: '津就组字〔2020〕5号', match: 'jjzz-2020-5' });
+  });
+  test('none known: undefined', () => {
+    expect(knownDocNumber('根据国办发〔2020〕1号', (n) => library.get(n))).toBeUndefined();
   });
 });
