@@ -6,6 +6,8 @@
  * SVG it returns is parsed in an inert document and moved in the same way.
  */
 import mermaid from 'mermaid';
+import { DIAGRAM_COLORS, mermaidConfig } from '../views/mermaid-config.ts';
+import { narrowScreen, setUpViews, setUpZoom, sized } from './diagram-controls.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const cssVar = (name: string, fallback: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
@@ -14,38 +16,13 @@ let initialised = false;
 function init(): void {
   if (initialised) return;
   initialised = true;
-  const accent = cssVar('--pe-color-accent', '#9b1c1c');
-  const link = cssVar('--pe-color-link', '#1a4fa0');
-  const surface = cssVar('--pe-color-surface', '#f6f4f1');
-  const font = cssVar('--pe-font-sans', 'sans-serif');
-  mermaid.initialize({
-    startOnLoad: false,
-    securityLevel: 'strict',
-    layout: 'dagre',
-    look: 'classic',
-    theme: 'base',
-    htmlLabels: false,
-    fontFamily: font,
-    themeVariables: {
-      fontFamily: font, fontSize: '14px', primaryColor: '#ffffff', primaryBorderColor: link, primaryTextColor: '#1b1b1b',
-      lineColor: '#6b6b6b', clusterBkg: surface, clusterBorder: '#d9d4cc', titleColor: '#1b1b1b', edgeLabelBackground: '#ffffff',
-    },
-    markdownAutoWrap: false,
-    flowchart: { htmlLabels: false, useMaxWidth: false, curve: 'basis', nodeSpacing: 14, rankSpacing: 48, padding: 5, diagramPadding: 8, wrappingWidth: 600 },
-    themeCSS: [
-      `.pe-m rect, .pe-m polygon { fill: #fff; stroke: ${link}; stroke-width: 1px; }`,
-      `.pe-m text, .pe-m tspan { fill: ${link}; }`,
-      `.pe-d rect { fill: ${surface}; stroke: ${accent}; stroke-width: 2px; }`,
-      `.pe-d text, .pe-d tspan { fill: #1b1b1b; font-weight: 700; }`,
-      `.pe-focus rect { fill: ${accent}; stroke: ${accent}; stroke-width: 2px; }`,
-      `.pe-focus text, .pe-focus tspan { fill: #fff; font-weight: 700; }`,
-      `.flowchart-link { stroke: #6b6b6b; stroke-width: 1.2px; opacity: 0.75; }`,
-      `.edge-thickness-thick { stroke: ${accent}; stroke-width: 3px; opacity: 1; }`,
-      `.cluster-label text, .cluster-label tspan { font-weight: 700; fill: #1b1b1b; }`,
-      `a:focus rect, a:focus-visible rect { stroke: #ffbf47; stroke-width: 5px; }`,
-      `a:hover rect { stroke-width: 3px; }`,
-    ].join('\n'),
-  });
+  // The site's tokens as the page has them (长辈模式 changes some), for mermaid's stylesheet.
+  mermaid.initialize(mermaidConfig({
+    accent: cssVar('--pe-color-accent', DIAGRAM_COLORS.accent),
+    link: cssVar('--pe-color-link', DIAGRAM_COLORS.link),
+    surface: cssVar('--pe-color-surface', DIAGRAM_COLORS.surface),
+    font: cssVar('--pe-font-sans', 'sans-serif'),
+  }));
 }
 
 /** Runs `fn` with mermaid's inline styles redirected through the CSSOM. */
@@ -131,7 +108,6 @@ async function draw(box: HTMLElement, source: string): Promise<SVGSVGElement> {
   const { svg, bindFunctions } = await withoutInlineStyles(sheets, () => mermaid.render(id, source));
   document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => !old.includes(s));
   (box as HTMLElement & { peSheets?: CSSStyleSheet[] }).peSheets = sheets;
-  if ((window as any).peDebug) console.log("SVGLEN", svg.length, svg.slice(0, 1500));
   const live = insertSvg(canvas, svg);
   bindFunctions?.(canvas);
   const text = box.dataset.text;
@@ -145,58 +121,20 @@ async function draw(box: HTMLElement, source: string): Promise<SVGSVGElement> {
   return live;
 }
 
-function setUpZoom(box: HTMLElement): void {
-  const controls = box.querySelector<HTMLElement>('.pe-diagram__zoom');
-  if (!controls) return;
-  controls.hidden = false;
-  controls.addEventListener('click', (event) => {
-    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-zoom]');
-    const svg = box.querySelector<SVGSVGElement>('[data-canvas] svg');
-    if (!button || !svg) return;
-    const natural = Number(svg.dataset.naturalWidth);
-    const canvas = box.querySelector<HTMLElement>('[data-canvas]')!;
-    const current = svg.getBoundingClientRect().width;
-    const next = button.dataset.zoom === 'fit' ? Math.min(natural, canvas.clientWidth - 2) : current * (button.dataset.zoom === 'in' ? 1.25 : 0.8);
-    svg.style.width = `${Math.round(Math.max(160, Math.min(natural * 3, next)))}px`;
-  });
-}
-
-/** Natural size, or fitted to the box when that shrinks it by no more than a fifth (text stays legible). */
-function sized(svg: SVGSVGElement): void {
-  const vb = svg.viewBox.baseVal;
-  const natural = vb && vb.width ? vb.width : svg.getBoundingClientRect().width;
-  const room = (svg.parentElement?.clientWidth ?? natural) - 2;
-  svg.dataset.naturalWidth = String(natural);
-  svg.removeAttribute('width');
-  svg.removeAttribute('height');
-  svg.style.width = `${Math.round(natural > room && natural * 0.8 <= room ? room : natural)}px`;
-}
-
 export async function setUp(boxes: HTMLElement[]): Promise<void> {
   init();
   for (const box of boxes) {
     const sources = new Map([...box.querySelectorAll<HTMLScriptElement>('script[data-source]')].map((s) => [s.dataset.source!, s.textContent ?? '']));
     // On a narrow screen a large diagram starts with a smaller view (e.g. one chapter).
     const narrow = box.dataset.narrowView;
-    const first = narrow && sources.has(narrow) && matchMedia('(max-width: 47.99rem)').matches ? narrow : [...sources.keys()][0];
+    const first = narrow && sources.has(narrow) && narrowScreen() ? narrow : [...sources.keys()][0];
     if (first === undefined) continue;
     const status = box.querySelector<HTMLElement>('[data-status]');
     try {
       sized(await draw(box, sources.get(first)!));
       box.dataset.rendered = first;
       setUpZoom(box);
-      const views = box.querySelector<HTMLElement>('.pe-diagram__views');
-      if (views) {
-        views.hidden = false;
-        for (const b of views.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.view === first));
-        views.addEventListener('click', async (event) => {
-          const button = (event.target as Element).closest<HTMLButtonElement>('button[data-view]');
-          if (!button || button.getAttribute('aria-pressed') === 'true') return;
-          for (const b of views.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b === button));
-          sized(await draw(box, sources.get(button.dataset.view!)!));
-          box.dataset.rendered = button.dataset.view;
-        });
-      }
+      setUpViews(box, first, async (key) => { sized(await draw(box, sources.get(key)!)); });
     } catch (error) {
       if (status) status.textContent = box.dataset.failed ?? '';
       box.dataset.rendered = 'error';
@@ -204,4 +142,3 @@ export async function setUp(boxes: HTMLElement[]): Promise<void> {
     }
   }
 }
-

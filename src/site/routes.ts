@@ -41,6 +41,8 @@ export const routes = {
   references: (id: string, anchor?: string) => doc(id, 'references/') + hash(anchor),
   /** The document's data files, explained. */
   documentData: (id: string) => doc(id, 'data/'),
+  /** The stylesheet of the diagrams drawn at build time on a document's graph page. */
+  graphCss: (id: string) => doc(id, 'graph.css'),
   /** The print stylesheet: per document (running footer with its title), or the library's. */
   printCss: (id?: string) => (id ? doc(id, 'print.css') : url('print.css')),
   departments: () => url('departments/'),

@@ -6,7 +6,8 @@
  */
 import { chapterLabel, citedTitle, departmentIds, departmentOrder, knownDocNumber } from '../model/derive.ts';
 import type { Department, PolicyDocument } from '../model/types.ts';
-import { crossReference, mermaidSource, type CrossReference, type GraphModel } from '../views/departments.ts';
+import { renderMermaid, type RenderedDiagrams } from '../export/mermaid-svg.ts';
+import { crossReference, graphModel, mermaidSource, type CrossReference, type GraphModel } from '../views/departments.ts';
 import { policyReferences } from '../views/references.ts';
 import { summarisePolicy } from '../views/summary.ts';
 import { getLibrary } from './library.ts';
@@ -93,6 +94,42 @@ export function siteMermaid(doc: PolicyDocument, model: GraphModel, title: strin
     departmentsLabel: t.dept.indexTitle,
     focus,
   });
+}
+
+/** A view of a document's graph: the whole, or one chapter (key `c<number>`). */
+export interface GraphView {
+  key: string;
+  label: string;
+  source: string;
+}
+
+/** The views of a document's graph page: the whole graph, then each chapter that names departments. */
+export async function graphViewsOf(doc: PolicyDocument): Promise<GraphView[]> {
+  const xref = await xrefOf(doc);
+  return [
+    { key: 'all', label: t.graph.all, source: siteMermaid(doc, graphModel(xref), t.graph.title) },
+    ...xref.chapters
+      .filter((c) => c.measures.some((m) => departmentIds(m).length > 0))
+      .map((c) => ({
+        key: `c${c.number}`,
+        label: chapterLabel(c) || t.graph.all,
+        source: siteMermaid(doc, graphModel(xref, { chapter: c.number }), `${chapterLabel(c)} ${c.title}`.trim() || t.graph.title),
+      })),
+  ];
+}
+
+/** Id of the text equivalent of the graph on its page. */
+export const GRAPH_TEXT_ID = 'graph-text';
+
+const drawn = new WeakMap<PolicyDocument, Promise<RenderedDiagrams>>();
+/** Every view of a document's graph drawn at build time (SVG and stylesheet), once per build: the page and its stylesheet share them. */
+export function graphDrawingsOf(doc: PolicyDocument): Promise<RenderedDiagrams> {
+  let value = drawn.get(doc);
+  if (!value) {
+    value = graphViewsOf(doc).then((views) => renderMermaid(views, 'pe-graph', GRAPH_TEXT_ID));
+    drawn.set(doc, value);
+  }
+  return value;
 }
 
 /** The library's document with this title (without 《》) or 发文字号, if the library holds it. */

@@ -207,20 +207,51 @@ describe('links to the department pages', () => {
       expect(hrefs.length, p).toBeGreaterThan(involved.length);
       for (const h of hrefs) expect(h.startsWith(`${SUB_PATH}departments/`) || h.startsWith(`${SUB_PATH}${doc('departments/')}`), h).toBe(true);
     }
-    const src = decodeEntities(inner(readPage(DIST_SUB, GRAPH), 'script', /<script type="text\/plain" data-source="all"[^>]*>/));
-    expect(src).toContain(`click d_human_resources "${SUB_PATH}departments/human-resources/"`);
-    expect(src).toContain(`"${SUB_PATH}${measure(measures[0]!.id)}"`);
+    // The graph, drawn at build time: its nodes link under the base, its stylesheet too.
+    const sub = readPage(DIST_SUB, GRAPH);
+    const svg = inner(sub, 'svg', /<svg id="pe-graph-all"[^>]*>/);
+    expect(attrs(svg, 'href')).toContain(`${SUB_PATH}departments/human-resources/`);
+    expect(attrs(svg, 'href')).toContain(`${SUB_PATH}${measure(measures[0]!.id)}`);
+    expect(sub).toContain(`<link rel="stylesheet" href="${SUB_PATH}${doc('graph.css')}">`);
   });
 });
 
 describe('the document’s graph page', () => {
   const html = main(GRAPH);
-  test('the mermaid sources sit in text/plain scripts inside a data-pagefind-ignore container', () => {
+  const chapters = policy.chapters.filter((c) => c.measures.some((m) => m.attribution)).map((c) => `c${c.number}`);
+  test('the graph is drawn at build time, inside a data-pagefind-ignore container: the whole graph and the first chapter in the page, the other chapters in templates', () => {
     expect(html).toMatch(/<div class="pe-diagram" data-pe-diagram="graph"[^>]*data-pagefind-ignore/);
-    const sources = [...html.matchAll(/<script type="text\/plain" data-source="([^"]+)">([\s\S]*?)<\/script>/g)];
-    expect(sources.map((s) => s[1])).toEqual(['all', ...policy.chapters.filter((c) => c.measures.some((m) => m.attribution)).map((c) => `c${c.number}`)]);
-    const all = sources[0]![2]!;
-    expect([...all.matchAll(/^\s+m\w+ (?:-->|==>) d_\w+$/gm)]).toHaveLength(60);
+    const shown = [...html.matchAll(/<div class="pe-diagram__drawing" data-drawing="([^"]+)"([^>]*)>/g)];
+    expect(shown.map((d) => [d[1], d[2]!.trim()])).toEqual([['all', 'data-wide'], [chapters[0], 'data-narrow']]);
+    const later = [...html.matchAll(/<template data-drawing="([^"]+)">/g)].map((d) => d[1]);
+    expect(later).toEqual(chapters.slice(1));
+    // No mermaid source and no diagram library: the SVGs are the diagram.
+    expect(html).not.toContain('data-source=');
+    const all = inner(html, 'svg', /<svg id="pe-graph-all"[^>]*>/);
+    expect([...all.matchAll(/<g class="node [^"]*"/g)]).toHaveLength(measures.length + involved.length);
+    expect([...all.matchAll(/<path [^>]*class="[^"]*flowchart-link/g)]).toHaveLength(60);
+    expect([...all.matchAll(/<path [^>]*class="[^"]*edge-thickness-thick/g)]).toHaveLength(measures.filter((m) => m.attribution).length);
+    expect(new Set(attrs(all, 'href'))).toEqual(new Set([...measures.map((m) => href(measure(m.id))), ...involved.map((d) => `/departments/${d.id}/`)]));
+  });
+
+  test('the drawn SVGs carry no inline style (the CSP allows none) and their rules sit in graph.css', () => {
+    const file = page(GRAPH);
+    expect(file).not.toMatch(/<style|\sstyle=/);
+    expect(file).toContain(`<link rel="stylesheet" href="${href(doc('graph.css'))}">`);
+    const css = readPage(DIST, doc('graph.css'));
+    expect(css).toContain('svg.pe-mermaid .pe-d rect{');
+    expect(css).not.toContain('#pe-graph-all');
+    // Every class the SVGs use for a former style attribute has its rule.
+    for (const [cls] of new Set(file.matchAll(/pe-ms-[a-z0-9]+/g))) expect(css, cls).toContain(`.${cls}{`);
+  });
+
+  test('the nodes are links out of the Tab order; the canvas takes focus and is described by the text version', () => {
+    const canvas = inner(html, 'div', /<div class="pe-diagram__canvas"[^>]*>/);
+    expect(html).toMatch(/<div class="pe-diagram__canvas" data-canvas tabindex="0" role="region" aria-label="[^"]+">/);
+    const links = [...canvas.matchAll(/<a\b[^>]*>/g)].map((a) => a[0]);
+    expect(links.length).toBeGreaterThan(measures.length);
+    for (const a of links) expect(a).toContain('tabindex="-1"');
+    expect(canvas).toMatch(/<svg id="pe-graph-all"[^>]*aria-describedby="graph-text"/);
   });
 
   test('the text equivalent lists every measure with its departments in order, visible without JavaScript', () => {

@@ -1,0 +1,133 @@
+/**
+ * Mermaid diagrams drawn at build time, in Node, without a browser: mermaid runs in a jsdom
+ * document whose text measurement is estimated from the characters (src/export/text-metrics.ts),
+ * dagre lays the graph out as in the browser, and the SVG comes out ready for a strict
+ * Content-Security-Policy: no <style> element and no style attribute (their rules go to a
+ * stylesheet the page links), links out of the Tab order. A reader's phone then loads no
+ * diagram library and does no layout work.
+ *
+ * jsdom's window is made global only while mermaid renders (one render at a time), so the rest
+ * of the build never sees a `window` or `document`.
+ */
+import type { Mermaid } from 'mermaid';
+import { mermaidConfig } from '../views/mermaid-config.ts';
+import { installTextMetrics } from './text-metrics.ts';
+
+export interface DiagramView {
+  key: string;
+  source: string;
+}
+
+export interface RenderedDiagrams {
+  /** One SVG element's markup per view, in the order given. */
+  svgs: { key: string; svg: string }[];
+  /** The rules of every view, scoped to `svg.pe-mermaid`: mermaid's own, then the former style attributes. */
+  css: string;
+}
+
+/** The class every diagram drawn here carries; its stylesheet rules are scoped to it. */
+export const STATIC_CLASS = 'pe-mermaid';
+/** Where the diagram's colours and font come from on the page (the site's tokens, with mermaid's fallbacks). */
+const CSS_TOKENS = {
+  accent: 'var(--pe-color-accent, #9b1c1c)',
+  link: 'var(--pe-color-link, #1a4fa0)',
+  surface: 'var(--pe-color-surface, #f6f4f1)',
+  font: 'var(--pe-font-sans, sans-serif)',
+};
+
+const GLOBALS = ['window', 'document', 'navigator', 'Element', 'HTMLElement', 'SVGElement', 'Node', 'DOMParser', 'XMLSerializer', 'CSSStyleSheet', 'getComputedStyle', 'MutationObserver', 'DocumentFragment', 'Text'] as const;
+
+interface Dom {
+  window: Window & typeof globalThis;
+  mermaid: Mermaid;
+}
+let dom: Promise<Dom> | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `fn` with jsdom's window as the global one, then puts the globals back. */
+async function withGlobals<T>(window: Window & typeof globalThis, fn: () => Promise<T>): Promise<T> {
+  const saved = GLOBALS.map((k) => [k, Object.getOwnPropertyDescriptor(globalThis, k)] as const);
+  for (const k of GLOBALS) Object.defineProperty(globalThis, k, { value: k === 'window' ? window : window[k], configurable: true, writable: true });
+  try {
+    return await fn();
+  } finally {
+    for (const [k, d] of saved) {
+      if (d) Object.defineProperty(globalThis, k, d);
+      else delete (globalThis as Record<string, unknown>)[k];
+    }
+  }
+}
+
+async function setUp(): Promise<Dom> {
+  const { JSDOM } = await import('jsdom');
+  const window = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true }).window as unknown as Window & typeof globalThis;
+  installTextMetrics(window);
+  // Imported with the globals in place: DOMPurify (inside mermaid) keeps the window it sees first.
+  const mermaid = await withGlobals(window, async () => (await import('mermaid')).default);
+  mermaid.initialize(mermaidConfig(CSS_TOKENS));
+  return { window, mermaid };
+}
+
+/** The declarations of a style attribute, or none when it holds nothing valid ("", ";", "normal"). */
+function declarations(style: string): string[] {
+  return style.split(';').map((d) => d.trim()).filter((d) => /^[a-z-]+\s*:\s*\S/.test(d)).map((d) => d.replace(/\s*:\s*/, ': '));
+}
+
+/** A short stable name for a set of declarations. */
+function styleClass(decls: string[]): string {
+  let h = 2166136261;
+  for (const ch of decls.join(';')) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619) >>> 0;
+  return `pe-ms-${h.toString(36)}`;
+}
+
+/**
+ * Draws each view with mermaid; the SVG of view `key` gets the id `${idPrefix}-${key}`.
+ * `describedBy` (the id of the text equivalent on the page) describes every SVG.
+ */
+export function renderMermaid(views: DiagramView[], idPrefix: string, describedBy?: string): Promise<RenderedDiagrams> {
+  const run = queue.then(async () => {
+    dom ??= setUp();
+    const { window, mermaid } = await dom;
+    const rules = new Set<string>();
+    const styles = new Map<string, string[]>();
+    const svgs: RenderedDiagrams['svgs'] = [];
+    for (const view of views) {
+      const id = `${idPrefix}-${view.key}`;
+      const markup = await withGlobals(window, async () => (await mermaid.render(id, view.source)).svg);
+      const holder = window.document.createElement('template');
+      holder.innerHTML = markup;
+      const svg = holder.content.querySelector('svg');
+      if (!svg) throw new Error(`mermaid drew no SVG for ${id}`);
+      const scope = new RegExp(`#${id}(?![\\w-])`, 'g');
+      for (const style of [...svg.querySelectorAll('style')]) {
+        // Scoped to the class instead of the SVG's id; ids left in url() references (rules of other
+        // looks than ours) are made the same for every view, so the views share their rules.
+        rules.add((style.textContent ?? '').replace(scope, `svg.${STATIC_CLASS}`).replaceAll(`#${id}`, `#${idPrefix}`));
+        style.remove();
+      }
+      for (const el of [svg, ...svg.querySelectorAll('[style]')]) {
+        const decls = declarations(el.getAttribute('style') ?? '');
+        el.removeAttribute('style');
+        if (decls.length === 0) continue;
+        const name = styleClass(decls);
+        styles.set(name, decls);
+        el.classList.add(name);
+      }
+      svg.classList.add(STATIC_CLASS);
+      if (describedBy) svg.setAttribute('aria-describedby', describedBy);
+      // The nodes stay links for pointers and screen readers, but out of the Tab order: the text
+      // version next to the diagram has the same links, and the box itself takes focus to scroll.
+      for (const a of svg.querySelectorAll('a')) a.setAttribute('tabindex', '-1');
+      // Each edge's points again, base64-encoded for mermaid's editor tools: nothing reads them here.
+      for (const el of svg.querySelectorAll('[data-points]')) el.removeAttribute('data-points');
+      const text = svg.outerHTML;
+      if (/\sstyle=|<style/i.test(text)) throw new Error(`${id}: inline styles left in the SVG`);
+      svgs.push({ key: view.key, svg: text });
+    }
+    // A style attribute outranks every rule; !important keeps that order among mermaid's rules.
+    for (const [name, decls] of styles) rules.add(`svg.${STATIC_CLASS} .${name}{${decls.map((d) => `${d} !important`).join(';')}}`);
+    return { svgs, css: [...rules].join('\n') + '\n' };
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
