@@ -1,7 +1,8 @@
 /**
  * `node tests/bench/graph.ts [runs] [--no-build]`: Lighthouse (mobile profile, as `npm run bench`)
  * on the graph page alone, several runs, with the long tasks of each run. A quick loop for work on
- * the diagram; the full report stays `npm run bench`. Builds into dist-graph/ unless --no-build.
+ * the diagram; the full report stays `npm run bench`. Builds into dist-graph/ unless --no-build
+ * (GRAPH_DIR serves another build, e.g. of an earlier commit, for a before/after comparison).
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { CHROMIUM } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/paths.ts';
 import { serveDeployed } from './serve.ts';
 
-const OUT = join(ROOT, 'dist-graph');
+const OUT = process.env.GRAPH_DIR ?? join(ROOT, 'dist-graph');
 const PORT = Number(process.env.PORT ?? 4599);
 const runs = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 3);
 const path = process.env.GRAPH_PATH ?? 'policies/jjzz-2020-5/graph/';
@@ -28,9 +29,14 @@ const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH
 const rows: { perf: number; tbt: number; lcp: number; tti: number }[] = [];
 try {
   for (let i = 0; i < runs; i++) {
-    const result = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
-    const lhr = result!.lhr;
-    if (lhr.runtimeError) { console.error(lhr.runtimeError); continue; }
+    // A run sometimes fails to record its trace (NO_NAVSTART): try again, as npm run bench does.
+    let lhr;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      lhr = (await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] }))!.lhr;
+      if (!lhr.runtimeError) break;
+      console.error(`run ${i + 1}, try ${attempt}: ${lhr.runtimeError.code}`);
+    }
+    if (!lhr || lhr.runtimeError) continue;
     const num = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? NaN);
     const row = { perf: Math.round(lhr.categories.performance!.score! * 100), tbt: num('total-blocking-time'), lcp: num('largest-contentful-paint'), tti: num('interactive') };
     rows.push(row);
