@@ -68,6 +68,12 @@ describe('renderMermaid', () => {
     expect(a).toEqual(b);
   });
 
+  test('hostile labels come out as text; a javascript: link fails the build', async () => {
+    const { svgs } = await renderMermaid([{ key: 'x', source: 'flowchart LR\n  a["<img src=x onerror=alert(1)><script>alert(2)</script>"] --> b["&lt;b&gt;"]' }], 'pe-test');
+    expect(svgs[0]!.svg).not.toMatch(/<img|<script|\sonerror=/i);
+    await expect(renderMermaid([{ key: 'y', source: 'flowchart LR\n  a --> b\n  click a href "javascript:alert(1)"' }], 'pe-test')).rejects.toThrow(/script/);
+  });
+
   test('a broken source fails the build, and the next render still works', async () => {
     await expect(renderMermaid([{ key: 'x', source: 'flowchart LR\n  a[[b --> ' }], 'pe-test')).rejects.toThrow();
     expect((await renderMermaid([{ key: 'c1', source: source(1) }], 'pe-test')).svgs).toHaveLength(1);
