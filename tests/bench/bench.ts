@@ -7,21 +7,27 @@
  * The site is built into dist-bench/ with SITE set to the local server, so canonical URLs and
  * robots.txt point where Lighthouse looks. Prints a Markdown report (paste it into the README)
  * and writes tests/.artifacts/bench.json.
+ *
+ * `npm run bench -- --documents N` runs the scale benchmark instead (tests/bench/scale.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
-import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { SECURITY_HEADERS } from '../../src/site/security.ts';
 import { CHROMIUM, launchBrowser, PHONE } from '../helpers/browser.ts';
 import { ARTIFACTS, ROOT } from '../helpers/paths.ts';
-import { serveStatic } from '../helpers/server.ts';
+import { freePort, serveDeployed } from './serve.ts';
 import { policy } from '../helpers/model.ts';
 import { firstSearchResult, onePerType, searchTerm, sitePages, weighPage, type Weight } from '../helpers/site.ts';
+
+const scaleArg = process.argv.indexOf('--documents');
+if (scaleArg >= 0) {
+  const max = Number(process.argv[scaleArg + 1]);
+  if (!Number.isInteger(max) || max < 1) throw new Error('usage: npm run bench -- --documents N (N a whole number ≥ 1)');
+  await (await import('./scale.ts')).runScale(max);
+  process.exit(0);
+}
 
 const OUT = join(ROOT, 'dist-bench');
 /** One page of each type is measured (onePerType()); these are their names in the report. */
@@ -34,15 +40,6 @@ const LABELS: Record<string, string> = {
 };
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 function dirSize(dir: string): { bytes: number; files: number } {
   let bytes = 0;
   let files = 0;
@@ -51,35 +48,6 @@ function dirSize(dir: string): { bytes: number; files: number } {
     if (st.isFile()) { bytes += st.size; files++; }
   }
   return { bytes, files };
-}
-
-/**
- * The built site served as the README recommends: the security headers, gzip for text, and
- * long caching for the content-hashed files in _astro/ (the files Lighthouse would otherwise
- * flag are a server's settings, not the site's).
- */
-async function serveDeployed(dir: string, listenPort: number): Promise<{ url: string; close(): Promise<void> }> {
-  const inner = await serveStatic(dir, '/', SECURITY_HEADERS);
-  const server = createHttpServer(async (req, res) => {
-    const upstream = await fetch(inner.origin + (req.url ?? '/'), { redirect: 'manual' });
-    const headers: Record<string, string> = Object.fromEntries(upstream.headers);
-    delete headers['content-length'];
-    delete headers['transfer-encoding'];
-    headers['cache-control'] = (req.url ?? '').startsWith('/_astro/') || (req.url ?? '').startsWith('/pagefind/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-    let body = Buffer.from(await upstream.arrayBuffer());
-    if (/gzip/.test(String(req.headers['accept-encoding'])) && /text|javascript|json|xml|svg/.test(headers['content-type'] ?? '')) {
-      body = gzipSync(body);
-      headers['content-encoding'] = 'gzip';
-      headers['vary'] = 'Accept-Encoding';
-    }
-    res.writeHead(upstream.status, headers);
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${listenPort}/`,
-    close: async () => { await new Promise<void>((resolve) => server.close(() => resolve())); await inner.close(); },
-  };
 }
 
 const kb = (n: number) => (n / 1024).toFixed(1);

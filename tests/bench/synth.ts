@@ -46,9 +46,12 @@ interface SynthDoc {
   text: string;
 }
 
-/** The fictional departments: one for every ten documents (at least five). */
+/**
+ * The fictional departments: one for every ten documents, at least five and at most forty (a
+ * city has some dozens of departments, however many documents it issues).
+ */
 function fictionalDepartments(n: number): (Dept & { name: string })[] {
-  return Array.from({ length: Math.max(5, Math.ceil(n / 10)) }, (_, k) => ({
+  return Array.from({ length: Math.min(40, Math.max(5, Math.ceil(n / 10))) }, (_, k) => ({
     id: `synth-dept-${k + 1}`,
     abbr: `市示例第${toChineseNumeral(k + 1)}测试局`,
     name: `天津市示例第${toChineseNumeral(k + 1)}测试局（测试用虚构部门）`,
