@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import pagefind from './src/integrations/pagefind.ts';
 import sitemap from './src/integrations/sitemap.ts';
 
 // Deployers set SITE (absolute origin, e.g. https://policy.example.org) and BASE_PATH (sub-path, e.g. /policy-explorer/).
@@ -15,8 +14,8 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
   // sitemap.xml lists every page (404 excluded); robots.txt (src/pages/robots.txt.ts) points to it.
-  // pagefind() runs after every page is written: keep it last.
-  integrations: [mdx({ gfm: false, smartypants: false }), sitemap(), pagefind()],
+  // The search index is the build's second step, a process of its own: see src/integrations/pagefind.ts.
+  integrations: [mdx({ gfm: false, smartypants: false }), sitemap()],
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   vite: {

@@ -1,6 +1,6 @@
 /**
  * Content collections: the library as written by `npm run convert` (content/policies/<id>/,
- * one folder per document: document.mdx with its chapters, measures/*.mdx) and the
+ * one folder per document: document.mdx with its chapters, provisions.mdx with its provisions) and the
  * hand-maintained department registry (content/departments.yaml). The frontmatter is the model
  * (src/model/types.ts) as plain data; every field is validated here, so a bad edit stops the build
  * with a readable message. src/site/library.ts reads these collections back into the model.
@@ -120,7 +120,7 @@ const documents = defineCollection({
     preamble: z.array(z.string()),
     /** The document this one implements. */
     implements: z.object({ title: z.string(), number: z.string() }).nullable(),
-    /** Chapters in order, each with the ids of its measures (measures/<id>.mdx). */
+    /** Chapters in order, each with the ids of its measures (in provisions.mdx). */
     chapters: z.array(z.object({
       number: z.number().int().positive(),
       /** The numbering as written: 一、, 第二章; '' for the implicit chapter. */
@@ -158,45 +158,50 @@ const documents = defineCollection({
   }),
 });
 
-const measures = defineCollection({
-  loader: glob({
-    base: `${CONTENT}/policies`,
-    pattern: '*/measures/*.mdx',
-    // <document id>/<measure id>: jjzz-2020-5/2-1
-    generateId: ({ entry }) => entry.replace(/\/measures\/([^/]+)\.mdx$/, '/$1'),
-  }),
+/** One provision (measure) of a document, as the model has it (src/model/types.ts, Measure). */
+const measure = z.object({
+  /** chapter-measure: 2-1. */
+  id: z.string().regex(MEASURE_ID),
+  chapter: z.number().int().positive(),
+  number: z.number().int().positive(),
+  /** The numbering as written: （一）, 第十二条, 三、 */
+  marker: z.string().regex(PROVISION_MARKER),
+  /** The headline sentence, up to and including the first 。 */
+  headline: z.string().min(1),
+  /** The measure's text after the marker, exactly as in the seed (attribution included; sub-items and paragraphs on lines of their own). Plain text for data and search; the MDX body carries the markup. */
+  text: z.string().min(1),
+  /** The attribution: （…等部门按职责分工）, （牵头单位：…）, or lines 责任单位：…; departments in the order listed, with their roles. */
+  attribution: z.object({
+    text: z.string().min(3),
+    departments: z.array(responsible).min(1),
+    /** Whether the list ends in 等部门按职责分工, 等部门, 等. */
+    etc: z.boolean(),
+    /** The text after the last department. */
+    suffix: z.string(),
+    /** A closing parenthetical, or lines of its own. */
+    form: z.enum(['parenthetical', 'line']),
+  }).nullable(),
+  /** Line in the seed. */
+  line: z.number().int().positive(),
+  /** item （一）, part 一、, article 第一条. */
+  kind: z.enum(['item', 'part', 'article']),
+  /** The kind of its chapter. */
+  chapterKind: z.enum(['part', 'chapter', 'none']),
+  /** Its section (第一节) within the chapter, or null. */
+  section: z.number().int().positive().nullable(),
+});
+
+/**
+ * content/policies/<id>/provisions.mdx: every provision of a document, its model as frontmatter and
+ * its text as MDX, each wrapped in <Provision id only={props.only}> (one module per document).
+ */
+const provisions = defineCollection({
+  loader: glob({ base: `${CONTENT}/policies`, pattern: '*/provisions.mdx', generateId: ({ entry }) => entry.split('/')[0]! }),
   schema: z.object({
     /** The document's id. */
     document: z.string().regex(DOCUMENT_ID),
-    /** chapter-measure: 2-1. */
-    id: z.string().regex(MEASURE_ID),
-    chapter: z.number().int().positive(),
-    number: z.number().int().positive(),
-    /** The numbering as written: （一）, 第十二条, 三、 */
-    marker: z.string().regex(PROVISION_MARKER),
-    /** The headline sentence, up to and including the first 。 */
-    headline: z.string().min(1),
-    /** The measure's text after the marker, exactly as in the seed (attribution included; sub-items and paragraphs on lines of their own). Plain text for data and search; the MDX body carries the markup. */
-    text: z.string().min(1),
-    /** The attribution: （…等部门按职责分工）, （牵头单位：…）, or lines 责任单位：…; departments in the order listed, with their roles. */
-    attribution: z.object({
-      text: z.string().min(3),
-      departments: z.array(responsible).min(1),
-      /** Whether the list ends in 等部门按职责分工, 等部门, 等. */
-      etc: z.boolean(),
-      /** The text after the last department. */
-      suffix: z.string(),
-      /** A closing parenthetical, or lines of its own. */
-      form: z.enum(['parenthetical', 'line']),
-    }).nullable(),
-    /** Line in the seed. */
-    line: z.number().int().positive(),
-    /** item （一）, part 一、, article 第一条. */
-    kind: z.enum(['item', 'part', 'article']),
-    /** The kind of its chapter. */
-    chapterKind: z.enum(['part', 'chapter', 'none']),
-    /** Its section (第一节) within the chapter, or null. */
-    section: z.number().int().positive().nullable(),
+    /** Its provisions in reading order. */
+    measures: z.array(measure).min(1),
   }),
 });
 
@@ -266,4 +271,4 @@ const groups = defineCollection({
   schema: groupSchema,
 });
 
-export const collections = { departments, documentMeta, documents, measures, attachments, thesaurus, groups };
+export const collections = { departments, documentMeta, documents, provisions, attachments, thesaurus, groups };

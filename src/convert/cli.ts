@@ -99,7 +99,8 @@ function main(root: string): string {
   // The single-document layout of earlier versions.
   rmSync(join(contentDir, 'policy'), { recursive: true, force: true });
   const measures = docs.reduce((n, d) => n + d.chapters.reduce((k, c) => k + c.measures.length, 0), 0);
-  return `${seeds.length} seed(s) → ${rel(target)}/: ${docs.map((d) => d.id).join(', ')}; ${measures} measures, ${files} files`;
+  const listed = docs.length <= 12 ? docs.map((d) => d.id).join(', ') : `${docs.slice(0, 10).map((d) => d.id).join(', ')} … ${docs.at(-1)!.id}`;
+  return `${seeds.length} seed(s) → ${rel(target)}/: ${listed}; ${measures} measures, ${files} files`;
 }
 
 const args = process.argv.slice(2);

@@ -112,7 +112,7 @@ export function documentMdx(doc: PolicyDocument, inline: Inline): string {
   return `${frontmatter(doc.source, meta)}\n${body.join('\n\n')}\n`;
 }
 
-export function measureMdx(doc: PolicyDocument, m: Measure, inline: Inline): string {
+export function measureBody(m: Measure, inline: Inline): string {
   const lines = ownText(m).split('\n');
   const first = lines[0]!;
   const at = first.indexOf(m.headline);
@@ -126,7 +126,20 @@ export function measureMdx(doc: PolicyDocument, m: Measure, inline: Inline): str
   const duty = (text: string) => `<Duty etc={${a!.etc}}>${inline(text)}</Duty>`;
   if (a?.form === 'line') paragraphs.push(...a.text.split('\n').map(duty));
   else if (a) paragraphs[paragraphs.length - 1] += duty(a.text);
-  return `${frontmatter(doc.source, { document: doc.id, ...m })}\n${paragraphs.map(para).join('\n\n')}\n`;
+  return paragraphs.map(para).join('\n\n');
+}
+
+/**
+ * All provisions of a document in one file (provisions.mdx): the measures of the model as
+ * frontmatter, and each provision's text wrapped in <Provision id="2-1" only={props.only}>, so a
+ * page renders one provision with <Content only="2-1" /> and the full text each in its place.
+ * One MDX module per document rather than one per provision: every MDX file is a module of the
+ * site's bundle, and a library of 1,000 documents has some 12,000 provisions (README, Scale).
+ */
+export function provisionsMdx(doc: PolicyDocument, inline: Inline): string {
+  const measures = doc.chapters.flatMap((c) => c.measures);
+  const body = measures.map((m) => `<Provision id="${m.id}" only={props.only}>\n\n${measureBody(m, inline)}\n\n</Provision>`);
+  return `${frontmatter(doc.source, { document: doc.id, measures })}\n${body.join('\n\n')}\n`;
 }
 
 /** An attachment: its label, its title and its body, one paragraph per line. */
@@ -163,7 +176,7 @@ export function renderContent(doc: PolicyDocument, registry: readonly Department
   const inline: Inline = (text) => inlineMdx(segmentInline(text, registry), links);
   const files = new Map<string, string>();
   files.set('document.mdx', documentMdx(doc, inline));
-  for (const c of doc.chapters) for (const m of c.measures) files.set(`measures/${m.id}.mdx`, measureMdx(doc, m, inline));
+  files.set('provisions.mdx', provisionsMdx(doc, inline));
   for (const a of attachmentsOf(doc)) files.set(`attachments/${a.number}.mdx`, attachmentMdx(doc, a, inline));
   return files;
 }

@@ -52,9 +52,30 @@ export interface LedgerSheet {
 const LINE_HEIGHT = 15;
 
 /** Width in Excel character units: a CJK character takes about 1.7 (11pt). */
-const displayWidth = (text: string) => [...text].reduce((n, ch) => n + (/[\u2E80-\uFFEF]/u.test(ch) ? 1.7 : 1), 0);
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    width += code >= 0x2e80 && code <= 0xffef ? 1.7 : 1;
+  }
+  return width;
+}
 
 const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, '').slice(0, 31) || '台账';
+
+/**
+ * The two cell styles, each one object shared by every cell that has it: exceljs writes a style
+ * once per distinct object (a style per cell made the ledgers of a large library slow to write).
+ */
+const BODY_STYLE: Partial<ExcelJS.Style> = {
+  alignment: { vertical: 'top', wrapText: true },
+  border: { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } },
+};
+const HEADER_STYLE: Partial<ExcelJS.Style> = {
+  ...BODY_STYLE,
+  font: { bold: true },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } },
+};
 
 /** The workbook as bytes. */
 export async function ledgerXlsx(sheets: readonly LedgerSheet[], registry: readonly Department[], o: { withDepartment?: boolean; title: string }): Promise<ArrayBuffer> {
@@ -79,14 +100,7 @@ export async function ledgerXlsx(sheets: readonly LedgerSheet[], registry: reado
       row.height = LINE_HEIGHT * Math.max(1, ...values.map((v, k) => Math.ceil(displayWidth(String(v)) / (columns[k]!.width - 1))));
     });
     ws.eachRow((row, n) => {
-      row.eachCell({ includeEmpty: true }, (cell) => {
-        cell.alignment = { vertical: 'top', wrapText: true };
-        cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
-        if (n === 1) {
-          cell.font = { bold: true };
-          cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
-        }
-      });
+      row.eachCell({ includeEmpty: true }, (cell) => { cell.style = n === 1 ? HEADER_STYLE : BODY_STYLE; });
     });
   }
   const buffer = await wb.xlsx.writeBuffer();

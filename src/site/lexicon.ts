@@ -30,8 +30,10 @@ export function getGroups(): Promise<ReaderGroup[]> {
 }
 
 /** Every name of every department of the registry, for masking them in the text (退役军人 in 市退役军人局). */
-async function allDepartmentNames(): Promise<string[]> {
-  return (await getLibrary()).registry.flatMap(departmentNames);
+let names: Promise<string[]> | undefined;
+function allDepartmentNames(): Promise<string[]> {
+  names ??= getLibrary().then(({ registry }) => registry.flatMap(departmentNames));
+  return names;
 }
 
 let groups: Promise<GroupIndex> | undefined;

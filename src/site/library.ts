@@ -11,15 +11,16 @@ import { parseDate } from '../model/numerals.ts';
 import { statedTerms, termConflicts, type DocumentLink, type DocumentRelations } from '../model/status.ts';
 import type { Attachment, Attribution, Department, DepartmentKind, Library, PolicyDocument } from '../model/types.ts';
 
-export type MeasureEntry = CollectionEntry<'measures'>;
+/** A document's provisions: their model as data, their text as one MDX module (render with only="2-1"). */
+export type ProvisionsEntry = CollectionEntry<'provisions'>;
 export type DocumentEntry = CollectionEntry<'documents'>;
 export type AttachmentEntry = CollectionEntry<'attachments'>;
 
 /** What a page renders of a document: its MDX entries. */
 export interface PolicyEntries {
   document: DocumentEntry;
-  /** By measure id (2-1). */
-  measures: Map<string, MeasureEntry>;
+  /** Every provision's text (src/components/MeasureText.astro renders one). */
+  provisions: ProvisionsEntry;
   /** Its attachments (附件), in order. */
   attachments: AttachmentEntry[];
 }
@@ -35,9 +36,9 @@ const plainDept = (d: Attributed) => ({ abbr: d.abbr, slug: d.slug.id });
 let cached: Promise<Loaded> | undefined;
 
 async function load(): Promise<Loaded> {
-  const [documentEntries, measureEntries, departmentEntries, attachmentEntries, metaEntries] = await Promise.all([
+  const [documentEntries, provisionEntries, departmentEntries, attachmentEntries, metaEntries] = await Promise.all([
     getCollection('documents'),
-    getCollection('measures'),
+    getCollection('provisions'),
     getCollection('departments'),
     getCollection('attachments'),
     getCollection('documentMeta'),
@@ -48,11 +49,7 @@ async function load(): Promise<Loaded> {
     ...(x.aliases ? { aliases: x.aliases } : {}),
   }));
   const known = new Set(registry.map((d) => d.id));
-  const measuresByDoc = new Map<string, Map<string, MeasureEntry>>();
-  for (const m of measureEntries) {
-    const map = measuresByDoc.get(m.data.document) ?? new Map<string, MeasureEntry>();
-    measuresByDoc.set(m.data.document, map.set(m.data.id, m));
-  }
+  const provisionsByDoc = new Map(provisionEntries.map((e) => [e.data.document, e]));
   const attachmentsByDoc = new Map<string, Map<number, AttachmentEntry>>();
   for (const a of attachmentEntries) {
     const map = attachmentsByDoc.get(a.data.document) ?? new Map<number, AttachmentEntry>();
@@ -61,7 +58,9 @@ async function load(): Promise<Loaded> {
   const entries = new Map<string, PolicyEntries>();
   const documents = documentEntries.map((entry): PolicyDocument => {
     const d = entry.data;
-    const measures = measuresByDoc.get(d.id) ?? new Map<string, MeasureEntry>();
+    const provisions = provisionsByDoc.get(d.id);
+    if (!provisions) throw new Error(`document ${d.id} has no provisions.mdx: run \`npm run convert\``);
+    const measures = new Map(provisions.data.measures.map((m) => [m.id, m]));
     const attachmentFiles = attachmentsByDoc.get(d.id) ?? new Map<number, AttachmentEntry>();
     const attachmentList = d.attachments.map((n) => {
       const a = attachmentFiles.get(n);
@@ -69,11 +68,11 @@ async function load(): Promise<Loaded> {
       return a;
     });
     if (attachmentList.length !== attachmentFiles.size) throw new Error(`document ${d.id}: some attachment files belong to no document: run \`npm run convert\``);
-    entries.set(d.id, { document: entry, measures, attachments: attachmentList });
+    entries.set(d.id, { document: entry, provisions, attachments: attachmentList });
     const chapters = d.chapters.map((c) => ({
       ...c,
       measures: c.measures.map((id) => {
-        const m = measures.get(id)?.data;
+        const m = measures.get(id);
         if (!m) throw new Error(`document ${d.id}: chapter ${c.marker} lists measure ${id}, which has no file: run \`npm run convert\``);
         const attribution: Attribution | null = m.attribution && {
           ...m.attribution, departments: m.attribution.departments.map((a) => ({ ...plainDept(a), role: a.role })),
@@ -87,7 +86,7 @@ async function load(): Promise<Loaded> {
       }),
     }));
     if (chapters.reduce((n, c) => n + c.measures.length, 0) !== measures.size)
-      throw new Error(`document ${d.id}: some measure files belong to no chapter: run \`npm run convert\``);
+      throw new Error(`document ${d.id}: some provisions of provisions.mdx belong to no chapter: run \`npm run convert\``);
     const seal = d.seal && { text: d.seal.text, department: d.seal.department && plainDept(d.seal.department) };
     const attachments = attachmentList.map(({ data: a }): Attachment => ({ number: a.number, label: a.label, title: a.title, text: a.text, line: a.line }));
     const { source: _source, id: _id, ...declared } = metaBySource.get(d.source) ?? { source: d.source };

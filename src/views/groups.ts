@@ -13,11 +13,33 @@ import type { Segment } from './search-query.ts';
 /** Provisions per page of a group's list (/groups/<id>/, …/2/): a page's weight stays bounded. */
 export const GROUP_PAGE_SIZE = 20;
 
-/** The text with every occurrence of the given names blanked out (same length, so offsets stay). */
+/**
+ * The names, longest first, grouped by their first character: built once per list of names (a
+ * build masks every provision against the same list).
+ */
+const maskers = new WeakMap<readonly string[], Map<string, string[]>>();
+function maskerOf(names: readonly string[]): Map<string, string[]> {
+  let byFirst = maskers.get(names);
+  if (!byFirst) {
+    byFirst = new Map();
+    for (const name of [...new Set(names)].filter(Boolean).sort((a, b) => b.length - a.length)) byFirst.set(name[0]!, [...(byFirst.get(name[0]!) ?? []), name]);
+    maskers.set(names, byFirst);
+  }
+  return byFirst;
+}
+
+/**
+ * The text with every occurrence of the given names blanked out (same length, so offsets stay).
+ * One pass from left to right, the longest name first at each place: linear in the text, whatever
+ * the number of names.
+ */
 export function maskNames(text: string, names: readonly string[]): string {
-  let out = text;
-  for (const name of [...names].sort((a, b) => b.length - a.length)) {
-    if (name) out = out.split(name).join('\u0000'.repeat(name.length));
+  const byFirst = maskerOf(names);
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const name = byFirst.get(text[i]!)?.find((n) => text.startsWith(n, i));
+    if (name) { out += '\u0000'.repeat(name.length); i += name.length; } else { out += text[i]; i++; }
   }
   return out;
 }
@@ -76,7 +98,11 @@ export function markedSentences(text: string, hits: readonly [number, number, st
 /** A group's hits in one provision, or null when it does not name the group. */
 export function groupHit(doc: PolicyDocument, m: Measure, group: Pick<ReaderGroup, 'terms'>, departmentNames: readonly string[]): GroupHit | null {
   const text = ownText(m);
-  const hits = phraseHits(maskNames(text, departmentNames), group.terms);
+  return hitIn(doc, m, text, maskNames(text, departmentNames), group);
+}
+
+function hitIn(doc: PolicyDocument, m: Measure, text: string, masked: string, group: Pick<ReaderGroup, 'terms'>): GroupHit | null {
+  const hits = phraseHits(masked, group.terms);
   if (!hits.length) return null;
   return { doc, measure: m, phrases: [...new Set(hits.map((h) => h[2]))], sentences: markedSentences(text, hits) };
 }
@@ -97,9 +123,11 @@ export function groupIndex(groups: readonly ReaderGroup[], docs: readonly Policy
   const texts: string[] = [];
   for (const doc of docs) {
     for (const m of measuresOf(doc)) {
-      texts.push(maskNames(ownText(m), departmentNames));
+      const text = ownText(m);
+      const masked = maskNames(text, departmentNames);
+      texts.push(masked);
       for (const entry of out) {
-        const hit = groupHit(doc, m, entry.group, departmentNames);
+        const hit = hitIn(doc, m, text, masked, entry.group);
         if (!hit) continue;
         entry.hits.push(hit);
         const key = `${doc.id}/${m.id}`;
@@ -107,6 +135,7 @@ export function groupIndex(groups: readonly ReaderGroup[], docs: readonly Policy
       }
     }
   }
-  const unused = groups.flatMap((group) => group.terms.filter((p) => !texts.some((t) => t.includes(p))).map((phrase) => ({ group, phrase })));
+  const all = texts.join('\n');
+  const unused = groups.flatMap((group) => group.terms.filter((p) => !all.includes(p)).map((phrase) => ({ group, phrase })));
   return { groups: out, byProvision, unused };
 }

@@ -7,18 +7,27 @@
  * The site is built into dist-bench/ with SITE set to the local server, so canonical URLs and
  * robots.txt point where Lighthouse looks. Prints a Markdown report (paste it into the README)
  * and writes tests/.artifacts/bench.json.
+ *
+ * `npm run bench -- --documents N` runs the scale benchmark instead (tests/bench/scale.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM, launchBrowser, PHONE } from '../helpers/browser.ts';
 import { ARTIFACTS, ROOT } from '../helpers/paths.ts';
-import { serveDeployed } from './serve.ts';
+import { freePort, serveDeployed } from './serve.ts';
 import { policy } from '../helpers/model.ts';
 import { firstSearchResult, onePerType, searchTerm, sitePages, weighPage, type Weight } from '../helpers/site.ts';
+
+const scaleArg = process.argv.indexOf('--documents');
+if (scaleArg >= 0) {
+  const max = Number(process.argv[scaleArg + 1]);
+  if (!Number.isInteger(max) || max < 1) throw new Error('usage: npm run bench -- --documents N (N a whole number ≥ 1)');
+  await (await import('./scale.ts')).runScale(max);
+  process.exit(0);
+}
 
 const OUT = join(ROOT, 'dist-bench');
 /** One page of each type is measured (onePerType()); these are their names in the report. */
@@ -30,15 +39,6 @@ const LABELS: Record<string, string> = {
   departments: 'departments', 'departments/*': 'department', search: 'search', data: 'data',
 };
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function dirSize(dir: string): { bytes: number; files: number } {
   let bytes = 0;

@@ -1,8 +1,19 @@
-/** The built site served as a deployment should serve it (README "Deploying"), for the benchmarks. */
+/** The built site served as a deployment should serve it, for the benchmarks. */
 import { createServer as createHttpServer } from 'node:http';
+import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { SECURITY_HEADERS } from '../../src/site/security.ts';
 import { serveStatic } from '../helpers/server.ts';
+
+/** A free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
 
 /**
  * The built site served as the README recommends: the security headers, gzip for text, and
@@ -32,3 +43,4 @@ export async function serveDeployed(dir: string, listenPort: number): Promise<{ 
     close: async () => { await new Promise<void>((resolve) => server.close(() => resolve())); await inner.close(); },
   };
 }
+

@@ -13,7 +13,7 @@ import { LINE_BREAK_RE } from '../../src/convert/lines.ts';
 import { parseSeed } from '../../src/convert/parse.ts';
 import { parseRegistry } from '../../src/model/registry.ts';
 import type { Department, PolicyDocument } from '../../src/model/types.ts';
-import { mdxToText } from './mdx-text.ts';
+import { mdxToText, provisionMdx } from './mdx-text.ts';
 import { FIXTURES, REGISTRY_FILE, ROOT } from './paths.ts';
 
 export const FORMS_DIR = join(FIXTURES, 'forms');
@@ -91,17 +91,18 @@ export function convertedText(files: ReadonlyMap<string, string>): string {
   const doc = split(files.get('document.mdx')!);
   const meta = doc.meta as unknown as Meta;
   const out = [doc.text];
+  const provisions = split(files.get('provisions.mdx')!).meta.measures as { id: string; section: number | null }[];
   for (const c of meta.chapters) {
     out.push(c.marker + c.title);
     let section: unknown = null;
     for (const id of c.measures) {
-      const m = split(files.get(`measures/${id}.mdx`)!);
-      if (m.meta.section !== section && m.meta.section !== null) {
-        const s = c.sections.find((x) => x.number === m.meta.section)!;
+      const m = provisions.find((x) => x.id === id)!;
+      if (m.section !== section && m.section !== null) {
+        const s = c.sections.find((x) => x.number === m.section)!;
         out.push(s.marker + s.title);
       }
-      section = m.meta.section;
-      out.push(m.text);
+      section = m.section;
+      out.push(mdxToText(provisionMdx(files, id)));
     }
   }
   if (meta.signaturePlace !== 'notice') {

@@ -4,12 +4,14 @@
  * page relies on: the document each record belongs to, its chapter and departments, its order.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, matchesGlob } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { chapterLabel, citedTitle, headlineTitle, measureLabel } from '../../src/model/derive.ts';
 import { measures, policy } from '../helpers/model.ts';
-import { DIST, DIST_SUB } from '../helpers/paths.ts';
+import { INDEXED_PAGES } from '../../src/integrations/pagefind.ts';
+import { DIST, DIST_LIBRARY, DIST_SUB } from '../helpers/paths.ts';
+import { sitePages } from '../helpers/site.ts';
 import { units } from '../helpers/search-cases.ts';
 import { DOC, doc, href, measure } from '../helpers/urls.ts';
 
@@ -74,5 +76,17 @@ describe.each([['dist', DIST], ['dist-sub', DIST_SUB]])('the search index of %s'
     expect(existsSync(join(bundle, 'pagefind.js'))).toBe(true);
     expect(existsSync(join(bundle, 'pagefind-ui.js'))).toBe(false);
     expect(existsSync(join(bundle, 'pagefind-component-ui.js'))).toBe(false);
+  });
+});
+
+describe.each([['dist', DIST], ['dist-library', DIST_LIBRARY]])('what Pagefind reads of %s', (_, dist) => {
+  const pages = sitePages(dist).map((p) => ({ ...p, indexed: readFileSync(join(dist, p.file), 'utf8').includes('data-pagefind-body') }));
+
+  test('every page with indexed text is one Pagefind reads (INDEXED_PAGES), and Pagefind reads no other kind of page', () => {
+    const read = pages.filter((p) => matchesGlob(p.file, INDEXED_PAGES));
+    expect(pages.filter((p) => p.indexed && !read.includes(p)).map((p) => p.file)).toEqual([]);
+    // What it reads: each document's page and its provisions' pages, and they all have indexed text.
+    expect(new Set(read.map((p) => p.type))).toEqual(new Set(['policies/*', 'policies/*/measure']));
+    expect(read.filter((p) => !p.indexed).map((p) => p.file)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { renderContent } from '../../src/convert/mdx.ts';
+import { provisionMdx } from '../helpers/mdx-text.ts';
 import { leadIds, measuresOf, provisionLabel } from '../../src/model/derive.ts';
 import type { Measure, PolicyDocument } from '../../src/model/types.ts';
 import { citeMeasure } from '../../src/views/citation.ts';
@@ -77,8 +78,7 @@ describe('an 印发 notice carrying the document (notice.txt)', () => {
   });
 
   test('the converted measure: one paragraph per line, the attribution line its own paragraph', () => {
-    const mdx = renderContent(d, registry).get('measures/1-1.mdx')!;
-    const body = mdx.slice(mdx.lastIndexOf('---\n') + 4).trim().split('\n\n');
+    const body = provisionMdx(renderContent(d, registry), '1-1').split('\n\n');
     expect(body).toHaveLength(6);
     expect(body.every((p) => p.startsWith('<Para>') && p.endsWith('</Para>'))).toBe(true);
     expect(body[1]).toBe('<Para>1\\.落实吸纳就业补贴。</Para>');

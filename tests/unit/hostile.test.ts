@@ -7,6 +7,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { renderContent } from '../../src/convert/mdx.ts';
+import { provisionMdx } from '../helpers/mdx-text.ts';
 import { csvField, toCsv } from '../../src/export/csv.ts';
 import { measuresOf } from '../../src/model/derive.ts';
 import { parseRegistry } from '../../src/model/registry.ts';
@@ -156,14 +157,14 @@ describe('headlines', () => {
     const m = oneMeasure('（一）落实《关于做好就业工作。稳定就业的意见》要求。其他内容。');
     expect(m.headline).toBe('落实《关于做好就业工作。稳定就业的意见》要求。');
     expect(oneMeasure('（一）推进“稳就业。保民生”工程。其他内容。').headline).toBe('推进“稳就业。保民生”工程。');
-    const mdx = renderContent(parse(edit(minimal, '（一）扩大就业。支持企业吸纳就业。', '（一）落实《关于做好就业工作。稳定就业的意见》要求。其他内容。')), registry).get('measures/1-1.mdx')!;
+    const mdx = provisionMdx(renderContent(parse(edit(minimal, '（一）扩大就业。支持企业吸纳就业。', '（一）落实《关于做好就业工作。稳定就业的意见》要求。其他内容。')), registry), '1-1');
     expect(mdx).toMatch(/<Headline>落实<Cite[^>]*>《关于做好就业工作。稳定就业的意见》<\/Cite>要求。<\/Headline>/);
   });
 
   test('a one-sentence measure is one paragraph, its parts side by side', () => {
-    const mdx = renderContent(parse(minimal), registry).get('measures/2-1.mdx')!;
+    const mdx = provisionMdx(renderContent(parse(minimal), registry), '2-1');
     expect(mdx.trimEnd().split('\n').at(-1)).toBe('<Para><Marker>（一）</Marker><Headline>加强领导。</Headline>各区要抓好落实。</Para>');
-    const single = renderContent(parse(edit(minimal, '（一）加强领导。各区要抓好落实。', '（一）加强领导。')), registry).get('measures/2-1.mdx')!;
+    const single = provisionMdx(renderContent(parse(edit(minimal, '（一）加强领导。各区要抓好落实。', '（一）加强领导。')), registry), '2-1');
     expect(single.trimEnd().split('\n').at(-1)).toBe('<Para><Marker>（一）</Marker><Headline>加强领导。</Headline></Para>');
   });
 });

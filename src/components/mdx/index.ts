@@ -10,7 +10,8 @@ import Fig from './Fig.astro';
 import Headline from './Headline.astro';
 import Marker from './Marker.astro';
 import Para from './Para.astro';
+import Provision from './Provision.astro';
 import Term from './Term.astro';
 
 /** Inline structure, shared by every page that renders policy text. */
-export const inlineComponents = { Cite, Dept, DocNo, Duty, Fig, Headline, Marker, Para, Term };
+export const inlineComponents = { Cite, Dept, DocNo, Duty, Fig, Headline, Marker, Para, Provision, Term };

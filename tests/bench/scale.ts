@@ -1,0 +1,199 @@
+/**
+ * `npm run bench -- --documents N`: the scale benchmark. For N = 1, 10, 100, 1,000… up to N it
+ * generates N fictional documents (tests/bench/synth.ts) in a scratch root, converts and builds
+ * them (never into seeds/ or content/) and prints, per N: convert time, build time split into
+ * Astro and Pagefind, peak memory (resident set of the whole process tree), pages, dist/ size,
+ * Pagefind index size, the largest page of each type, and the time to the first search result
+ * in Chromium (phone profile, local server) for a common and a rare word.
+ * Writes tests/.artifacts/bench-scale.json as well.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser, PHONE } from '../helpers/browser.ts';
+import { ARTIFACTS, CONTENT_DIR, ROOT } from '../helpers/paths.ts';
+import { firstSearchResult, sitePages } from '../helpers/site.ts';
+import { freePort, serveDeployed } from './serve.ts';
+import { COMMON_WORD, RARE_WORD, synthesizeLibrary } from './synth.ts';
+
+/** Kept at one path: Astro's content cache remembers entries' file paths (tests/helpers/library-site.ts). */
+const SCRATCH = join(ROOT, 'node_modules', '.cache', 'pe-synth');
+const OUT = join(ROOT, 'dist-bench-scale');
+const CONTENT_CACHE = join(ROOT, 'node_modules', '.astro', 'data-store.json');
+
+interface Run { ms: number; peakRss: number; log: string }
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(name);
+      const ppid = Number(fields[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+      rss.set(pid, Number(fields[21]) * 4096);
+    } catch { /* the process ended meanwhile */ }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Runs a command, timing it and sampling the memory of its process tree every 100 ms. */
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    child.stdout.on('data', (d) => { log += d; });
+    child.stderr.on('data', (d) => { log += d; });
+    let peakRss = 0;
+    const timer = setInterval(() => { peakRss = Math.max(peakRss, treeRss(child.pid!)); }, 100);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      const ms = performance.now() - started;
+      if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} failed (${code}):\n${log.slice(-4000)}`));
+      else resolve({ ms, peakRss, log });
+    });
+  });
+}
+
+function folder(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const st = statSync(join(dir, f));
+    if (st.isFile()) { bytes += st.size; files++; }
+  }
+  return { bytes, files };
+}
+
+export interface ScaleRow {
+  documents: number;
+  provisions: number;
+  convertMs: number;
+  convertRss: number;
+  buildMs: number;
+  astroMs: number;
+  pagefindMs: number;
+  buildRss: number;
+  pages: number;
+  files: number;
+  distBytes: number;
+  pagefindBytes: number;
+  /** Per page type: the largest page's HTML (raw and gzip bytes) and how many pages the type has. */
+  largest: Record<string, { raw: number; gzip: number; pages: number; path: string }>;
+  /** Median of 3 cold loads of /search/?q=…, in ms. */
+  search: Record<string, number | string>;
+}
+
+async function measure(n: number): Promise<ScaleRow> {
+  const docs = synthesizeLibrary(SCRATCH, n, CONTENT_DIR);
+  const node = process.execPath;
+  const convert = await run(node, [join(ROOT, 'src/convert/cli.ts'), '--root', SCRATCH], process.env);
+  const provisions = Number(convert.log.match(/(\d+) measures/)?.[1] ?? NaN);
+  rmSync(OUT, { recursive: true, force: true });
+  rmSync(CONTENT_CACHE, { force: true });
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const build = await run('npm', ['run', '--silent', 'build'], { ...process.env, OUT_DIR: OUT, SITE: origin, BASE_PATH: '/', CONTENT_DIR: join(SCRATCH, 'content') });
+  const pagefindMs = Number(build.log.match(/\[pagefind\] indexed .*? in ([\d.]+) ?ms/)?.[1] ?? NaN);
+
+  const pages = sitePages(OUT);
+  const largest: ScaleRow['largest'] = {};
+  for (const p of pages) {
+    const buf = readFileSync(join(OUT, p.file));
+    const entry = (largest[p.type] ??= { raw: 0, gzip: 0, pages: 0, path: '' });
+    entry.pages++;
+    if (buf.length > entry.raw) Object.assign(entry, { raw: buf.length, gzip: gzipSync(buf).length, path: p.path });
+  }
+
+  const search: ScaleRow['search'] = {};
+  const server = await serveDeployed(OUT, port);
+  const browser = await launchBrowser();
+  try {
+    for (const word of [COMMON_WORD, RARE_WORD]) {
+      const runs: number[] = [];
+      try {
+        for (let i = 0; i < 3; i++) {
+          const context = await browser.newContext(PHONE);
+          runs.push(await firstSearchResult(await context.newPage(), server.url, OUT, word, 30_000));
+          await context.close();
+        }
+        search[word] = runs.sort((a, b) => a - b)[1]!;
+      } catch (e) {
+        search[word] = `failed (${String(e).split('\n')[0]})`;
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const row: ScaleRow = {
+    documents: docs.length, provisions, convertMs: convert.ms, convertRss: convert.peakRss,
+    buildMs: build.ms, astroMs: build.ms - pagefindMs, pagefindMs, buildRss: build.peakRss,
+    pages: pages.length, ...(({ bytes, files }) => ({ distBytes: bytes, files }))(folder(OUT)),
+    pagefindBytes: folder(join(OUT, 'pagefind')).bytes, largest, search,
+  };
+  rmSync(OUT, { recursive: true, force: true });
+  return row;
+}
+
+const s = (ms: number) => (ms / 1000).toFixed(1);
+const mib = (b: number) => (b / 1024 / 1024).toFixed(0);
+const kib = (b: number) => (b / 1024).toFixed(1);
+const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+
+/** The report: one column per N. */
+export function report(rows: ScaleRow[]): string {
+  const head = row(['', ...rows.map((r) => `N = ${r.documents.toLocaleString('en')}`)]);
+  const rule = row(Array(rows.length + 1).fill('---'));
+  const line = (label: string, f: (r: ScaleRow) => string | number) => row([label, ...rows.map(f)]);
+  const lines = [
+    head, rule,
+    line('provisions', (r) => r.provisions.toLocaleString('en')),
+    line('convert (s)', (r) => s(r.convertMs)),
+    line('build (s): all / Astro / Pagefind', (r) => `${s(r.buildMs)} / ${s(r.astroMs)} / ${s(r.pagefindMs)}`),
+    line('build per page (ms)', (r) => (r.buildMs / r.pages).toFixed(1)),
+    line('peak RSS (MiB): convert / build', (r) => `${mib(r.convertRss)} / ${mib(r.buildRss)}`),
+    line('pages (HTML) / files', (r) => `${r.pages.toLocaleString('en')} / ${r.files.toLocaleString('en')}`),
+    line('dist/ (MiB)', (r) => mib(r.distBytes)),
+    line('Pagefind bundle (MiB)', (r) => (r.pagefindBytes / 1024 / 1024).toFixed(1)),
+    ...Object.keys(rows.at(-1)!.search).map((w) => line(`first result “${w}” (ms)`, (r) => r.search[w] ?? 'n/a')),
+  ];
+  const types = [...new Set(rows.flatMap((r) => Object.keys(r.largest)))].sort();
+  lines.push('', row(['largest page of each type, HTML KiB gzip (pages of the type)', ...rows.map((r) => `N = ${r.documents.toLocaleString('en')}`)]), rule);
+  for (const t of types) lines.push(line(t, (r) => (r.largest[t] ? `${kib(r.largest[t]!.gzip)} (${r.largest[t]!.pages.toLocaleString('en')})` : '–')));
+  return lines.join('\n');
+}
+
+/** The N to measure: 1, 10, 100… below the largest, and the largest. */
+export function ladder(max: number): number[] {
+  const ns: number[] = [];
+  for (let n = 1; n < max; n *= 10) ns.push(n);
+  return [...ns, max];
+}
+
+export async function runScale(max: number): Promise<void> {
+  const rows: ScaleRow[] = [];
+  for (const n of ladder(max)) {
+    console.error(`[bench] ${n} document(s)…`);
+    rows.push(await measure(n));
+    console.error(report(rows));
+  }
+  console.log(`Measured ${new Date().toISOString().slice(0, 10)} on ${(await import('node:os')).cpus().length} cores; synthetic documents (tests/bench/synth.ts). Common word “${COMMON_WORD}”, rare word “${RARE_WORD}”.\n`);
+  console.log(report(rows));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, 'bench-scale.json'), JSON.stringify(rows, null, 2));
+  rmSync(join(SCRATCH, 'seeds'), { recursive: true, force: true });
+}
