@@ -6,11 +6,12 @@
  */
 import { chapterLabel, citedTitle, departmentIds, departmentOrder, knownDocNumber } from '../model/derive.ts';
 import type { Department, PolicyDocument } from '../model/types.ts';
-import { renderMermaid, type RenderedDiagrams } from '../export/mermaid-svg.ts';
+import { drawInWorker } from '../export/mermaid-client.ts';
+import type { RenderedDiagrams } from '../export/mermaid-svg.ts';
 import { crossReference, graphModel, mermaidSource, type CrossReference, type GraphModel } from '../views/departments.ts';
 import { policyReferences } from '../views/references.ts';
 import { summarisePolicy } from '../views/summary.ts';
-import { getLibrary } from './library.ts';
+import { documentPaths, getLibrary } from './library.ts';
 import { routes } from './routes.ts';
 import { t } from './strings.ts';
 
@@ -122,14 +123,42 @@ export async function graphViewsOf(doc: PolicyDocument): Promise<GraphView[]> {
 export const GRAPH_TEXT_ID = 'graph-text';
 
 const drawn = new WeakMap<PolicyDocument, Promise<RenderedDiagrams>>();
-/** Every view of a document's graph drawn at build time (SVG and stylesheet), once per build: the page and its stylesheet share them. */
-export function graphDrawingsOf(doc: PolicyDocument): Promise<RenderedDiagrams> {
-  let value = drawn.get(doc);
-  if (!value) {
-    value = graphViewsOf(doc).then((views) => renderMermaid(views, 'pe-graph', GRAPH_TEXT_ID));
-    drawn.set(doc, value);
-  }
+
+function draw(doc: PolicyDocument): Promise<RenderedDiagrams> {
+  const value = graphViewsOf(doc).then((views) => drawInWorker(views, 'pe-graph', GRAPH_TEXT_ID, `the graph of ${doc.id}`));
+  // Awaited by the document's pages; a failure fails the build there, with the document's id.
+  value.catch(() => undefined);
+  drawn.set(doc, value);
   return value;
+}
+
+/**
+ * Every view of a document's graph drawn at build time (SVG and stylesheet), once per build: the
+ * page and its stylesheet share them. They are drawn in a worker thread (src/export/mermaid-client.ts).
+ */
+export function graphDrawingsOf(doc: PolicyDocument): Promise<RenderedDiagrams> {
+  return drawn.get(doc) ?? draw(doc);
+}
+
+/**
+ * Asks the worker for the graphs of the whole library, in library order, so it draws them while
+ * Astro renders the other pages (the graph routes come last, see src/pages/policies/[doc]/[...graph].astro).
+ * The dev server draws a graph only when its page is asked for.
+ */
+export async function drawAllGraphs(): Promise<void> {
+  if (import.meta.env.DEV) return;
+  for (const doc of (await getLibrary()).documents) graphDrawingsOf(doc);
+}
+
+/**
+ * getStaticPaths of the graph page and of its stylesheet: /policies/<id>/<value>, through a rest
+ * parameter `param` only so that Astro, which renders routes in order of priority, renders these
+ * after every other page of a document: the worker draws while Astro renders those. Starts the drawing.
+ */
+export async function graphPaths<P extends string>(param: P, value: string): Promise<{ params: { doc: string } & Record<P, string>; props: { doc: PolicyDocument } }[]> {
+  const paths = await documentPaths();
+  await drawAllGraphs();
+  return paths.map(({ params, props }) => ({ params: { ...params, [param]: value } as { doc: string } & Record<P, string>, props }));
 }
 
 /** The library's document with this title (without 《》) or 发文字号, if the library holds it. */
