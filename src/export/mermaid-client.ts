@@ -15,6 +15,9 @@ import type { DiagramView, RenderedDiagrams } from './mermaid-svg.ts';
  */
 const WORKER_FILE = join(process.cwd(), 'src', 'export', 'mermaid-worker.ts');
 
+/** The worker's old-generation heap limit, in MB. */
+const HEAP_MB = 512;
+
 interface Pending {
   resolve: (r: RenderedDiagrams) => void;
   reject: (e: Error) => void;
@@ -34,7 +37,9 @@ function fail(error: Error): void {
 }
 
 function start(): Worker {
-  const w = new Worker(WORKER_FILE);
+  // A bounded heap, so the worker's garbage is collected early: jsdom and mermaid need a few
+  // hundred MB, and a 1,000-document build without the bound peaked at 6.1 GiB (process tree).
+  const w = new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
   w.on('message', (m: { id: number; result?: RenderedDiagrams; error?: string }) => {
     const p = pending.get(m.id);
     if (!p) return;
