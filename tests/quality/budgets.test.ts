@@ -6,13 +6,21 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser, PHONE } from '../helpers/browser.ts';
-import { DIST } from '../helpers/paths.ts';
-import { sitePages, weighPage } from '../helpers/site.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, DIST_LIBRARY } from '../helpers/paths.ts';
+import { gzipSize, sitePages, weighPage } from '../helpers/site.ts';
 
 /** HTML + CSS of a reading page, gzip. */
 const READING_BUDGET = 20_000;
 /** Scripts of a reading page, gzip: the site's small enhancement script and a search loader, no more. */
 const READING_JS_BUDGET = 5_000;
+/**
+ * The search page of the library build (4 documents) against the single document's, gzip: it
+ * lists no document or chapter (the search offers them), so it does not grow with the library.
+ * The slack covers the few extra departments of the library's registry.
+ */
+const SEARCH_GROWTH_BUDGET = 600;
 /** Everything the graph page loads as script (mermaid and its layout), gzip. */
 const GRAPH_JS_BUDGET = 250_000;
 
@@ -51,5 +59,12 @@ describe('byte budgets', () => {
     const w = await weighPage(page, site, DIST, graph!.path);
     expect(w.bytes.js.gzip).toBeGreaterThan(0);
     expect(w.bytes.js.gzip).toBeLessThanOrEqual(GRAPH_JS_BUDGET);
+  });
+
+  test(`/search/: the library build's page is within ${SEARCH_GROWTH_BUDGET} B gzip of the single document's`, () => {
+    const size = (dist: string) => gzipSize(readFileSync(join(dist, 'search', 'index.html')));
+    const [single, library] = [size(DIST), size(DIST_LIBRARY)];
+    expect(single).toBeGreaterThan(0);
+    expect(library - single).toBeLessThanOrEqual(SEARCH_GROWTH_BUDGET);
   });
 });
