@@ -16,11 +16,11 @@ const READING_BUDGET = 20_000;
 /** Scripts of a reading page, gzip: the site's small enhancement script and a search loader, no more. */
 const READING_JS_BUDGET = 5_000;
 /**
- * The search page of the library build (4 documents) against the single document's, gzip: it
- * lists no document or chapter (the search offers them), so it does not grow with the library.
- * The slack covers the few extra departments of the library's registry.
+ * The search page's HTML in the library build (4 documents, 24 departments), gzip: it lists no
+ * document or chapter (each search offers those it finds), so it does not grow with the library.
+ * 3.8 KB today; listing the 4 documents and their chapters again would take it over.
  */
-const SEARCH_GROWTH_BUDGET = 600;
+const SEARCH_HTML_BUDGET = 4_200;
 /** Everything the graph page loads as script (mermaid and its layout), gzip. */
 const GRAPH_JS_BUDGET = 250_000;
 
@@ -61,10 +61,11 @@ describe('byte budgets', () => {
     expect(w.bytes.js.gzip).toBeLessThanOrEqual(GRAPH_JS_BUDGET);
   });
 
-  test(`/search/: the library build's page is within ${SEARCH_GROWTH_BUDGET} B gzip of the single document's`, () => {
+  test(`/search/ of the library build: HTML ≤ ${SEARCH_HTML_BUDGET} B gzip, and no larger than the single document's`, () => {
     const size = (dist: string) => gzipSize(readFileSync(join(dist, 'search', 'index.html')));
     const [single, library] = [size(DIST), size(DIST_LIBRARY)];
-    expect(single).toBeGreaterThan(0);
-    expect(library - single).toBeLessThanOrEqual(SEARCH_GROWTH_BUDGET);
+    expect(library).toBeLessThanOrEqual(SEARCH_HTML_BUDGET);
+    // The single document's page lists that document, its chapters and (without JavaScript) its contents.
+    expect(library).toBeLessThanOrEqual(single);
   });
 });
