@@ -50,12 +50,12 @@ const COUNT = { none: [] as string[] };
 
 /**
  * Candidates checked for the exact string before the first results show (each costs a fragment
- * request: 40 keep the first result under a second on a phone with 1,000 documents); each
- * 继续查找 checks NEXT more, so every candidate can be reached. `?batch=N` in the address sets
- * it (the tests use a small one).
+ * request: with 1,000 documents, 20 take about 100 ms of the first second); each 继续查找 checks
+ * NEXT more, so every candidate can be reached. `?batch=N` in the address sets the first batch
+ * (the tests use a small one).
  */
-const BATCH = Math.max(1, Math.floor(Number(new URLSearchParams(location.search).get('batch'))) || 40);
-const NEXT = BATCH * 5;
+const BATCH = Math.max(1, Math.floor(Number(new URLSearchParams(location.search).get('batch'))) || 20);
+const NEXT = BATCH * 10;
 /** Candidates gathered for the alternatives (thesaurus, department names), checked the same way. */
 const MAX_ALTERNATIVE_CANDIDATES = 100;
 /** Results that hold part of the query but not all of it, shown below. */
@@ -276,9 +276,8 @@ async function placeHits(pf: Pagefind, place: Place, filters: Filters): Promise<
   return { hits: hits.sort((a, b) => a.order - b.order), more: Math.max(0, found.length - MAX_DIRECT) };
 }
 
-/** Union of several Pagefind searches, each result with its best score, best first; and the responses, for their counts. */
-async function gather(pf: Pagefind, queries: (string | null)[], filters: Filters): Promise<{ results: PagefindResult[]; responses: (PagefindResponse | null)[] }> {
-  const responses = await Promise.all(queries.map((q) => pf.search(q, { filters })));
+/** The union of several Pagefind searches' results, each with its best score, best first. */
+function unite(responses: readonly (PagefindResponse | null)[]): PagefindResult[] {
   const found = new Map<string, PagefindResult>();
   for (const response of responses) {
     for (const r of response?.results ?? []) {
@@ -286,7 +285,13 @@ async function gather(pf: Pagefind, queries: (string | null)[], filters: Filters
       if (!seen || seen.score < r.score) found.set(r.id, r);
     }
   }
-  return { results: [...found.values()].sort((a, b) => b.score - a.score), responses };
+  return [...found.values()].sort((a, b) => b.score - a.score);
+}
+
+/** Several Pagefind searches: their union, and the responses (for their counts). */
+async function gather(pf: Pagefind, queries: (string | null)[], filters: Filters): Promise<{ results: PagefindResult[]; responses: (PagefindResponse | null)[] }> {
+  const responses = await Promise.all(queries.map((q) => pf.search(q, { filters })));
+  return { results: unite(responses), responses };
 }
 
 /** Each filter value's count over several responses (their union's, at most). */
@@ -304,34 +309,55 @@ function filtersOf(s: State): Filters {
 }
 
 /**
+ * The candidates of the exact pass, in the order they are checked: Pagefind's (their union, best
+ * first), then, for a one-character word, every other page (Pagefind does not index every single
+ * character on its own: 委 inside 市教委); and the ids Pagefind found (a partial match is one of them).
+ */
+async function candidatesOf(pf: Pagefind, responses: readonly (PagefindResponse | null)[], words: readonly string[], filters: Filters):
+Promise<{ candidates: PagefindResult[]; matched: Set<string> }> {
+  const pool = unite(responses);
+  const matched = new Set(pool.map((r) => r.id));
+  const everyPage = words.some((w) => [...w].length < 2) ? (await gather(pf, [null], filters)).results.filter((r) => !matched.has(r.id)) : [];
+  return { candidates: [...pool, ...everyPage], matched };
+}
+
+/**
  * The search, up to its first results: the candidates, the first batch checked, the places the
  * query names. What only adds to the page (matches through alternatives, the document and chapter
  * choices) follows in more(), once the first results show.
  */
 async function start(s: State): Promise<Session> {
-  const hasHan = /\p{Script=Han}/u.test(s.q);
-  const [pf, lex, simplify] = await Promise.all([loadPagefind(), loadLexicon(), hasHan ? loadSimplifier() : undefined]);
   const filters = filtersOf(s);
   const typed = splitWords(s.q);
-  const simple = simplify ? splitWords(simplify(s.q)) : typed;
-  const forms = [typed, ...(simple.join(' ') !== typed.join(' ') ? [simple] : [])];
+  const lexicon = loadLexicon();
+  // Awaited below; a failure is reported there, not as an unhandled rejection meanwhile.
+  lexicon.catch(() => undefined);
+  const pf = await loadPagefind();
 
-  // Exact candidates for the words as typed and as simplified.
-  const queries: (string | null)[] = typed.length ? forms.flatMap(candidateQueries) : [null];
-  const pool = (await gather(pf, queries, filters)).results;
-  const matched = new Set(pool.map((r) => r.id));
-  // Pagefind does not index every single character on its own (委 inside 市教委): a one-character
-  // word also checks every other page with the exact pass, after Pagefind's candidates.
-  const everyPage = typed.some((w) => [...w].length < 2) ? (await gather(pf, [null], filters)).results.filter((r) => !matched.has(r.id)) : [];
-  const candidates = [...pool, ...everyPage];
-  const first = await Promise.all(candidates.slice(0, BATCH).map(hitOf));
-
-  // The simplified form is searched where the typed one finds nothing exact (a simplified 显著
-  // that OpenCC would turn into 显着 stays as typed when the text has it).
-  const words = forms.length > 1 && !first.some((h) => matchCounts(h.data.content, typed)) ? simple : typed;
+  // Exact candidates for the words as typed.
+  let queries: (string | null)[] = typed.length ? candidateQueries(typed) : [null];
+  let responses = (await gather(pf, queries, filters)).responses;
+  let { candidates, matched } = await candidatesOf(pf, responses, typed, filters);
+  let first = await Promise.all(candidates.slice(0, BATCH).map(hitOf));
+  let words = typed;
+  // Where the words as typed find nothing exact, their simplified form is searched too (the
+  // converter loads only then, so a simplified 显著 that OpenCC would turn into 显着 stays as
+  // typed when the text has it).
+  if (/\p{Script=Han}/u.test(s.q) && !first.some((h) => matchCounts(h.data.content, typed))) {
+    const simple = splitWords((await loadSimplifier())(s.q));
+    if (simple.join(' ') !== typed.join(' ')) {
+      const more = candidateQueries(simple);
+      queries = [...queries, ...more];
+      responses = [...responses, ...(await gather(pf, more, filters)).responses];
+      ({ candidates, matched } = await candidatesOf(pf, responses, simple, filters));
+      first = await Promise.all(candidates.slice(0, BATCH).map(hitOf));
+      words = simple;
+    }
+  }
   const folded = words !== typed;
 
   // Alternatives of each word: thesaurus terms, a department's abbreviation.
+  const lex = await lexicon;
   const alternatives: Alternative[][] = words.map((w) => alternativesFor(w, lex));
   const altTexts = alternatives.map((as) => as.map((a) => a.text));
   const kinds = new Map(alternatives.flat().map((a) => [a.text, a.via] as const));
