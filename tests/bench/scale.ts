@@ -8,12 +8,12 @@
  * Writes tests/.artifacts/bench-scale.json as well.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser, PHONE } from '../helpers/browser.ts';
 import { ARTIFACTS, CONTENT_DIR, ROOT } from '../helpers/paths.ts';
-import { firstSearchResult, sitePages } from '../helpers/site.ts';
+import { firstSearchResult, folderSize, sitePages } from '../helpers/site.ts';
 import { freePort, serveDeployed } from './serve.ts';
 import { COMMON_WORD, RARE_WORD, synthesizeLibrary } from './synth.ts';
 
@@ -66,16 +66,6 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> 
       else resolve({ ms, peakRss, log });
     });
   });
-}
-
-function folder(dir: string): { bytes: number; files: number } {
-  let bytes = 0;
-  let files = 0;
-  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    const st = statSync(join(dir, f));
-    if (st.isFile()) { bytes += st.size; files++; }
-  }
-  return { bytes, files };
 }
 
 export interface ScaleRow {
@@ -146,8 +136,8 @@ async function measure(n: number): Promise<ScaleRow> {
   const row: ScaleRow = {
     documents: docs.length, provisions, convertMs: convert.ms, convertRss: convert.peakRss,
     buildMs: build.ms, astroMs: build.ms - pagefindMs, pagefindMs, buildRss: build.peakRss,
-    pages: pages.length, ...(({ bytes, files }) => ({ distBytes: bytes, files }))(folder(OUT)),
-    pagefindBytes: folder(join(OUT, 'pagefind')).bytes, largest, search,
+    pages: pages.length, ...(({ bytes, files }) => ({ distBytes: bytes, files }))(folderSize(OUT)),
+    pagefindBytes: folderSize(join(OUT, 'pagefind')).bytes, largest, search,
   };
   rmSync(OUT, { recursive: true, force: true });
   return row;

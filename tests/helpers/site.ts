@@ -140,3 +140,14 @@ export async function firstSearchResult(page: Page, siteUrl: string, dist: strin
 export function searchTerm(title: string): string {
   return title.match(/人才|流动|改革/)?.[0] ?? title.slice(0, 2);
 }
+
+/** The size of a folder: bytes and number of files, all levels down. */
+export function folderSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const st = statSync(join(dir, f));
+    if (st.isFile()) { bytes += st.size; files++; }
+  }
+  return { bytes, files };
+}
