@@ -9,7 +9,7 @@
  * it no longer used), and Pagefind's indexer would add its own on top (README, Scale).
  *
  * What is indexed is decided by attributes in the pages: data-pagefind-body marks the text of
- * each measure page and the notice on the home page; every other page has none and is skipped.
+ * each provision's page and the notice on each document's page (INDEXED_PAGES); no other page has it.
  */
 import { fileURLToPath } from 'node:url';
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';

@@ -14,6 +14,8 @@ import { alternativesFor, combinations, departmentNamed, groupsNamed, type Alter
 import { parsePlace, type Place } from '../views/provision-query.ts';
 import { matchAlternatives, relates, relation, relationMarks, type WordMatch, type WordRelation } from '../views/search-match.ts';
 import { candidateQueries, compareRanked, excerpt, matchCounts, splitWords, type Segment } from '../views/search-query.ts';
+import { chapterChoices, documentChoices, mergeCounts, type Choice, type FilterCounts } from '../views/search-facets.ts';
+import { documentLabel } from '../views/search-fields.ts';
 
 interface PagefindResultData {
   url: string;
@@ -26,14 +28,34 @@ interface PagefindResult {
   score: number;
   data(): Promise<PagefindResultData>;
 }
+/** Pagefind's answer: the results, and per loaded filter the results each value holds (with the filters applied, and without). */
+interface PagefindResponse {
+  results: PagefindResult[];
+  filters: Record<string, FilterCounts>;
+  totalFilters: Record<string, FilterCounts>;
+}
+/**
+ * A filter: one value, or { none: [] }, which excludes nothing but makes Pagefind load the
+ * filter and count its values for the search (the document and chapter choices).
+ */
+type Filters = Record<string, string | { none: string[] }>;
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(q: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
+  search(q: string | null, o?: { filters?: Filters }): Promise<PagefindResponse | null>;
 }
 
-/** Candidates whose text is checked for an exact match; Pagefind ranks the rest below. */
-const MAX_CANDIDATES = 200;
+/** Every value of a filter counted, nothing excluded. */
+const COUNT = { none: [] as string[] };
+
+/**
+ * Candidates checked for the exact string before the first results show (each costs a fragment
+ * request: with 1,000 documents, 20 take about 100 ms of the first second); each 继续查找 checks
+ * NEXT more, so every candidate can be reached. `?batch=N` in the address sets the first batch
+ * (the tests use a small one).
+ */
+const BATCH = Math.max(1, Math.floor(Number(new URLSearchParams(location.search).get('batch'))) || 20);
+const NEXT = BATCH * 10;
 /** Candidates gathered for the alternatives (thesaurus, department names), checked the same way. */
 const MAX_ALTERNATIVE_CANDIDATES = 100;
 /** Results that hold part of the query but not all of it, shown below. */
@@ -45,8 +67,11 @@ const form = document.querySelector<HTMLFormElement>('#pe-search-form')!;
 const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 const docSelect = form.querySelector<HTMLSelectElement>('select[name="doc"]')!;
 const chapterSelect = form.querySelector<HTMLSelectElement>('select[name="chapter"]')!;
-/** With one document, its chapters are the only ones; with several, chapters are chosen within a document. */
-const singleDocument = docSelect.options.length === 2;
+/**
+ * With one document, the page lists it and its chapters (the filters are those options); with
+ * several, it lists none: the choices come from each search (src/views/search-facets.ts).
+ */
+const singleDocument = form.dataset.documents === '1';
 const deptSelect = form.querySelector<HTMLSelectElement>('select[name="dept"]')!;
 const box = document.querySelector<HTMLElement>('#pe-search-results')!;
 const status = box.querySelector<HTMLElement>('#pe-search-status')!;
@@ -54,6 +79,9 @@ const directSection = box.querySelector<HTMLElement>('#pe-search-direct')!;
 const directList = box.querySelector<HTMLOListElement>('#pe-search-direct-list')!;
 const directMore = box.querySelector<HTMLElement>('#pe-search-direct-more')!;
 const exactList = box.querySelector<HTMLOListElement>('#pe-search-exact')!;
+const continueRow = box.querySelector<HTMLElement>('#pe-search-continue')!;
+const progress = box.querySelector<HTMLElement>('#pe-search-progress')!;
+const nextButton = box.querySelector<HTMLButtonElement>('#pe-search-next')!;
 const viaSection = box.querySelector<HTMLElement>('#pe-search-via')!;
 const viaList = box.querySelector<HTMLOListElement>('#pe-search-via-list')!;
 const partialSection = box.querySelector<HTMLElement>('#pe-search-partial')!;
@@ -66,7 +94,10 @@ const lexiconUrl = form.dataset.lexicon!;
 interface State { q: string; doc: string; chapter: string; dept: string }
 
 function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = values[k];
+    return typeof v === 'number' ? v.toLocaleString('zh-CN') : v ?? '';
+  });
 }
 
 const quoted = (xs: readonly string[]) => xs.map((x) => `“${x}”`).join('');
@@ -90,32 +121,55 @@ function stateFromForm(): State {
   return { q: input.value, doc: docSelect.value, chapter: chapterSelect.value, dept: deptSelect.value };
 }
 
-/** The document whose chapters the chapter filter offers: the chosen one, or the only one. */
-function chapterDocument(): string {
-  return singleDocument ? docSelect.options[1]!.value : docSelect.value;
+/** An option of a select; `label` is how the status line names it (the text may add a count). */
+function option(value: string, text: string, label?: string): HTMLOptionElement {
+  const o = new Option(text, value);
+  if (label !== undefined) o.dataset.label = label;
+  return o;
 }
 
-/** Shows only the chosen document's chapters (all options stay in the page without JavaScript). */
-function showChapters(): void {
-  const doc = chapterDocument();
-  for (const o of chapterSelect.options) if (o.value) o.hidden = o.disabled = o.dataset.doc !== doc;
-  chapterSelect.disabled = !doc;
-  if (chapterSelect.selectedOptions[0]?.disabled) chapterSelect.value = '';
+/** A choice as the select shows it: 天津市…措施（津就组字〔2020〕5号）　12 条 (约 12 条 before every candidate is checked). */
+function choiceText(c: Choice, approximate: boolean): string {
+  if (c.count === null) return c.label;
+  return `${c.label}　${fill(approximate ? strings.choiceApprox! : strings.choiceCount!, { n: c.count })}`;
+}
+
+/**
+ * Replaces a select's options after its first ("any") with the choices, keeping the chosen value:
+ * where the counts do not name it (an unknown id), it stays as an option showing the bare value.
+ */
+function setChoices(select: HTMLSelectElement, choices: readonly Choice[], chosen: string, approximate: boolean): void {
+  const options = choices.map((c) => option(c.value, choiceText(c, approximate), c.label));
+  if (chosen && !choices.some((c) => c.value === chosen)) options.unshift(option(chosen, chosen));
+  select.replaceChildren(select.options[0]!, ...options);
+  select.value = chosen;
+}
+
+/** The "any" option of the document and chapter selects. */
+function setAnyText(): void {
+  if (singleDocument) return;
+  chapterSelect.options[0]!.text = docSelect.value ? strings.any! : strings.chooseDocument!;
+  chapterSelect.disabled = !docSelect.value;
 }
 
 function fillForm(s: State): void {
   input.value = s.q;
-  docSelect.value = [...docSelect.options].some((o) => o.value === s.doc) ? s.doc : '';
-  showChapters();
-  const chapter = [...chapterSelect.options].find((o) => o.value === s.chapter && !o.disabled);
-  if (chapter) chapter.selected = true;
-  else chapterSelect.value = '';
-  deptSelect.value = [...deptSelect.options].some((o) => o.value === s.dept) ? s.dept : '';
-}
-
-function filterValue(select: HTMLSelectElement): string | undefined {
-  const opt = select.selectedOptions[0];
-  return opt && opt.value && !opt.disabled ? opt.dataset.filter : undefined;
+  const offered = (select: HTMLSelectElement, value: string) => ([...select.options].some((o) => o.value === value) ? value : '');
+  if (singleDocument) {
+    docSelect.value = offered(docSelect, s.doc);
+    chapterSelect.value = offered(chapterSelect, s.chapter);
+  } else {
+    // The chosen document and chapter stay chosen; the search names them (chooseNamed, showChoices).
+    const keep = (select: HTMLSelectElement, value: string) => {
+      if (value && ![...select.options].some((o) => o.value === value)) select.append(option(value, value));
+      select.value = value;
+    };
+    keep(docSelect, s.doc);
+    if (!s.doc) chapterSelect.replaceChildren(chapterSelect.options[0]!);
+    keep(chapterSelect, s.doc ? s.chapter : '');
+    setAnyText();
+  }
+  deptSelect.value = offered(deptSelect, s.dept);
 }
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -161,28 +215,38 @@ interface Hit {
 /** Something the query names, opened directly: a provision or document page, a department's task list, a group page. */
 type Direct = { kind: 'page'; hit: Hit } | { kind: 'link'; href: string; title: string; note?: string };
 
-interface Outcome {
-  direct: Direct[];
-  /** Pages the query's place names beyond MAX_DIRECT. */
-  directMore: number;
-  exact: Hit[];
-  via: Hit[];
-  partial: Hit[];
+/** One search, checked a batch of candidates at a time. */
+interface Session {
+  /** Pagefind filters of the search: department, document and chapter (the URL's values). */
+  filters: Filters;
+  /** The Pagefind queries that gather the candidates. */
+  queries: (string | null)[];
   /** The words searched (simplified when the traditional form found nothing). */
   words: string[];
   /** Whether `words` are the simplified form of what was typed. */
   folded: boolean;
-}
-
-function filtersOf(): Record<string, string> {
-  const filters: Record<string, string> = {};
-  const doc = singleDocument ? undefined : filterValue(docSelect);
-  const chapter = filterValue(chapterSelect);
-  const dept = filterValue(deptSelect);
-  if (doc) filters.document = doc;
-  if (chapter) filters.chapter = chapter;
-  if (dept) filters.department = dept;
-  return filters;
+  /** Each word's alternatives (thesaurus terms, department abbreviations), and what each came from. */
+  altTexts: string[][];
+  kinds: Map<string, Alternative['via']>;
+  direct: Direct[];
+  /** Pages the query's place names beyond MAX_DIRECT. */
+  directMore: number;
+  /** Candidates for the exact pass in the order they are checked: Pagefind's best first. */
+  candidates: PagefindResult[];
+  /** How many of them have been checked. */
+  checked: number;
+  /** Ids the candidate queries found (a partial match must be one of them). */
+  matched: Set<string>;
+  /** Pages opened directly, not listed again. */
+  opened: Set<string>;
+  exact: Hit[];
+  via: Hit[];
+  /** Checked candidates that hold some of the words but not all. */
+  partialPool: Hit[];
+  /** Pagefind's counts per document (docName) and, in the chosen document, per chapter (chapterName); several documents only. */
+  documentCounts?: FilterCounts | undefined;
+  chapters?: FilterCounts | undefined;
+  chapterCounts?: FilterCounts | undefined;
 }
 
 async function hitOf(r: PagefindResult): Promise<Hit> {
@@ -191,7 +255,7 @@ async function hitOf(r: PagefindResult): Promise<Hit> {
 }
 
 /** The pages a place names (src/views/provision-query.ts), in library order, and how many more there are. */
-async function placeHits(pf: Pagefind, place: Place, filters: Record<string, string>): Promise<{ hits: Hit[]; more: number }> {
+async function placeHits(pf: Pagefind, place: Place, filters: Filters): Promise<{ hits: Hit[]; more: number }> {
   let documents: Hit[] | undefined;
   if (place.document) {
     const r = await pf.search(null, { filters: { ...filters, place: place.document.key } });
@@ -201,7 +265,7 @@ async function placeHits(pf: Pagefind, place: Place, filters: Record<string, str
     if (!place.provision) return { hits: documents, more: 0 };
   }
   const found: PagefindResult[] = [];
-  const scopes = documents ? documents.map((d) => ({ ...filters, document: d.data.meta.documentFilter ?? '' })) : [filters];
+  const scopes = documents ? documents.map((d) => ({ ...filters, doc: d.data.meta.document ?? '' })) : [filters];
   for (const scope of scopes) {
     for (const key of place.provision ?? []) {
       const r = await pf.search(null, { filters: { ...scope, provision: key } });
@@ -212,9 +276,8 @@ async function placeHits(pf: Pagefind, place: Place, filters: Record<string, str
   return { hits: hits.sort((a, b) => a.order - b.order), more: Math.max(0, found.length - MAX_DIRECT) };
 }
 
-/** Union of several Pagefind searches, each result with its best score; the ids found by `counted` queries. */
-async function gather(pf: Pagefind, queries: (string | null)[], filters: Record<string, string>, cap: number): Promise<PagefindResult[]> {
-  const responses = await Promise.all(queries.map((q) => pf.search(q, { filters })));
+/** The union of several Pagefind searches' results, each with its best score, best first. */
+function unite(responses: readonly (PagefindResponse | null)[]): PagefindResult[] {
   const found = new Map<string, PagefindResult>();
   for (const response of responses) {
     for (const r of response?.results ?? []) {
@@ -222,39 +285,82 @@ async function gather(pf: Pagefind, queries: (string | null)[], filters: Record<
       if (!seen || seen.score < r.score) found.set(r.id, r);
     }
   }
-  return [...found.values()].sort((a, b) => b.score - a.score).slice(0, cap);
+  return [...found.values()].sort((a, b) => b.score - a.score);
 }
 
-async function search(s: State): Promise<Outcome> {
-  const hasHan = /\p{Script=Han}/u.test(s.q);
-  const [pf, lex, simplify] = await Promise.all([loadPagefind(), loadLexicon(), hasHan ? loadSimplifier() : undefined]);
-  const filters = filtersOf();
+/** Several Pagefind searches: their union, and the responses (for their counts). */
+async function gather(pf: Pagefind, queries: (string | null)[], filters: Filters): Promise<{ results: PagefindResult[]; responses: (PagefindResponse | null)[] }> {
+  const responses = await Promise.all(queries.map((q) => pf.search(q, { filters })));
+  return { results: unite(responses), responses };
+}
+
+/** Each filter value's count over several responses (their union's, at most). */
+const countsOf = (responses: readonly (PagefindResponse | null)[], key: string) => mergeCounts(responses.map((r) => r?.filters[key]));
+
+/** The URL's filters as Pagefind filters: the department's abbreviation, the document's id, the chapter's number within it. */
+function filtersOf(s: State): Filters {
+  const filters: Filters = {};
+  const dept = deptSelect.selectedOptions[0];
+  if (dept?.value && dept.dataset.filter) filters.department = dept.dataset.filter;
+  // With one document there is nothing to filter by document; the chapter is that document's.
+  if (s.doc && !singleDocument) filters.doc = s.doc;
+  if (s.chapter && (s.doc || singleDocument)) filters.chapter = s.chapter;
+  return filters;
+}
+
+/**
+ * The candidates of the exact pass, in the order they are checked: Pagefind's (their union, best
+ * first), then, for a one-character word, every other page (Pagefind does not index every single
+ * character on its own: 委 inside 市教委); and the ids Pagefind found (a partial match is one of them).
+ */
+async function candidatesOf(pf: Pagefind, responses: readonly (PagefindResponse | null)[], words: readonly string[], filters: Filters):
+Promise<{ candidates: PagefindResult[]; matched: Set<string> }> {
+  const pool = unite(responses);
+  const matched = new Set(pool.map((r) => r.id));
+  const everyPage = words.some((w) => [...w].length < 2) ? (await gather(pf, [null], filters)).results.filter((r) => !matched.has(r.id)) : [];
+  return { candidates: [...pool, ...everyPage], matched };
+}
+
+/**
+ * The search, up to its first results: the candidates, the first batch checked, the places the
+ * query names. What only adds to the page (matches through alternatives, the document and chapter
+ * choices) follows in more(), once the first results show.
+ */
+async function start(s: State): Promise<Session> {
+  const filters = filtersOf(s);
   const typed = splitWords(s.q);
-  const simple = simplify ? splitWords(simplify(s.q)) : typed;
-  const forms = [typed, ...(simple.join(' ') !== typed.join(' ') ? [simple] : [])];
+  const lexicon = loadLexicon();
+  // Awaited below; a failure is reported there, not as an unhandled rejection meanwhile.
+  lexicon.catch(() => undefined);
+  const pf = await loadPagefind();
 
-  // Exact candidates for the words as typed and as simplified.
-  const queries: (string | null)[] = typed.length ? forms.flatMap(candidateQueries) : [null];
-  const exactPool = await gather(pf, queries, filters, MAX_CANDIDATES);
-  const matched = new Set(exactPool.map((r) => r.id));
-  // Pagefind does not index every single character on its own (委 inside 市教委): a one-character
-  // word also checks every page, up to MAX_CANDIDATES, with the exact pass.
-  const everyPage = typed.some((w) => [...w].length < 2) ? await gather(pf, [null], filters, MAX_CANDIDATES) : [];
-  const pool = new Map([...everyPage, ...exactPool].map((r) => [r.id, r]));
-  const poolHits = await Promise.all([...pool.values()].map(hitOf));
-
-  // The simplified form is searched where the typed one finds nothing exact (a simplified 显著
-  // that OpenCC would turn into 显着 stays as typed when the text has it).
-  const words = forms.length > 1 && !poolHits.some((h) => matchCounts(h.data.content, typed)) ? simple : typed;
+  // Exact candidates for the words as typed.
+  let queries: (string | null)[] = typed.length ? candidateQueries(typed) : [null];
+  let responses = (await gather(pf, queries, filters)).responses;
+  let { candidates, matched } = await candidatesOf(pf, responses, typed, filters);
+  let first = await Promise.all(candidates.slice(0, BATCH).map(hitOf));
+  let words = typed;
+  // Where the words as typed find nothing exact, their simplified form is searched too (the
+  // converter loads only then, so a simplified 显著 that OpenCC would turn into 显着 stays as
+  // typed when the text has it).
+  if (/\p{Script=Han}/u.test(s.q) && !first.some((h) => matchCounts(h.data.content, typed))) {
+    const simple = splitWords((await loadSimplifier())(s.q));
+    if (simple.join(' ') !== typed.join(' ')) {
+      const more = candidateQueries(simple);
+      queries = [...queries, ...more];
+      responses = [...responses, ...(await gather(pf, more, filters)).responses];
+      ({ candidates, matched } = await candidatesOf(pf, responses, simple, filters));
+      first = await Promise.all(candidates.slice(0, BATCH).map(hitOf));
+      words = simple;
+    }
+  }
   const folded = words !== typed;
 
   // Alternatives of each word: thesaurus terms, a department's abbreviation.
+  const lex = await lexicon;
   const alternatives: Alternative[][] = words.map((w) => alternativesFor(w, lex));
   const altTexts = alternatives.map((as) => as.map((a) => a.text));
-  const altPool = altTexts.some((a) => a.length)
-    ? await gather(pf, combinations(words, altTexts).flatMap(candidateQueries), filters, MAX_ALTERNATIVE_CANDIDATES)
-    : [];
-  const altHits = await Promise.all(altPool.filter((r) => !pool.has(r.id)).map(hitOf));
+  const kinds = new Map(alternatives.flat().map((a) => [a.text, a.via] as const));
 
   // What the query names: a place, a department, a group.
   const place = words.length ? parsePlace(words.join('')) : null;
@@ -265,34 +371,79 @@ async function search(s: State): Promise<Outcome> {
     if (dept) direct.push({ kind: 'link', href: dept.href, title: fill(strings.departmentLink!, { abbr: dept.abbr, name: dept.names[0]! }) });
     for (const g of groupsNamed(words[0]!, lex)) direct.push({ kind: 'link', href: g.href, title: fill(strings.groupLink!, { name: g.name, n: g.count }) });
   }
-  const opened = new Set(placed.map((h) => h.id));
 
+  const session: Session = {
+    filters, queries, words, folded, altTexts, kinds, direct, directMore: more, candidates, checked: first.length, matched,
+    opened: new Set(placed.map((h) => h.id)), exact: [], via: [], partialPool: [],
+  };
+  classify(session, first);
+  return session;
+}
+
+/**
+ * What the first results do not wait for: the pages found only through alternatives, and the
+ * document and chapter choices with their counts (several documents). Counting the documents
+ * loads the docName filter, whose size grows with the library: it is fetched after the first
+ * results, and only here.
+ */
+async function more(session: Session): Promise<void> {
+  const pf = await loadPagefind();
+  const { filters, queries, words, altTexts } = session;
+  const { doc, department } = filters;
+  const scope: Filters = department ? { department } : {};
+  const inPool = new Set(session.candidates.map((r) => r.id));
+  const [altPool, documents, chapters, chapterHits] = await Promise.all([
+    altTexts.some((a) => a.length) ? gather(pf, combinations(words, altTexts).flatMap(candidateQueries), filters) : undefined,
+    // The documents the search finds whatever document is chosen; the chosen document's chapters, and the search's within it.
+    singleDocument ? undefined : gather(pf, queries, { ...scope, docName: COUNT }),
+    typeof doc === 'string' ? pf.search(null, { filters: { doc, chapterName: COUNT } }) : undefined,
+    typeof doc === 'string' && words.length ? gather(pf, queries, { ...scope, doc, chapterName: COUNT }) : undefined,
+  ]);
+  const altHits = await Promise.all((altPool?.results ?? []).filter((r) => !inPool.has(r.id)).slice(0, MAX_ALTERNATIVE_CANDIDATES).map(hitOf));
+  classify(session, altHits);
+  if (documents) session.documentCounts = countsOf(documents.responses, 'docName');
+  if (chapters) session.chapters = chapters.filters.chapterName ?? {};
+  if (chapterHits) session.chapterCounts = countsOf(chapterHits.responses, 'chapterName');
+}
+
+/** Sorts checked pages into exact matches (appended, ranked among themselves), matches through alternatives and partial ones. */
+function classify(session: Session, hits: Hit[]): Hit[] {
+  const { words, altTexts } = session;
   const exact: Hit[] = [];
-  const via: Hit[] = [];
-  const partial: Hit[] = [];
-  for (const h of [...poolHits, ...altHits]) {
-    if (opened.has(h.id)) continue;
+  for (const h of hits) {
+    if (session.opened.has(h.id)) continue;
     if (!words.length) { exact.push({ ...h, counts: [], score: 0 }); continue; }
     const counts = matchCounts(h.data.content, words);
     if (counts) { exact.push({ ...h, counts }); continue; }
     const met = altTexts.some((a) => a.length) ? matchAlternatives(h.data.content, words, altTexts) : null;
-    if (met) {
-      // Ranked like exact matches, by the occurrences of what was found.
-      via.push({ ...h, via: met, counts: met.map((m) => m.count) });
-      continue;
-    }
-    if (matched.has(h.id)) partial.push(h);
+    // Ranked like exact matches, by the occurrences of what was found.
+    if (met) session.via.push({ ...h, via: met, counts: met.map((m) => m.count) });
+    else if (session.matched.has(h.id)) session.partialPool.push(h);
   }
   exact.sort(compareRanked);
-  via.sort(compareRanked);
-  // Partial matches in Pagefind's order, kept only where they hold a whole word or a piece of two or more characters.
+  session.via.sort(compareRanked);
+  session.exact.push(...exact);
+  return exact;
+}
+
+/** Checks the next candidates; returns the exact matches among them. */
+async function checkMore(session: Session, n: number): Promise<Hit[]> {
+  const hits = await Promise.all(session.candidates.slice(session.checked, session.checked + n).map(hitOf));
+  session.checked += hits.length;
+  return classify(session, hits);
+}
+
+const complete = (session: Session) => session.checked >= session.candidates.length;
+
+/** Partial matches in Pagefind's order, kept only where they hold a whole word or a piece of two or more characters. */
+function partialMatches(session: Session): Hit[] {
   const shown: Hit[] = [];
-  for (const h of partial.sort((a, b) => b.score - a.score || a.order - b.order)) {
+  for (const h of [...session.partialPool].sort((a, b) => b.score - a.score || a.order - b.order)) {
     if (shown.length >= MAX_PARTIAL) break;
-    const rel = relation(h.data.content, words);
+    const rel = relation(h.data.content, session.words);
     if (relates(rel)) shown.push({ ...h, relation: rel });
   }
-  return { direct, directMore: more, exact, via, partial: shown, words, folded };
+  return shown;
 }
 
 function segmentsToNodes(segments: Segment[]): Node[] {
@@ -391,40 +542,121 @@ function renderDirect(d: Direct, words: string[]): HTMLLIElement {
   return li;
 }
 
+/** How the status line names the chosen filters: their labels, without counts. */
+const named = (select: HTMLSelectElement) => {
+  const o = select.selectedOptions[0];
+  return o?.value ? o.dataset.label ?? o.text : '';
+};
+
 function describe(words: string[]): string {
   const bits = [];
   if (words.length) bits.push(words.map((w) => `“${w}”`).join(' '));
-  const doc = docSelect.selectedOptions[0];
-  if (doc?.value && !singleDocument) bits.push(doc.textContent ?? '');
-  const c = chapterSelect.selectedOptions[0];
-  if (c?.value) bits.push(c.textContent ?? '');
-  const d = deptSelect.selectedOptions[0];
-  if (d?.value) bits.push(d.textContent ?? '');
-  return bits.join('，');
+  if (!singleDocument) bits.push(named(docSelect));
+  bits.push(named(chapterSelect), named(deptSelect));
+  return bits.filter(Boolean).join('，');
 }
 
 /** The status line: what was searched, what opens directly, how many exact matches, how many through alternatives. */
-function statusText(o: Outcome): string {
+function statusText(o: Session): string {
   const what = describe(o.words);
   const parts: string[] = [];
+  const done = complete(o);
   if (o.folded) parts.push(fill(strings.folded!, { q: o.words.map((w) => `“${w}”`).join(' ') }));
   if (o.direct.length) parts.push(fill(strings.directFound!, { n: o.direct.length, what }));
-  if (o.exact.length) parts.push(fill(o.words.length ? strings.found! : strings.foundFiltered!, { n: o.exact.length, what }));
+  if (o.exact.length) {
+    const template = o.words.length ? (done ? strings.found : strings.foundSoFar) : done ? strings.foundFiltered : strings.foundFilteredSoFar;
+    parts.push(fill(template!, { n: o.exact.length, what }));
+  } else if (!done) parts.push(fill(strings.noneYet!, { what }));
   else if (o.via.length) parts.push(fill(strings.viaOnly!, { n: o.via.length, what }));
   else if (!o.direct.length) parts.push(fill(o.words.length ? strings.none! : strings.noneFiltered!, { what }));
-  if (o.exact.length && o.via.length) parts.push(fill(strings.viaFound!, { n: o.via.length }));
+  if ((o.exact.length || !done) && o.via.length) parts.push(fill(strings.viaFound!, { n: o.via.length }));
   return parts.join('；');
 }
 
+/** Exact matches per document id, or per chapter title (results name their chapter by its title). */
+function tally(hits: readonly Hit[], key: 'document' | 'chapter'): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const h of hits) {
+    const k = h.data.meta[key];
+    if (k) out.set(k, (out.get(k) ?? 0) + 1);
+  }
+  return out;
+}
+
+/**
+ * The document and chapter choices (several documents): where the search finds something, with
+ * counts. Pagefind's counts are of candidates (约 12 条); once every candidate is checked, the
+ * exact matches are counted instead, where the search counted them (nothing chosen at that level).
+ * Before the counts arrive, a chosen document is named by a result from it.
+ */
+function showChoices(o: Session): void {
+  if (singleDocument) return;
+  const doc = typeof o.filters.doc === 'string' ? o.filters.doc : '';
+  const chapter = typeof o.filters.chapter === 'string' ? o.filters.chapter : '';
+  const exact = complete(o) && o.words.length > 0;
+  if (o.documentCounts) {
+    const byDocument = exact && !doc ? tally(o.exact, 'document') : undefined;
+    setChoices(docSelect, documentChoices(o.documentCounts, doc, byDocument), doc, o.words.length > 0 && !byDocument);
+  } else if (doc && docSelect.selectedOptions[0] && !docSelect.selectedOptions[0].dataset.label) {
+    const from = [...o.exact, ...o.via, ...o.partialPool].find((h) => h.data.meta.document === doc)?.data.meta;
+    if (from?.documentTitle) {
+      const label = documentLabel({ title: from.documentTitle, docNumber: from.docNumber ?? null });
+      Object.assign(docSelect.selectedOptions[0], { text: label }).dataset.label = label;
+    }
+  }
+  if (doc && o.chapters) {
+    const choices = chapterChoices(o.chapters, o.words.length ? o.chapterCounts : undefined);
+    const byChapter = exact && !chapter ? tally(o.exact, 'chapter') : undefined;
+    if (byChapter) for (const c of choices) c.count = byChapter.get(c.label) ?? 0;
+    setChoices(chapterSelect, choices, chapter, o.words.length > 0 && !byChapter);
+  }
+  setAnyText();
+}
+
+/** The 继续查找 row under the exact matches: how many candidates are checked, out of how many. */
+function showProgress(o: Session): void {
+  continueRow.hidden = complete(o);
+  progress.textContent = fill(strings.progress!, { checked: o.checked, total: o.candidates.length });
+  nextButton.removeAttribute('aria-disabled');
+  nextButton.textContent = strings.next!;
+}
+
+function renderExact(o: Session, hits: readonly Hit[]): HTMLLIElement[] {
+  return hits.map((h) => renderHit(h, { heading: 'h2', marks: o.words }));
+}
+
+/** The sections below the exact matches, drawn again after every batch. */
+function renderRest(o: Session): void {
+  showChoices(o);
+  status.textContent = statusText(o);
+  viaList.replaceChildren(...o.via.map((h) => renderHit(h, {
+    heading: 'h3', marks: [...new Set(h.via!.flatMap((m) => m.found))], note: viaLabel(h.via!, o.kinds),
+  })));
+  viaSection.hidden = o.via.length === 0;
+  const partial = partialMatches(o);
+  partialList.replaceChildren(...partial.map((h) => renderHit(h, { heading: 'h3', marks: relationMarks(h.relation!), note: relationLabel(h.relation!) })));
+  partialSection.hidden = partial.length === 0;
+  showProgress(o);
+}
+
 let generation = 0;
+/** The search on the page, and the part of it that follows the first results (more()). */
+let current: Session | undefined;
+let following: Promise<unknown> = Promise.resolve();
+
 async function run(s: State): Promise<void> {
   const mine = ++generation;
+  current = undefined;
   const key = urlFor(s);
   const words = splitWords(s.q);
   const filtered = Boolean(s.doc || s.chapter || s.dept);
-  document.title = words.length || filtered
-    ? `${describe(words)} - ${strings.heading} - ${strings.siteName}`
-    : `${strings.heading} - ${strings.siteName}`;
+  const setTitle = () => {
+    document.title = words.length || filtered
+      ? `${describe(words)} - ${strings.heading} - ${strings.siteName}`
+      : `${strings.heading} - ${strings.siteName}`;
+  };
+  setTitle();
+  continueRow.hidden = true;
   if (!words.length && !filtered) {
     for (const list of [directList, exactList, viaList, partialList]) list.replaceChildren();
     directSection.hidden = viaSection.hidden = partialSection.hidden = true;
@@ -437,22 +669,50 @@ async function run(s: State): Promise<void> {
   box.dataset.for = key;
   status.textContent = strings.loading!;
   try {
-    const o = await search(s);
+    const o = await start(s);
     if (mine !== generation) return;
-    const lex = await loadLexicon();
-    const kinds = new Map(o.words.flatMap((w) => alternativesFor(w, lex)).map((a) => [a.text, a.via] as const));
-    status.textContent = statusText(o);
+    current = o;
     directList.replaceChildren(...o.direct.map((d) => renderDirect(d, o.words)));
     directMore.textContent = o.directMore ? fill(strings.directMore!, { n: o.directMore }) : '';
     directSection.hidden = o.direct.length === 0;
-    exactList.replaceChildren(...o.exact.map((h) => renderHit(h, { heading: 'h2', marks: o.words })));
-    viaList.replaceChildren(...o.via.map((h) => renderHit(h, {
-      heading: 'h3', marks: [...new Set(h.via!.flatMap((m) => m.found))], note: viaLabel(h.via!, kinds),
-    })));
-    viaSection.hidden = o.via.length === 0;
-    partialList.replaceChildren(...o.partial.map((h) => renderHit(h, { heading: 'h3', marks: relationMarks(h.relation!), note: relationLabel(h.relation!) })));
-    partialSection.hidden = o.partial.length === 0;
+    exactList.replaceChildren(...renderExact(o, o.exact));
+    renderRest(o);
+    setTitle();
+    // The first results show; the rest follows (the state is "done" once it has).
+    following = more(o);
+    await following;
+    if (mine !== generation) return;
+    renderRest(o);
+    setTitle();
     box.dataset.state = 'done';
+  } catch (err) {
+    if (mine !== generation) return;
+    console.error(err);
+    status.textContent = strings.failed!;
+    box.dataset.state = 'error';
+  }
+}
+
+/** 继续查找: checks the next NEXT candidates, appends their exact matches and moves focus to the first of them. */
+async function next(): Promise<void> {
+  const o = current;
+  if (!o || complete(o) || nextButton.getAttribute('aria-disabled')) return;
+  const mine = generation;
+  nextButton.setAttribute('aria-disabled', 'true');
+  nextButton.textContent = strings.checking!;
+  box.dataset.state = 'loading';
+  try {
+    await following;
+    if (mine !== generation) return;
+    const found = await checkMore(o, NEXT);
+    if (mine !== generation) return;
+    const items = renderExact(o, found);
+    exactList.append(...items);
+    renderRest(o);
+    box.dataset.state = 'done';
+    // Focus follows the reader to what was added; with nothing added, it stays on the button (or, all checked, on the status).
+    if (items[0]) items[0].querySelector('a')!.focus();
+    else if (continueRow.hidden) status.focus();
   } catch (err) {
     if (mine !== generation) return;
     console.error(err);
@@ -472,9 +732,15 @@ function update(push: boolean): void {
 
 form.addEventListener('submit', (e) => { e.preventDefault(); update(true); });
 input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => update(false), 300); });
-docSelect.addEventListener('change', () => { showChapters(); update(true); });
+docSelect.addEventListener('change', () => {
+  // A chapter belongs to its document: choosing another document starts from every chapter.
+  chapterSelect.replaceChildren(chapterSelect.options[0]!);
+  setAnyText();
+  update(true);
+});
 chapterSelect.addEventListener('change', () => update(true));
 deptSelect.addEventListener('change', () => update(true));
+nextButton.addEventListener('click', () => void next());
 window.addEventListener('popstate', () => { const s = stateFromUrl(); fillForm(s); void run(s); });
 
 const initial = stateFromUrl();

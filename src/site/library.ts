@@ -73,7 +73,7 @@ async function load(): Promise<Loaded> {
       ...c,
       measures: c.measures.map((id) => {
         const m = measures.get(id);
-        if (!m) throw new Error(`document ${d.id}: chapter ${c.marker} lists measure ${id}, which has no file: run \`npm run convert\``);
+        if (!m) throw new Error(`document ${d.id}: chapter ${c.marker} lists measure ${id}, which its provisions.mdx lacks: run \`npm run convert\``);
         const attribution: Attribution | null = m.attribution && {
           ...m.attribution, departments: m.attribution.departments.map((a) => ({ ...plainDept(a), role: a.role })),
         };

@@ -66,15 +66,23 @@ export function citationsOf(doc: PolicyDocument): Promise<Citations> {
   return citations.then((m) => m.get(doc.id)!);
 }
 
-/** The documents (newest first) whose provisions list a department, each with its cross-reference entry. */
-export async function departmentAcross(id: string): Promise<{ doc: PolicyDocument; xref: CrossReference }[]> {
-  const { documents } = await getLibrary();
-  const out = [];
-  for (const doc of documents) {
-    const xref = await xrefOf(doc);
-    if (xref.byId.has(id)) out.push({ doc, xref });
+const across = new Map<string, Promise<{ doc: PolicyDocument; xref: CrossReference }[]>>();
+/** The documents (newest first) whose provisions list a department, each with its cross-reference entry (once per build per department: each of its pages asks). */
+export function departmentAcross(id: string): Promise<{ doc: PolicyDocument; xref: CrossReference }[]> {
+  let found = across.get(id);
+  if (!found) {
+    found = (async () => {
+      const { documents } = await getLibrary();
+      const out = [];
+      for (const doc of documents) {
+        const xref = await xrefOf(doc);
+        if (xref.byId.has(id)) out.push({ doc, xref });
+      }
+      return out;
+    })();
+    across.set(id, found);
   }
-  return out;
+  return found;
 }
 
 /** Registry ids of the departments listed in any provision of a document. */
@@ -161,10 +169,16 @@ export async function graphPaths<P extends string>(param: P, value: string): Pro
   return paths.map(({ params, props }) => ({ params: { ...params, [param]: value } as { doc: string } & Record<P, string>, props }));
 }
 
+let titles: Promise<{ byTitle: Map<string, PolicyDocument>; byNumber: Map<string, PolicyDocument> }> | undefined;
 /** The library's document with this title (without 《》) or 发文字号, if the library holds it. */
 export async function findDocument(title: string, number?: string | null): Promise<PolicyDocument | undefined> {
-  const { documents } = await getLibrary();
-  return documents.find((d) => d.title === title || citedTitle(d) === title || (number && d.docNumber === number));
+  titles ??= getLibrary().then(({ documents }) => ({
+    // The first document (newest first) of a title or number wins, as a search from the top would find it.
+    byTitle: new Map(documents.toReversed().flatMap((d) => [[d.title, d], [citedTitle(d), d]] as const)),
+    byNumber: new Map(documents.toReversed().flatMap((d) => (d.docNumber ? [[d.docNumber, d] as const] : []))),
+  }));
+  const { byTitle, byNumber } = await titles;
+  return byTitle.get(title) ?? (number ? byNumber.get(number) : undefined);
 }
 
 /** A department's totals across the library. */

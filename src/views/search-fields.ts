@@ -17,8 +17,8 @@ export interface SearchFields {
   /** Shown as the result's heading. */
   label: string;
   headline: string;
-  /** Chapter filter value, see chapterFilterValue(); absent for the notice. */
-  chapter?: string | undefined;
+  /** The measure's chapter: its number and how it is named (第二部分 畅通…); absent for the notice and where a document has no chapters. */
+  chapter?: { number: number; title: string } | undefined;
   /** Department abbreviations as the text writes them, lead first. */
   departments?: readonly string[] | undefined;
   /** The page's indexed text (markup allowed), for extra number terms; see numberTerms(). */
@@ -41,9 +41,25 @@ export function numberTerms(text: string): string {
   return [...terms].join(' ');
 }
 
-/** The chapter filter value: 第二部分 畅通有序流动渠道，激发社会性流动活力 */
-export function chapterFilterValue(chapter: Pick<Chapter, 'number' | 'kind' | 'title'>): string {
+/** How a chapter is named in results and in the chapter filter: 第二部分 畅通有序流动渠道，激发社会性流动活力 */
+export function chapterTitle(chapter: Pick<Chapter, 'number' | 'kind' | 'title'>): string {
   return `${chapterLabel(chapter)} ${chapter.title}`.trim();
+}
+
+/**
+ * The chapterName filter value: the chapter's number, a space and its title (`2 第二部分 畅通…`),
+ * which the search page reads back from Pagefind's counts (parseChapterFilter) to offer a
+ * document's chapters. Searches filter on `chapter` (the number alone, as in the URL's chapter=2),
+ * always together with the document: chapter numbers repeat across documents.
+ */
+export function chapterFilterValue(chapter: { number: number; title: string }): string {
+  return `${chapter.number} ${chapter.title}`;
+}
+
+/** The number and the title of a chapterName filter value. */
+export function parseChapterFilter(value: string): { number: number; title: string } | null {
+  const m = /^(\d+) (.*)$/su.exec(value);
+  return m ? { number: Number(m[1]), title: m[2]! } : null;
 }
 
 /** The document a search record belongs to. */
@@ -61,7 +77,7 @@ export function measureSearchFields(doc: PolicyDocument, rank: number, m: Measur
     order: measuresOf(doc).indexOf(m) + 1,
     label: provisionLabel(m),
     headline: headlineTitle(m.headline),
-    chapter: chapterOf(doc, m).kind === 'none' ? undefined : chapterFilterValue(chapterOf(doc, m)),
+    chapter: chapterOf(doc, m).kind === 'none' ? undefined : { number: chapterOf(doc, m).number, title: chapterTitle(chapterOf(doc, m)) },
     departments: departmentIds(m).map((id) => abbrs.get(id) ?? id),
     provision: provisionKeys(m),
   };
@@ -70,9 +86,26 @@ export function measureSearchFields(doc: PolicyDocument, rank: number, m: Measur
 /** Room for the provisions of one document in the library-wide reading order. */
 const ORDER_STRIDE = 100_000;
 
-/** The document filter value: 《title》（发文字号）, as results and the filter list show it. */
-export function documentFilterValue(d: Pick<SearchFields['document'], 'title' | 'docNumber'>): string {
+/** How results and the document filter name a document: its title and 发文字号, title（发文字号）. */
+export function documentLabel(d: Pick<SearchFields['document'], 'title' | 'docNumber'>): string {
   return d.docNumber ? `${d.title}（${d.docNumber}）` : d.title;
+}
+
+/**
+ * The docName filter value: the document's id, a space and its label
+ * (`jjzz-2020-5 天津市…若干措施（津就组字〔2020〕5号）`). The search page offers the documents that
+ * a search finds, read back from Pagefind's counts of this filter (parseDocumentFilter), so the
+ * page itself lists none. Searches filter on `doc`, the id alone (the URL's doc=jjzz-2020-5): that
+ * filter is small, so a search in one document never loads the names of all the others.
+ */
+export function documentFilterValue(d: Pick<SearchFields['document'], 'id' | 'title' | 'docNumber'>): string {
+  return `${d.id} ${documentLabel(d)}`;
+}
+
+/** The id and the label of a docName filter value. */
+export function parseDocumentFilter(value: string): { id: string; label: string } | null {
+  const m = /^(\S+) (.*)$/su.exec(value);
+  return m ? { id: m[1]!, label: m[2]! } : null;
 }
 
 /** Pagefind metadata (one string each) and filters (lists of values). */
@@ -84,19 +117,20 @@ export function searchFields(f: SearchFields): { meta: Record<string, string>; f
     document: f.document.id,
     documentTitle: f.document.title,
     ...(f.document.docNumber ? { docNumber: f.document.docNumber } : {}),
-    // The document filter's value, for looking up a place within this document (search.ts).
-    documentFilter: documentFilterValue(f.document),
     // Reading order across the library: documents newest first, then the order within each.
     order: String(f.document.rank * ORDER_STRIDE + f.order),
     label: f.label,
     headline: f.headline,
   };
-  if (f.chapter) meta.chapter = f.chapter;
+  if (f.chapter) meta.chapter = f.chapter.title;
   if (f.departments?.length) meta.departments = f.departments.join('、');
   const terms = f.text ? numberTerms(f.text) : '';
   if (terms) meta.terms = terms;
-  const filters: Record<string, string[]> = { document: [documentFilterValue(f.document)] };
-  if (f.chapter) filters.chapter = [f.chapter];
+  const filters: Record<string, string[]> = { doc: [f.document.id], docName: [documentFilterValue(f.document)] };
+  if (f.chapter) {
+    filters.chapter = [String(f.chapter.number)];
+    filters.chapterName = [chapterFilterValue(f.chapter)];
+  }
   if (f.departments?.length) filters.department = [...new Set(f.departments)];
   // Queries that name a place (src/views/provision-query.ts): a provision by its number, a
   // document by its 发文字号 or title (on the notice's record only, so the lookup finds one page).

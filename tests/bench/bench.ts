@@ -11,7 +11,7 @@
  * `npm run bench -- --documents N` runs the scale benchmark instead (tests/bench/scale.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -19,7 +19,7 @@ import { CHROMIUM, launchBrowser, PHONE } from '../helpers/browser.ts';
 import { ARTIFACTS, ROOT } from '../helpers/paths.ts';
 import { freePort, serveDeployed } from './serve.ts';
 import { policy } from '../helpers/model.ts';
-import { firstSearchResult, onePerType, searchTerm, sitePages, weighPage, type Weight } from '../helpers/site.ts';
+import { firstSearchResult, folderSize, onePerType, searchTerm, sitePages, weighPage, type Weight } from '../helpers/site.ts';
 
 const scaleArg = process.argv.indexOf('--documents');
 if (scaleArg >= 0) {
@@ -40,16 +40,6 @@ const LABELS: Record<string, string> = {
 };
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
-function dirSize(dir: string): { bytes: number; files: number } {
-  let bytes = 0;
-  let files = 0;
-  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    const st = statSync(join(dir, f));
-    if (st.isFile()) { bytes += st.size; files++; }
-  }
-  return { bytes, files };
-}
-
 const kb = (n: number) => (n / 1024).toFixed(1);
 
 const port = await freePort();
@@ -68,7 +58,7 @@ const log = build.stdout + build.stderr;
 const pagefindMs = log.match(/\[pagefind\] indexed .*? in ([\d.]+) ?ms/)?.[1];
 const pagefindDir = join(OUT, 'pagefind');
 let pagefindIndex: { bytes: number; files: number } | undefined;
-try { pagefindIndex = dirSize(pagefindDir); } catch { pagefindIndex = undefined; }
+try { pagefindIndex = folderSize(pagefindDir); } catch { pagefindIndex = undefined; }
 
 // 2. Weigh one page of each type in Chromium (phone), served as a deployment should serve it.
 const server = await serveDeployed(OUT, port);

@@ -1,16 +1,20 @@
 /**
  * Search across the documents of the library build, in Chromium through the search page (Pagefind
  * and the exact-substring pass): a word several documents use finds its provisions in each, and
- * each result says which document it is from; the document filter (select name="doc") narrows the
- * results to one document; the chapter filter works within the chosen document. Expected results
- * are the units of the texts that contain the word (Ctrl-F), computed from the texts.
+ * each result says which document it is from; the document filter (select name="doc") offers the
+ * documents a search finds, with counts, and narrows the results to one; the chapter filter works
+ * within the chosen document; 继续查找 pages through the candidates (a small ?batch= shows it on
+ * this small library). Expected results are the units of the texts that contain the word
+ * (Ctrl-F), computed from the texts.
  */
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { t } from '../../src/site/strings.ts';
-import { DESKTOP, useBrowser, watch } from '../helpers/browser.ts';
+import { DESKTOP, PHONE, useBrowser, watch } from '../helpers/browser.ts';
+import { ARTIFACTS } from '../helpers/paths.ts';
 import { deptByAbbr, docById, docs, links, noticeText, type ExpectedDoc } from './expected.ts';
-import { element, elements, page as builtPage, text } from './pages.ts';
+import { element, elements, page as builtPage } from './pages.ts';
 
 const site = inject('librarySiteUrl');
 const browser = useBrowser();
@@ -88,12 +92,37 @@ describe('search across documents', () => {
     await page.context().close();
   });
 
-  test('the document filter offers every document of the library', () => {
-    const select = element(builtPage('search/'), 'select', /<select [^>]*name="doc"/);
-    const options = elements(select, 'option', /<option\b/).map((o) => ({ value: /value="([^"]*)"/.exec(o)![1], label: text(o) }));
-    expect(options.slice(1)).toEqual(docs.map((d) => ({ value: d.id, label: `${d.title}（${d.docNumber}）` })));
-    expect(options[0]!.value).toBe('');
+  test('the search page lists no document: its filters hold the same few options whatever the library holds', () => {
+    const html = builtPage('search/');
+    const values = (name: string) => elements(element(html, 'select', new RegExp(`<select [^>]*name="${name}"`)), 'option', /<option\b/)
+      .map((o) => /value="([^"]*)"/.exec(o)![1]);
+    expect(values('doc')).toEqual(['']);
+    expect(values('chapter')).toEqual(['']);
+    for (const d of docs) expect(html, d.id).not.toContain(d.title);
   });
+
+  /** The document choices after a search: [id, label] of every option but the first, and the first's value. */
+  async function documentChoices(page: Page): Promise<{ value: string; label: string; text: string }[]> {
+    return page.locator('select[name="doc"] option').evaluateAll((os) => os.map((o) => ({
+      value: (o as HTMLOptionElement).value, label: (o as HTMLOptionElement).dataset.label ?? '', text: (o as HTMLOptionElement).text,
+    })));
+  }
+
+  for (const w of WORDS) {
+    test(`after “${w}” the document filter offers the documents that hold it, most results first, each with its count`, async () => {
+      const page = await (await browser().newContext(DESKTOP)).newPage();
+      await searchVia(page, { q: w });
+      const perDoc = docs.map((d) => ({ d, n: expectedFor(w, d.id).length })).filter((x) => x.n > 0);
+      const options = await documentChoices(page);
+      expect(options[0]!.value).toBe('');
+      // Every candidate is checked at once in this small library, so the counts are the exact matches'.
+      expect(options.slice(1).map((o) => [o.value, o.label, o.text]).sort()).toEqual(
+        perDoc.map(({ d, n }) => [d.id, `${d.title}（${d.docNumber}）`, `${d.title}（${d.docNumber}）　${n} 条`]).sort());
+      const counts = options.slice(1).map((o) => Number(/(\d+) 条$/.exec(o.text)![1]));
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+      await page.context().close();
+    });
+  }
 
   for (const w of WORDS) {
     for (const d of docs.filter((x) => expectedFor(w, x.id).length > 0)) {
@@ -120,11 +149,11 @@ describe('search across documents', () => {
       && document.querySelector('#pe-search-results').dataset.for === location.pathname + location.search
       && document.querySelector('#pe-search-results').dataset.state === 'done'`, undefined, { timeout: 15_000 });
     expect(exactKeys(await readResults(page))).toEqual(expectedFor(w, d.id));
-    // The chapter filter now offers that document's chapters only.
-    const offered = await page.evaluate(`[...document.querySelectorAll('select[name="chapter"] option')].filter((o) => o.value && !o.disabled).map((o) => o.dataset.doc + '/' + o.value)`) as string[];
-    expect(offered).toEqual(d.chapters.map((c) => `${d.id}/${c.number}`));
-    // Chapter numbers repeat across documents (value="2" for each document's second chapter): pick this document's option.
-    const index = await page.evaluate(`[...document.querySelector('select[name="chapter"]').options].findIndex((o) => o.dataset.doc === ${JSON.stringify(d.id)} && o.value === ${JSON.stringify(String(chapter))})`) as number;
+    // The chapter filter now offers that document's chapters, each with its results.
+    const offered = await page.locator('select[name="chapter"] option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, (o as HTMLOptionElement).text]));
+    expect(offered.slice(1)).toEqual(d.chapters.map((c) => [String(c.number), expect.stringMatching(new RegExp(`${c.title}　${expectedFor(w, d.id, c.number).length} 条$`))]));
+    expect(await page.locator('select[name="chapter"]').isDisabled()).toBe(false);
+    const index = offered.findIndex(([value]) => value === String(chapter));
     await page.selectOption('select[name="chapter"]', { index });
     await page.waitForFunction(`new URLSearchParams(location.search).get('chapter') === ${JSON.stringify(String(chapter))}
       && document.querySelector('#pe-search-results').dataset.for === location.pathname + location.search
@@ -132,6 +161,10 @@ describe('search across documents', () => {
     const rows = await readResults(page);
     expect(exactKeys(rows)).toEqual(expectedFor(w, d.id, chapter));
     expect(exactKeys(rows).length).toBeLessThan(expectedFor(w, d.id).length);
+    // The document stays named in the filter and the status line; another can still be chosen.
+    expect(await page.locator('select[name="doc"] option:checked').getAttribute('data-label')).toBe(`${d.title}（${d.docNumber}）`);
+    expect(await page.locator('#pe-search-status').innerText()).toContain(`${d.title}（${d.docNumber}）`);
+    expect((await documentChoices(page)).slice(1).map((o) => o.value).sort()).toEqual([...docsOf(expectedFor(w))].sort());
     await page.context().close();
   });
 
@@ -161,6 +194,59 @@ describe('search across documents', () => {
     const only = [...new Set(links.map((l) => l.abbr))].find((a) => !seedAbbrs.has(a))!;
     const rows = await searchVia(page, { dept: deptByAbbr(only).id });
     expect(rows.map((r) => r.key).sort()).toEqual(expectedFor('', undefined, undefined, only));
+    await page.context().close();
+  });
+
+  test('paging through the candidates: with a batch of one, 继续查找 reaches every exact match, each batch appended, and says how far it got', async () => {
+    const w = WORDS[0]!;
+    const expected = expectedFor(w);
+    expect(expected.length, 'more exact matches than a batch').toBeGreaterThan(2);
+    const page = await (await browser().newContext(PHONE)).newPage();
+    const { errors } = watch(page);
+    const first = await searchVia(page, { q: w, batch: '1' });
+    const status = page.locator('#pe-search-status');
+    const progress = page.locator('#pe-search-progress');
+    const next = page.locator('#pe-search-next');
+    const checked = async () => Number(/^已核对 (\d+)／/.exec(await progress.innerText())![1]);
+    // The first batch: one candidate checked, honest about what is left.
+    expect(exactKeys(first).length).toBeLessThanOrEqual(1);
+    const total = Number(/／(\d+) /.exec(await progress.innerText())![1]);
+    expect(total).toBeGreaterThanOrEqual(expected.length);
+    expect(await progress.innerText()).toBe(`已核对 1／${total} 条候选条文。`);
+    expect(await status.innerText()).toContain('还有候选条文未核对');
+    expect(await next.isVisible()).toBe(true);
+    expect(await next.innerText()).toBe(t.search.next);
+    // Before every candidate is checked, the document counts are Pagefind's (约).
+    expect((await documentChoices(page)).slice(1).every((o) => o.text.includes('约 '))).toBe(true);
+    const seen = exactKeys(first);
+    for (let done = 1; await next.isVisible();) {
+      const before = (await readResults(page)).filter((r) => r.exact).map((r) => r.key);
+      await next.click();
+      await page.waitForFunction(`document.querySelector('#pe-search-results').dataset.state === 'done'
+        && (document.querySelector('#pe-search-continue').hidden || !document.querySelector('#pe-search-progress').textContent.startsWith('已核对 ${done}／'))`,
+      undefined, { timeout: 15_000 });
+      if (await next.isVisible()) {
+        const now = await checked();
+        expect(now).toBeGreaterThan(done);
+        done = now;
+      }
+      const rows = await readResults(page);
+      const after = rows.filter((r) => r.exact).map((r) => r.key);
+      // Appended: what was listed stays in place, and exact matches stay above every other section.
+      expect(after.slice(0, before.length)).toEqual(before);
+      const firstOther = rows.findIndex((r) => !r.exact);
+      if (firstOther >= 0) expect(rows.slice(firstOther).some((r) => r.exact)).toBe(false);
+      // Focus moves to the first result added.
+      if (after.length > before.length) expect(await page.evaluate(`document.activeElement.closest('li')?.dataset.id`)).toBe(after[before.length]!.split('/')[1]);
+      seen.push(...after.slice(before.length));
+    }
+    // Exact matches beyond the first batch were reached: all of them.
+    expect([...seen].sort()).toEqual(expected);
+    expect(await status.innerText()).toContain(`共 ${expected.length} 条结果包含“${w}”`);
+    // All checked: the document counts are the exact matches'.
+    expect((await documentChoices(page)).slice(1).some((o) => o.text.includes('约 '))).toBe(false);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'library-search-paging-phone.png'), fullPage: true });
     await page.context().close();
   });
 

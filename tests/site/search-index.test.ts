@@ -55,7 +55,9 @@ describe.each([['dist', DIST], ['dist-sub', DIST_SUB]])('the search index of %s'
       const chapter = policy.chapters.find((c) => c.number === m.chapter)!;
       expect(f.meta.id).toBe(m.id);
       expect(f.meta.title).toBe(`${chapterLabel(m.chapter)}${measureLabel(m.number)} ${headlineTitle(m.headline)}`);
-      expect(f.filters.chapter).toEqual([`${chapterLabel(m.chapter)} ${chapter.title}`]);
+      expect(f.filters.chapter).toEqual([String(m.chapter)]);
+      expect(f.filters.chapterName).toEqual([`${m.chapter} ${chapterLabel(m.chapter)} ${chapter.title}`]);
+      expect(f.meta.chapter).toBe(`${chapterLabel(m.chapter)} ${chapter.title}`);
       expect(f.filters.department ?? []).toEqual([...new Set((m.attribution?.departments ?? []).map((d) => d.abbr))]);
     }
   });
@@ -66,7 +68,8 @@ describe.each([['dist', DIST], ['dist-sub', DIST_SUB]])('the search index of %s'
     const order = new Map([[HOME, 0], ...measures.map((m, i) => [urlOf(m.id), i + 1] as const)]);
     for (const f of frags) {
       expect(f.meta, f.url).toMatchObject({ document: DOC, documentTitle: title, docNumber: policy.docNumber, order: String(order.get(f.url)) });
-      expect(f.filters.document, f.url).toEqual([`${title}（${policy.docNumber}）`]);
+      expect(f.filters.doc, f.url).toEqual([DOC]);
+      expect(f.filters.docName, f.url).toEqual([`${DOC} ${title}（${policy.docNumber}）`]);
     }
     expect(frags.find((f) => f.url === HOME)!.meta).toMatchObject({ kind: 'document', id: 'document' });
   });

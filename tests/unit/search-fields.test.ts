@@ -1,6 +1,9 @@
 /** Search records of the pages (src/views/search-fields.ts): metadata and filters, per document of the library. */
 import { describe, expect, test } from 'vitest';
-import { chapterFilterValue, documentFilterValue, measureSearchFields, numberTerms, searchDocument, searchFields } from '../../src/views/search-fields.ts';
+import {
+  chapterFilterValue, chapterTitle, documentFilterValue, documentLabel, measureSearchFields, numberTerms, parseChapterFilter, parseDocumentFilter,
+  searchDocument, searchFields,
+} from '../../src/views/search-fields.ts';
 import { measureLinesFromSeed, measures, policy, registry, seedAttributions } from '../helpers/model.ts';
 import { makeChapter, makeDoc, makeMeasure } from './make-doc.ts';
 
@@ -18,7 +21,7 @@ describe('measure records of the seed', () => {
       expect(f.order).toBe(i + 1);
       expect(f.label).toBe(`第${chapter.marker.slice(0, -1)}部分第${m.marker}项`);
       expect(line.startsWith(`${m.marker}${f.headline}。`)).toBe(true);
-      expect(f.chapter).toBe(`第${chapter.marker.slice(0, -1)}部分 ${chapter.title}`);
+      expect(f.chapter).toEqual({ number: chapter.number, title: `第${chapter.marker.slice(0, -1)}部分 ${chapter.title}` });
       expect(f.departments).toEqual(seedAttributions().filter((a) => a.id === id).map((a) => a.abbr));
       expect(f.text).toBeUndefined();
     });
@@ -34,8 +37,12 @@ describe('measure records of the seed', () => {
     });
     expect(meta.departments).toBe(seedAttributions().filter((a) => a.id === '2-1').map((a) => a.abbr).join('、'));
     expect(meta.terms).toBe('019 19 9');
-    expect(filters.document).toEqual([`${policy.measuresTitle}（津就组字〔2020〕5号）`]);
-    expect(filters.chapter).toEqual([`第二部分 ${policy.chapters[1]!.title}`]);
+    // Filtered by the id and the number the address uses; named (for the choices) by id or number and label.
+    expect(filters.doc).toEqual(['jjzz-2020-5']);
+    expect(filters.docName).toEqual([`jjzz-2020-5 ${policy.measuresTitle}（津就组字〔2020〕5号）`]);
+    expect(filters.chapter).toEqual(['2']);
+    expect(filters.chapterName).toEqual([`2 第二部分 ${policy.chapters[1]!.title}`]);
+    expect(meta.chapter).toBe(`第二部分 ${policy.chapters[1]!.title}`);
     expect(filters.department).toEqual(meta.departments!.split('、'));
     // A provision answers to its number path (2-1), which its label 第二部分第（一）项 and 二（一） also name.
     expect(filters.provision).toEqual(['2-1']);
@@ -66,22 +73,30 @@ describe('a made-up document', () => {
     expect(meta.departments).toBeUndefined();
     expect(filters.department).toBeUndefined();
     expect(meta.order).toBe('2');
-    expect(filters.document).toEqual(['示例措施（示字〔2024〕7号）']);
+    expect(filters.doc).toEqual(['sl-2024-7']);
+    expect(filters.chapter).toEqual(['2']);
   });
 
   test('departments as the text writes them, lead first', () => {
     const f = measureSearchFields(doc, 0, doc.chapters[0]!.measures[0]!, registry);
     expect(f.departments).toEqual(['市财政局', '市教委']);
-    expect(f.chapter).toBe('第一部分 测试部分');
+    expect(f.chapter).toEqual({ number: 1, title: '第一部分 测试部分' });
     expect(f.headline).toBe('示例一');
   });
 
   test('the document of a record, and the filter value', () => {
     expect(searchDocument(doc, 4)).toEqual({ id: 'sl-2024-7', title: '示例措施', docNumber: '示字〔2024〕7号', rank: 4 });
     expect(searchDocument({ ...doc, measuresTitle: '' }, 0).title).toBe(doc.title);
-    expect(documentFilterValue({ title: '示例措施', docNumber: '示字〔2024〕7号' })).toBe('示例措施（示字〔2024〕7号）');
-    expect(chapterFilterValue({ number: 12, title: '测试' })).toBe('第十二部分 测试');
-    expect(chapterFilterValue({ number: 3, title: '附则', kind: 'chapter' })).toBe('第三章 附则');
+    expect(documentLabel({ title: '示例措施', docNumber: '示字〔2024〕7号' })).toBe('示例措施（示字〔2024〕7号）');
+    expect(documentLabel({ title: '示例措施', docNumber: null })).toBe('示例措施');
+    expect(documentFilterValue({ id: 'sl-2024-7', title: '示例措施 第二版', docNumber: '示字〔2024〕7号' })).toBe('sl-2024-7 示例措施 第二版（示字〔2024〕7号）');
+    expect(parseDocumentFilter('sl-2024-7 示例措施 第二版（示字〔2024〕7号）')).toEqual({ id: 'sl-2024-7', label: '示例措施 第二版（示字〔2024〕7号）' });
+    expect(parseDocumentFilter('sl-2024-7')).toBeNull();
+    expect(chapterTitle({ number: 12, title: '测试' })).toBe('第十二部分 测试');
+    expect(chapterTitle({ number: 3, title: '附则', kind: 'chapter' })).toBe('第三章 附则');
+    expect(chapterFilterValue({ number: 12, title: '第十二部分 测试' })).toBe('12 第十二部分 测试');
+    expect(parseChapterFilter('12 第十二部分 测试')).toEqual({ number: 12, title: '第十二部分 测试' });
+    expect(parseChapterFilter('第十二部分 测试')).toBeNull();
   });
 
   test('a notice record: no chapter, no departments, still filtered by document', () => {
@@ -89,7 +104,7 @@ describe('a made-up document', () => {
     expect(meta).toMatchObject({ kind: 'document', id: 'document', document: 'sl-2024-7', order: '100000' });
     expect(meta.chapter).toBeUndefined();
     // The document answers to its title and its 发文字号, whole, without the issuer's code, and as a bare number.
-    expect(filters).toEqual({ document: ['示例措施（示字〔2024〕7号）'], place: ['t:示例措施', 'n:示字〔2024〕7号', 'n:〔2024〕7号', 'n:7号'] });
+    expect(filters).toEqual({ doc: ['sl-2024-7'], docName: ['sl-2024-7 示例措施（示字〔2024〕7号）'], place: ['t:示例措施', 'n:示字〔2024〕7号', 'n:〔2024〕7号', 'n:7号'] });
   });
 });
 
