@@ -1,9 +1,14 @@
 /**
- * The build's side of the diagram worker (src/export/mermaid-worker.ts): one worker thread, started
+ * The build's side of the diagram worker (src/export/mermaid-worker.ts): a worker thread, started
  * on the first request, draws the diagrams in the order they were asked for while Astro renders
- * other pages. A job that fails rejects its promise with the worker's message; a worker that
- * crashes or exits rejects every pending job, so the build fails instead of waiting forever. The
- * worker keeps the process alive only while jobs are pending.
+ * other pages. Jobs wait here and go to the worker two at a time (one drawing, one ready), so a
+ * whole library asked for at once does not sit in the worker's memory. A worker is replaced by a
+ * fresh one after JOBS_PER_WORKER jobs: mermaid and jsdom keep a little of every drawing, which
+ * over a thousand documents outgrew the worker's heap.
+ *
+ * A job that fails rejects its promise with the worker's message; a worker that crashes or exits
+ * rejects every job not yet drawn, so the build fails instead of waiting forever. The worker
+ * keeps the process alive only while jobs are pending.
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -15,46 +20,86 @@ import type { DiagramView, RenderedDiagrams } from './mermaid-svg.ts';
  */
 const WORKER_FILE = join(process.cwd(), 'src', 'export', 'mermaid-worker.ts');
 
-/** The worker's old-generation heap limit, in MB. */
+/** The worker's old-generation heap limit, in MB: its garbage is collected early. */
 const HEAP_MB = 512;
+/** Jobs a worker draws before a fresh one takes over (loading jsdom and mermaid again costs about a second). */
+export const JOBS_PER_WORKER = 200;
+/** Jobs sent to the worker at a time. */
+const IN_FLIGHT = 2;
 
-interface Pending {
+interface Job {
+  id: number;
+  views: DiagramView[];
+  idPrefix: string;
+  describedBy: string | undefined;
+  label: string;
   resolve: (r: RenderedDiagrams) => void;
   reject: (e: Error) => void;
-  label: string;
 }
 
-let worker: Worker | undefined;
+interface Drawer {
+  worker: Worker;
+  /** Jobs sent to this worker. */
+  sent: number;
+  /** Jobs sent and not yet answered. */
+  pending: Map<number, Job>;
+  /** Replaced by a fresh worker: its exit is expected. */
+  retired: boolean;
+}
+
+let drawer: Drawer | undefined;
 let failed: Error | undefined;
 let nextId = 0;
-const pending = new Map<number, Pending>();
+const waiting: Job[] = [];
+/** Workers started so far (for tests). */
+export let workersStarted = 0;
 
 function fail(error: Error): void {
   failed ??= error;
-  for (const p of pending.values()) p.reject(new Error(`${p.label}: ${error.message}`));
-  pending.clear();
-  worker = undefined;
+  const jobs = [...(drawer?.pending.values() ?? []), ...waiting.splice(0)];
+  drawer?.pending.clear();
+  drawer = undefined;
+  for (const job of jobs) job.reject(new Error(`${job.label}: ${error.message}`));
 }
 
-function start(): Worker {
-  // A bounded heap, so the worker's garbage is collected early: jsdom and mermaid need a few
-  // hundred MB, and a 1,000-document build without the bound peaked at 6.1 GiB (process tree).
-  const w = new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
-  w.on('message', (m: { id: number; result?: RenderedDiagrams; error?: string }) => {
-    const p = pending.get(m.id);
-    if (!p) return;
-    pending.delete(m.id);
-    if (pending.size === 0) w.unref();
-    if (m.error !== undefined) p.reject(new Error(`mermaid could not draw ${p.label}:\n${m.error}`));
-    else p.resolve(m.result!);
+function start(): Drawer {
+  workersStarted++;
+  const d: Drawer = { worker: new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } }), sent: 0, pending: new Map(), retired: false };
+  d.worker.on('message', (m: { id: number; result?: RenderedDiagrams; error?: string }) => {
+    const job = d.pending.get(m.id);
+    if (!job) return;
+    d.pending.delete(m.id);
+    if (m.error !== undefined) job.reject(new Error(`mermaid could not draw ${job.label}:\n${m.error}`));
+    else job.resolve(m.result!);
+    pump();
   });
-  w.on('error', (e) => fail(new Error(`the diagram worker (${WORKER_FILE}) failed: ${e.stack ?? e.message}`)));
-  w.on('exit', (code) => {
-    if (pending.size > 0 || code !== 0) fail(new Error(`the diagram worker (${WORKER_FILE}) stopped (exit code ${code}) with diagrams still to draw`));
-    worker = undefined;
+  d.worker.on('error', (e) => { if (!d.retired) fail(new Error(`the diagram worker (${WORKER_FILE}) failed: ${e.stack ?? e.message}`)); });
+  d.worker.on('exit', (code) => {
+    if (!d.retired) fail(new Error(`the diagram worker (${WORKER_FILE}) stopped (exit code ${code}) with diagrams still to draw`));
   });
-  w.unref();
-  return w;
+  return d;
+}
+
+/** Sends waiting jobs to the worker, replaces a worker that has drawn its share, lets an idle one stop holding the process. */
+function pump(): void {
+  if (failed) return;
+  if (drawer && drawer.sent >= JOBS_PER_WORKER && drawer.pending.size === 0) {
+    drawer.retired = true;
+    void drawer.worker.terminate();
+    drawer = undefined;
+  }
+  if (waiting.length === 0) {
+    if (drawer?.pending.size === 0) drawer.worker.unref();
+    return;
+  }
+  drawer ??= start();
+  drawer.worker.ref();
+  while (waiting.length > 0 && drawer.pending.size < IN_FLIGHT && drawer.sent < JOBS_PER_WORKER) {
+    const job = waiting.shift()!;
+    drawer.pending.set(job.id, job);
+    drawer.sent++;
+    drawer.worker.postMessage({ id: job.id, views: job.views, idPrefix: job.idPrefix, describedBy: job.describedBy });
+  }
 }
 
 /**
@@ -63,12 +108,8 @@ function start(): Worker {
  */
 export function drawInWorker(views: DiagramView[], idPrefix: string, describedBy: string | undefined, label: string): Promise<RenderedDiagrams> {
   if (failed) return Promise.reject(new Error(`${label}: ${failed.message}`));
-  worker ??= start();
-  const id = nextId++;
-  const w = worker;
   return new Promise<RenderedDiagrams>((resolve, reject) => {
-    if (pending.size === 0) w.ref();
-    pending.set(id, { resolve, reject, label });
-    w.postMessage({ id, views, idPrefix, describedBy });
+    waiting.push({ id: nextId++, views, idPrefix, describedBy, label, resolve, reject });
+    pump();
   });
 }

@@ -54,28 +54,63 @@ export function setUpViews(box: HTMLElement, first: string, show: (key: string) 
 /** Whether the screen is narrow (a phone): a large diagram then starts with a smaller view. */
 export const narrowScreen = () => matchMedia('(max-width: 47.99rem)').matches;
 
-/** A diagram drawn at build time: its first view per the screen's width, its views and zoom. */
+/** A status line in the canvas (drawing…, could not draw). */
+function status(text: string | undefined): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.className = 'pe-diagram__status';
+  p.setAttribute('role', 'status');
+  p.textContent = text ?? '';
+  return p;
+}
+
+/**
+ * A diagram drawn at build time: its first view per the screen's width, its views and zoom. A view
+ * in a <template> is moved into the page; a view not drawn at build time (its source in a
+ * <script type="text/plain">) is drawn by mermaid, which loads then, the first time it is asked for.
+ */
 export function setUpDrawn(box: HTMLElement): void {
   const canvas = box.querySelector<HTMLElement>('[data-canvas]');
   if (!canvas) return;
   const drawings = () => [...canvas.querySelectorAll<HTMLElement>('.pe-diagram__drawing')];
-  const show = (key: string) => {
+  const holder = (key: string) => {
+    const drawing = document.createElement('div');
+    drawing.className = 'pe-diagram__drawing';
+    drawing.dataset.drawing = key;
+    canvas.append(drawing);
+    return drawing;
+  };
+  let current = '';
+  const show = async (key: string) => {
+    current = key;
+    // A view that failed to draw is drawn again.
+    for (const d of drawings()) if (d.dataset.drawing === key && 'failed' in d.dataset) d.remove();
     let drawing = drawings().find((d) => d.dataset.drawing === key);
+    let source: string | undefined;
     if (!drawing) {
       const template = box.querySelector<HTMLTemplateElement>(`template[data-drawing="${CSS.escape(key)}"]`);
-      if (!template) return;
-      drawing = document.createElement('div');
-      drawing.className = 'pe-diagram__drawing';
-      drawing.dataset.drawing = key;
-      drawing.append(document.importNode(template.content, true));
-      canvas.append(drawing);
+      source = box.querySelector<HTMLScriptElement>(`script[data-source="${CSS.escape(key)}"]`)?.textContent ?? undefined;
+      if (!template && source === undefined) return;
+      drawing = holder(key);
+      if (template) drawing.append(document.importNode(template.content, true));
+      else drawing.append(status(box.dataset.loading));
     }
     for (const d of drawings()) d.hidden = d !== drawing;
     canvas.scrollTo(0, 0);
+    if (source === undefined) return;
+    const host = drawing;
+    try {
+      const { drawInto } = await import('./mermaid-render.ts');
+      sized(await drawInto(box, host, source));
+    } catch (error) {
+      host.dataset.failed = '';
+      host.replaceChildren(status(box.dataset.failed));
+      console.warn(error);
+    }
+    host.hidden = current !== key;
   };
   const first = drawings().find((d) => (narrowScreen() ? 'narrow' : 'wide') in d.dataset)?.dataset.drawing;
   if (!first) return;
-  show(first);
+  void show(first);
   box.classList.add('pe-diagram--live');
   box.dataset.rendered = first;
   setUpZoom(box);

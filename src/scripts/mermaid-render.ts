@@ -99,26 +99,42 @@ function insertSvg(host: Element, markup: string): SVGSVGElement {
 }
 
 let counter = 0;
+/** Drawings one after another: withoutInlineStyles() patches prototypes for the time of one. */
+let queue: Promise<unknown> = Promise.resolve();
 
-async function draw(box: HTMLElement, source: string): Promise<SVGSVGElement> {
-  const canvas = box.querySelector<HTMLElement>('[data-canvas]')!;
-  const id = `pe-mermaid-${++counter}`;
-  const old = (box as HTMLElement & { peSheets?: CSSStyleSheet[] }).peSheets ?? [];
-  const sheets: CSSStyleSheet[] = [];
-  const { svg, bindFunctions } = await withoutInlineStyles(sheets, () => mermaid.render(id, source));
-  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => !old.includes(s));
-  (box as HTMLElement & { peSheets?: CSSStyleSheet[] }).peSheets = sheets;
-  const live = insertSvg(canvas, svg);
-  bindFunctions?.(canvas);
-  const text = box.dataset.text;
-  if (text) live.setAttribute('aria-describedby', text);
-  // The nodes stay links for pointers and screen readers, but out of the Tab order: the text
-  // version next to the diagram has the same links, and the box itself takes focus to scroll.
-  for (const a of live.querySelectorAll('a')) a.setAttribute('tabindex', '-1');
-  canvas.tabIndex = 0;
-  canvas.setAttribute('role', 'region');
-  canvas.setAttribute('aria-label', box.dataset.label ?? '');
-  return live;
+/**
+ * Draws `source` into `host` (the box's canvas, or a part of it) and returns the SVG. The
+ * stylesheets of an earlier drawing in the same host are removed; other hosts keep theirs.
+ */
+function draw(box: HTMLElement, source: string, host: HTMLElement = box.querySelector<HTMLElement>('[data-canvas]')!): Promise<SVGSVGElement> {
+  const run = queue.then(async () => {
+    const id = `pe-mermaid-${++counter}`;
+    const old = (host as HTMLElement & { peSheets?: CSSStyleSheet[] }).peSheets ?? [];
+    const sheets: CSSStyleSheet[] = [];
+    const { svg, bindFunctions } = await withoutInlineStyles(sheets, () => mermaid.render(id, source));
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => !old.includes(s));
+    (host as HTMLElement & { peSheets?: CSSStyleSheet[] }).peSheets = sheets;
+    const live = insertSvg(host, svg);
+    bindFunctions?.(host);
+    const text = box.dataset.text;
+    if (text) live.setAttribute('aria-describedby', text);
+    // The nodes stay links for pointers and screen readers, but out of the Tab order: the text
+    // version next to the diagram has the same links, and the box itself takes focus to scroll.
+    for (const a of live.querySelectorAll('a')) a.setAttribute('tabindex', '-1');
+    const canvas = box.querySelector<HTMLElement>('[data-canvas]')!;
+    canvas.tabIndex = 0;
+    canvas.setAttribute('role', 'region');
+    canvas.setAttribute('aria-label', box.dataset.label ?? '');
+    return live;
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** One view of a diagram drawn at build time that was not drawn there (src/scripts/diagram-controls.ts). */
+export function drawInto(box: HTMLElement, host: HTMLElement, source: string): Promise<SVGSVGElement> {
+  init();
+  return draw(box, source, host);
 }
 
 export async function setUp(boxes: HTMLElement[]): Promise<void> {

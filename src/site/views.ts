@@ -130,22 +130,43 @@ export async function graphViewsOf(doc: PolicyDocument): Promise<GraphView[]> {
 /** Id of the text equivalent of the graph on its page. */
 export const GRAPH_TEXT_ID = 'graph-text';
 
-const drawn = new WeakMap<PolicyDocument, Promise<RenderedDiagrams>>();
+/**
+ * The views drawn at build time: the first (the whole graph, shown first on a wide screen) and
+ * the second (the first chapter, shown first on a narrow one, see the page's `narrowView`). The
+ * others are drawn in the reader's browser when asked for: drawing every chapter at build time
+ * would double the build's drawing time for views few readers open.
+ */
+export const buildTimeViews = <V extends { key: string }>(views: readonly V[]): V[] => views.slice(0, 2);
 
-function draw(doc: PolicyDocument): Promise<RenderedDiagrams> {
-  const value = graphViewsOf(doc).then((views) => drawInWorker(views, 'pe-graph', GRAPH_TEXT_ID, `the graph of ${doc.id}`));
+/** A document's drawings, until both its graph page and its stylesheet have taken them. */
+const drawn = new Map<PolicyDocument, { value: Promise<RenderedDiagrams>; takers: number }>();
+/** The routes that take a document's drawings: the graph page and graph.css. */
+const TAKERS = 2;
+
+function draw(doc: PolicyDocument): { value: Promise<RenderedDiagrams>; takers: number } {
+  const value = graphViewsOf(doc).then((views) => drawInWorker(buildTimeViews(views), 'pe-graph', GRAPH_TEXT_ID, `the graph of ${doc.id}`));
   // Awaited by the document's pages; a failure fails the build there, with the document's id.
   value.catch(() => undefined);
-  drawn.set(doc, value);
-  return value;
+  const entry = { value, takers: 0 };
+  drawn.set(doc, entry);
+  return entry;
 }
 
 /**
- * Every view of a document's graph drawn at build time (SVG and stylesheet), once per build: the
- * page and its stylesheet share them. They are drawn in a worker thread (src/export/mermaid-client.ts).
+ * A document's graph drawn at build time (the views of buildTimeViews(): SVG and stylesheet),
+ * once per build: the page and its stylesheet share them, then they are let go (a large library's
+ * drawings would otherwise stay in memory to the end). They are drawn in a worker thread
+ * (src/export/mermaid-client.ts).
  */
 export function graphDrawingsOf(doc: PolicyDocument): Promise<RenderedDiagrams> {
-  return drawn.get(doc) ?? draw(doc);
+  const entry = drawn.get(doc) ?? draw(doc);
+  if (++entry.takers >= TAKERS) drawn.delete(doc);
+  return entry.value;
+}
+
+/** Starts drawing a document's graph, if it is not drawn or being drawn. */
+function startDrawing(doc: PolicyDocument): void {
+  if (!drawn.has(doc)) draw(doc);
 }
 
 /**
@@ -155,7 +176,7 @@ export function graphDrawingsOf(doc: PolicyDocument): Promise<RenderedDiagrams> 
  */
 export async function drawAllGraphs(): Promise<void> {
   if (import.meta.env.DEV) return;
-  for (const doc of (await getLibrary()).documents) graphDrawingsOf(doc);
+  for (const doc of (await getLibrary()).documents) startDrawing(doc);
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Department pages, the matrix and the mermaid graph in Chromium: the graph page's diagram drawn at
- * build time and department graphs drawn on request, under a strict Content-Security-Policy;
+ * build time (the chapters after the first drawn in the browser when asked for) and department
+ * graphs drawn on request, under a strict Content-Security-Policy;
  * views, keyboard activation of nodes, labels that fit their boxes, phones, printing.
  */
 import { execFileSync } from 'node:child_process';
@@ -157,10 +158,15 @@ describe('the document’s graph page under a strict Content-Security-Policy', (
     const page = await context.newPage();
     await reportViolations(page);
     const { errors } = watch(page);
+    const scripts: string[] = [];
+    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(r.url()); });
+    const mermaidLoaded = () => scripts.some((u) => /mermaid/i.test(u));
     await page.goto(strict.url + GRAPH);
     await rendered(page);
     const chapters = policy.chapters.filter((c) => c.measures.some((m) => m.attribution));
     for (const [i, ch] of chapters.entries()) {
+      // The first chapter is drawn at build time; the others are drawn by mermaid, loaded when first asked for.
+      expect(mermaidLoaded(), `mermaid loaded before c${ch.number}`).toBe(i > 1);
       const button = page.getByRole('button', { name: chapterLabel(ch), exact: true });
       if (i === 0) await button.click();
       else { await button.focus(); await page.keyboard.press(i % 2 ? 'Enter' : 'Space'); }
@@ -173,6 +179,7 @@ describe('the document’s graph page under a strict Content-Security-Policy', (
       expect(await button.getAttribute('aria-pressed')).toBe('true');
       expect(await page.locator('.pe-diagram__views [aria-pressed="true"]').count()).toBe(1);
       expect(await overflowing(page), `c${ch.number}`).toEqual([]);
+      expect(mermaidLoaded(), `mermaid loaded after c${ch.number}`).toBe(i > 0);
     }
     // Back to the whole graph.
     await page.getByRole('button', { name: '全部' }).click();

@@ -1,7 +1,7 @@
 /** The built department pages, a document's 任务分工表 and its graph page, checked against the model. */
 import { describe, expect, test } from 'vitest';
 import { chapterLabel, citedTitle, headlineTitle, measureLabel } from '../../src/model/derive.ts';
-import { crossReference } from '../../src/views/departments.ts';
+import { crossReference, graphModel } from '../../src/views/departments.ts';
 import { attrs, decodeEntities, htmlText, inner, pages, readPage } from '../helpers/html.ts';
 import { measures, policy, registry } from '../helpers/model.ts';
 import { DIST, DIST_SUB, SUB_PATH } from '../helpers/paths.ts';
@@ -219,14 +219,22 @@ describe('links to the department pages', () => {
 describe('the document’s graph page', () => {
   const html = main(GRAPH);
   const chapters = policy.chapters.filter((c) => c.measures.some((m) => m.attribution)).map((c) => `c${c.number}`);
-  test('the graph is drawn at build time, inside a data-pagefind-ignore container: the whole graph and the first chapter in the page, the other chapters in templates', () => {
+  test('the whole graph and the first chapter are drawn at build time, inside a data-pagefind-ignore container; the other chapters are mermaid sources for the browser', () => {
     expect(html).toMatch(/<div class="pe-diagram" data-pe-diagram="graph"[^>]*data-pagefind-ignore/);
     const shown = [...html.matchAll(/<div class="pe-diagram__drawing" data-drawing="([^"]+)"([^>]*)>/g)];
     expect(shown.map((d) => [d[1], d[2]!.trim()])).toEqual([['all', 'data-wide'], [chapters[0], 'data-narrow']]);
-    const later = [...html.matchAll(/<template data-drawing="([^"]+)">/g)].map((d) => d[1]);
-    expect(later).toEqual(chapters.slice(1));
-    // No mermaid source and no diagram library: the SVGs are the diagram.
-    expect(html).not.toContain('data-source=');
+    expect(html).not.toContain('<template');
+    // Each other chapter: a source with that chapter's measures and departments, drawn when its button is pressed.
+    const sources = [...page(GRAPH).matchAll(/<script type="text\/plain" data-source="([^"]+)">([\s\S]*?)<\/script>/g)];
+    expect(sources.map((m) => m[1])).toEqual(chapters.slice(1));
+    for (const [, key, source] of sources) {
+      const chapter = policy.chapters.find((c) => `c${c.number}` === key)!;
+      const model = graphModel(crossReference(policy, registry), { chapter: chapter.number });
+      expect(source, key).toMatch(/^flowchart LR\n/);
+      const links = [...source!.matchAll(/click \S+ "([^"]+)"/g)].map((m) => m[1]);
+      expect(new Set(links), key).toEqual(new Set([...model.chapters[0]!.measures.map((m) => href(measure(m.id))), ...model.departments.map((x) => `/departments/${x.dept.id}/`)]));
+      expect([...source!.matchAll(/ (==>|-->) /g)], key).toHaveLength(model.edges.length);
+    }
     const all = inner(html, 'svg', /<svg id="pe-graph-all"[^>]*>/);
     expect([...all.matchAll(/<g class="node [^"]*"/g)]).toHaveLength(measures.length + involved.length);
     expect([...all.matchAll(/<path [^>]*class="[^"]*flowchart-link/g)]).toHaveLength(60);
