@@ -1,16 +1,18 @@
 /**
- * The build's side of the diagram worker (src/export/mermaid-worker.ts): a worker thread, started
- * on the first request, draws the diagrams in the order they were asked for while Astro renders
- * other pages. Jobs wait here and go to the worker two at a time (one drawing, one ready), so a
- * whole library asked for at once does not sit in the worker's memory. A worker is replaced by a
- * fresh one after JOBS_PER_WORKER jobs: mermaid and jsdom keep a little of every drawing, which
- * over a thousand documents outgrew the worker's heap.
+ * The build's side of the diagram workers (src/export/mermaid-worker.ts): worker threads, started
+ * on the first request (one per core, at most WORKERS), draw the diagrams in parallel, taken in
+ * the order they were asked for. Jobs wait here and go to a worker two at a time (one drawing,
+ * one ready), so many jobs asked for at once do not sit in the workers' memory. A worker is
+ * replaced by a fresh one after JOBS_PER_WORKER jobs: mermaid in jsdom keeps about 2 MB of every
+ * drawing (jsdom documents its sanitiser creates), which over a thousand documents outgrew the
+ * worker's heap.
  *
  * A job that fails rejects its promise with the worker's message; a worker that crashes or exits
  * rejects every job not yet drawn, so the build fails instead of waiting forever. The worker
  * keeps the process alive only while jobs are pending.
  */
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DiagramView, RenderedDiagrams } from './mermaid-svg.ts';
 
@@ -23,7 +25,9 @@ const WORKER_FILE = join(process.cwd(), 'src', 'export', 'mermaid-worker.ts');
 /** The worker's old-generation heap limit, in MB: its garbage is collected early. */
 const HEAP_MB = 512;
 /** Jobs a worker draws before a fresh one takes over (loading jsdom and mermaid again costs about a second). */
-export const JOBS_PER_WORKER = 200;
+export const JOBS_PER_WORKER = 100;
+/** Workers at once: one per core, at most 4. */
+const WORKERS = Math.max(1, Math.min(4, availableParallelism()));
 /** Jobs sent to the worker at a time. */
 const IN_FLIGHT = 2;
 
@@ -47,7 +51,8 @@ interface Drawer {
   retired: boolean;
 }
 
-let drawer: Drawer | undefined;
+/** The workers, by slot; a slot is empty until needed and after its worker retires. */
+const drawers: (Drawer | undefined)[] = Array.from({ length: WORKERS }, () => undefined);
 let failed: Error | undefined;
 let nextId = 0;
 const waiting: Job[] = [];
@@ -56,9 +61,13 @@ export let workersStarted = 0;
 
 function fail(error: Error): void {
   failed ??= error;
-  const jobs = [...(drawer?.pending.values() ?? []), ...waiting.splice(0)];
-  drawer?.pending.clear();
-  drawer = undefined;
+  const jobs = [...drawers.flatMap((d) => [...(d?.pending.values() ?? [])]), ...waiting.splice(0)];
+  for (const [i, d] of drawers.entries()) {
+    if (!d) continue;
+    d.retired = true;
+    void d.worker.terminate();
+    drawers[i] = undefined;
+  }
   for (const job of jobs) job.reject(new Error(`${job.label}: ${error.message}`));
 }
 
@@ -80,25 +89,28 @@ function start(): Drawer {
   return d;
 }
 
-/** Sends waiting jobs to the worker, replaces a worker that has drawn its share, lets an idle one stop holding the process. */
+/** Sends waiting jobs to the workers, replaces a worker that has drawn its share, lets idle ones stop holding the process. */
 function pump(): void {
   if (failed) return;
-  if (drawer && drawer.sent >= JOBS_PER_WORKER && drawer.pending.size === 0) {
-    drawer.retired = true;
-    void drawer.worker.terminate();
-    drawer = undefined;
-  }
-  if (waiting.length === 0) {
-    if (drawer?.pending.size === 0) drawer.worker.unref();
-    return;
-  }
-  drawer ??= start();
-  drawer.worker.ref();
-  while (waiting.length > 0 && drawer.pending.size < IN_FLIGHT && drawer.sent < JOBS_PER_WORKER) {
-    const job = waiting.shift()!;
-    drawer.pending.set(job.id, job);
-    drawer.sent++;
-    drawer.worker.postMessage({ id: job.id, views: job.views, idPrefix: job.idPrefix, describedBy: job.describedBy });
+  for (let i = 0; i < drawers.length; i++) {
+    let d = drawers[i];
+    if (d && d.sent >= JOBS_PER_WORKER && d.pending.size === 0) {
+      d.retired = true;
+      void d.worker.terminate();
+      d = drawers[i] = undefined;
+    }
+    if (waiting.length === 0) {
+      if (d?.pending.size === 0) d.worker.unref();
+      continue;
+    }
+    d ??= drawers[i] = start();
+    d.worker.ref();
+    while (waiting.length > 0 && d.pending.size < IN_FLIGHT && d.sent < JOBS_PER_WORKER) {
+      const job = waiting.shift()!;
+      d.pending.set(job.id, job);
+      d.sent++;
+      d.worker.postMessage({ id: job.id, views: job.views, idPrefix: job.idPrefix, describedBy: job.describedBy });
+    }
   }
 }
 

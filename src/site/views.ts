@@ -6,12 +6,10 @@
  */
 import { chapterLabel, citedTitle, departmentIds, departmentOrder, knownDocNumber } from '../model/derive.ts';
 import type { Department, PolicyDocument } from '../model/types.ts';
-import { drawInWorker } from '../export/mermaid-client.ts';
-import type { RenderedDiagrams } from '../export/mermaid-svg.ts';
 import { crossReference, graphModel, mermaidSource, type CrossReference, type GraphModel } from '../views/departments.ts';
 import { policyReferences } from '../views/references.ts';
 import { summarisePolicy } from '../views/summary.ts';
-import { documentPaths, getLibrary } from './library.ts';
+import { getLibrary } from './library.ts';
 import { routes } from './routes.ts';
 import { t } from './strings.ts';
 
@@ -129,66 +127,6 @@ export async function graphViewsOf(doc: PolicyDocument): Promise<GraphView[]> {
 
 /** Id of the text equivalent of the graph on its page. */
 export const GRAPH_TEXT_ID = 'graph-text';
-
-/**
- * The views drawn at build time: the first (the whole graph, shown first on a wide screen) and
- * the second (the first chapter, shown first on a narrow one, see the page's `narrowView`). The
- * others are drawn in the reader's browser when asked for: drawing every chapter at build time
- * would double the build's drawing time for views few readers open.
- */
-export const buildTimeViews = <V extends { key: string }>(views: readonly V[]): V[] => views.slice(0, 2);
-
-/** A document's drawings, until both its graph page and its stylesheet have taken them. */
-const drawn = new Map<PolicyDocument, { value: Promise<RenderedDiagrams>; takers: number }>();
-/** The routes that take a document's drawings: the graph page and graph.css. */
-const TAKERS = 2;
-
-function draw(doc: PolicyDocument): { value: Promise<RenderedDiagrams>; takers: number } {
-  const value = graphViewsOf(doc).then((views) => drawInWorker(buildTimeViews(views), 'pe-graph', GRAPH_TEXT_ID, `the graph of ${doc.id}`));
-  // Awaited by the document's pages; a failure fails the build there, with the document's id.
-  value.catch(() => undefined);
-  const entry = { value, takers: 0 };
-  drawn.set(doc, entry);
-  return entry;
-}
-
-/**
- * A document's graph drawn at build time (the views of buildTimeViews(): SVG and stylesheet),
- * once per build: the page and its stylesheet share them, then they are let go (a large library's
- * drawings would otherwise stay in memory to the end). They are drawn in a worker thread
- * (src/export/mermaid-client.ts).
- */
-export function graphDrawingsOf(doc: PolicyDocument): Promise<RenderedDiagrams> {
-  const entry = drawn.get(doc) ?? draw(doc);
-  if (++entry.takers >= TAKERS) drawn.delete(doc);
-  return entry.value;
-}
-
-/** Starts drawing a document's graph, if it is not drawn or being drawn. */
-function startDrawing(doc: PolicyDocument): void {
-  if (!drawn.has(doc)) draw(doc);
-}
-
-/**
- * Asks the worker for the graphs of the whole library, in library order, so it draws them while
- * Astro renders the other pages (the graph routes come last, see src/pages/policies/[doc]/[...graph].astro).
- * The dev server draws a graph only when its page is asked for.
- */
-export async function drawAllGraphs(): Promise<void> {
-  if (import.meta.env.DEV) return;
-  for (const doc of (await getLibrary()).documents) startDrawing(doc);
-}
-
-/**
- * getStaticPaths of the graph page and of its stylesheet: /policies/<id>/<value>, through a rest
- * parameter `param` only so that Astro, which renders routes in order of priority, renders these
- * after every other page of a document: the worker draws while Astro renders those. Starts the drawing.
- */
-export async function graphPaths<P extends string>(param: P, value: string): Promise<{ params: { doc: string } & Record<P, string>; props: { doc: PolicyDocument } }[]> {
-  const paths = await documentPaths();
-  await drawAllGraphs();
-  return paths.map(({ params, props }) => ({ params: { ...params, [param]: value } as { doc: string } & Record<P, string>, props }));
-}
 
 let titles: Promise<{ byTitle: Map<string, PolicyDocument>; byNumber: Map<string, PolicyDocument> }> | undefined;
 /** The library's document with this title (without 《》) or 发文字号, if the library holds it. */

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: builds the site and measures it. Not a test (npm test does not run it).
  *   - per page type: bytes of HTML, CSS and JS (raw and gzip) and the number of requests;
- *   - build time, split into Astro and Pagefind (when the build runs Pagefind);
+ *   - build time, split into Astro, the diagrams drawn after it and Pagefind;
  *   - Pagefind index size; time to the first search result in Chromium (when /search/ exists);
  *   - Lighthouse scores (performance, accessibility, best practices, SEO), mobile profile.
  * The site is built into dist-bench/ with SITE set to the local server, so canonical URLs and
@@ -56,6 +56,7 @@ if (build.status !== 0) {
 }
 const log = build.stdout + build.stderr;
 const pagefindMs = log.match(/\[pagefind\] indexed .*? in ([\d.]+) ?ms/)?.[1];
+const graphsMs = log.match(/\[graphs\] drew .*? in ([\d.]+) ?ms/)?.[1];
 const pagefindDir = join(OUT, 'pagefind');
 let pagefindIndex: { bytes: number; files: number } | undefined;
 try { pagefindIndex = folderSize(pagefindDir); } catch { pagefindIndex = undefined; }
@@ -127,7 +128,7 @@ for (const p of types) {
   lines.push(row([LABELS[p.type] ?? p.type, `/${p.path}`, b('html'), b('css'), b('js'), w.requests, s.performance!, s.accessibility!, s['best-practices']!, s.seo!]));
 }
 lines.push('');
-lines.push(`- Build: ${(buildMs / 1000).toFixed(1)} s in all; Astro ${((buildMs - Number(pagefindMs ?? 0)) / 1000).toFixed(1)} s, Pagefind ${pagefindMs ? `${(Number(pagefindMs) / 1000).toFixed(2)} s` : 'n/a (the build runs no Pagefind step)'}.`);
+lines.push(`- Build: ${(buildMs / 1000).toFixed(1)} s in all; Astro ${((buildMs - Number(pagefindMs ?? 0) - Number(graphsMs ?? 0)) / 1000).toFixed(1)} s, diagrams ${graphsMs ? `${(Number(graphsMs) / 1000).toFixed(2)} s` : 'n/a'}, Pagefind ${pagefindMs ? `${(Number(pagefindMs) / 1000).toFixed(2)} s` : 'n/a (the build runs no Pagefind step)'}.`);
 lines.push(`- Pagefind index: ${pagefindIndex ? `${kb(pagefindIndex.bytes)} KiB in ${pagefindIndex.files} files` : 'n/a (no pagefind/ folder)'}.`);
 lines.push(`- Time to first search result (Chromium, phone, local server, median of 3 cold loads): ${searchMs !== undefined ? `${searchMs} ms` : searchNote}.`);
 const below = [...failing].filter(([, a]) => a.length > 0);

@@ -75,6 +75,8 @@ export interface ScaleRow {
   convertRss: number;
   buildMs: number;
   astroMs: number;
+  /** The diagrams drawn after Astro (src/export/draw-graphs.ts). */
+  graphsMs: number;
   pagefindMs: number;
   buildRss: number;
   pages: number;
@@ -98,6 +100,7 @@ async function measure(n: number): Promise<ScaleRow> {
   const origin = `http://127.0.0.1:${port}`;
   const build = await run('npm', ['run', '--silent', 'build'], { ...process.env, OUT_DIR: OUT, SITE: origin, BASE_PATH: '/', CONTENT_DIR: join(SCRATCH, 'content') });
   const pagefindMs = Number(build.log.match(/\[pagefind\] indexed .*? in ([\d.]+) ?ms/)?.[1] ?? NaN);
+  const graphsMs = Number(build.log.match(/\[graphs\] drew .*? in ([\d.]+) ?ms/)?.[1] ?? NaN);
 
   const pages = sitePages(OUT);
   const sizes = new Map<string, { gzip: number; path: string }[]>();
@@ -135,7 +138,7 @@ async function measure(n: number): Promise<ScaleRow> {
   }
   const row: ScaleRow = {
     documents: docs.length, provisions, convertMs: convert.ms, convertRss: convert.peakRss,
-    buildMs: build.ms, astroMs: build.ms - pagefindMs, pagefindMs, buildRss: build.peakRss,
+    buildMs: build.ms, astroMs: build.ms - graphsMs - pagefindMs, graphsMs, pagefindMs, buildRss: build.peakRss,
     pages: pages.length, ...(({ bytes, files }) => ({ distBytes: bytes, files }))(folderSize(OUT)),
     pagefindBytes: folderSize(join(OUT, 'pagefind')).bytes, largest, search,
   };
@@ -157,7 +160,7 @@ export function report(rows: ScaleRow[]): string {
     head, rule,
     line('provisions', (r) => r.provisions.toLocaleString('en')),
     line('convert (s)', (r) => s(r.convertMs)),
-    line('build (s): all / Astro / Pagefind', (r) => `${s(r.buildMs)} / ${s(r.astroMs)} / ${s(r.pagefindMs)}`),
+    line('build (s): all / Astro / graphs / Pagefind', (r) => `${s(r.buildMs)} / ${s(r.astroMs)} / ${s(r.graphsMs)} / ${s(r.pagefindMs)}`),
     line('build per page (ms)', (r) => (r.buildMs / r.pages).toFixed(1)),
     line('peak RSS (MiB): convert / build', (r) => `${mib(r.convertRss)} / ${mib(r.buildRss)}`),
     line('pages (HTML) / files', (r) => `${r.pages.toLocaleString('en')} / ${r.files.toLocaleString('en')}`),
