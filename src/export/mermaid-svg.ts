@@ -58,6 +58,25 @@ async function withGlobals<T>(window: Window & typeof globalThis, fn: () => Prom
   }
 }
 
+/** Sections of mermaid's configuration kept for flowcharts (the others configure other diagram types). */
+const FLOWCHART_SECTIONS = new Set(['flowchart', 'themeVariables', 'secure', 'elk', 'layout']);
+
+/**
+ * Empties the sections of mermaid's default configuration that configure other diagram types
+ * (sequence, gantt, c4… about 650 of its 1,000 settings), before initialize() copies it. Mermaid
+ * copies its whole configuration on every getConfig(), hundreds of times per diagram: half of the
+ * drawing time went there, a third now. The SVGs are the same (tests/unit/mermaid-svg.test.ts
+ * draws with and without, PE_MERMAID_FULL_CONFIG=1). Only this process's mermaid is changed: the
+ * build draws flowcharts alone, in its workers.
+ */
+function trimDefaults(mermaid: Mermaid): void {
+  const defaults = mermaid.mermaidAPI.defaultConfig as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(defaults)) {
+    if (FLOWCHART_SECTIONS.has(key) || !value || typeof value !== 'object' || Array.isArray(value)) continue;
+    for (const k of Object.keys(value)) delete (value as Record<string, unknown>)[k];
+  }
+}
+
 async function setUp(): Promise<Dom> {
   const { JSDOM } = await import('jsdom');
   const window = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true }).window as unknown as Window & typeof globalThis;
@@ -68,6 +87,7 @@ async function setUp(): Promise<Dom> {
   // sources are the site's own (src/views/departments.ts), mermaid still sanitises every label,
   // labels are SVG text (htmlLabels: false), and finish() refuses scripts, handlers and
   // javascript: links. The browser's drawings keep 'strict'.
+  if (!process.env.PE_MERMAID_FULL_CONFIG) trimDefaults(mermaid);
   mermaid.initialize({ ...mermaidConfig(CSS_TOKENS), securityLevel: 'loose' });
   return { window, mermaid };
 }

@@ -4,11 +4,14 @@
  * style, and the rest of the process never sees jsdom's globals. Chromium checks the look and that
  * labels fit their boxes (tests/e2e/departments.test.ts).
  */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { renderMermaid } from '../../src/export/mermaid-svg.ts';
 import { advance, bbox, textWidth } from '../../src/export/text-metrics.ts';
 import { crossReference, graphModel, mermaidSource } from '../../src/views/departments.ts';
 import { measures, policy, registry } from '../helpers/model.ts';
+import { ROOT } from '../helpers/paths.ts';
 
 const xref = crossReference(policy, registry);
 const source = (chapter?: number) => mermaidSource(graphModel(xref, chapter ? { chapter } : {}), {
@@ -78,4 +81,16 @@ describe('renderMermaid', () => {
     await expect(renderMermaid([{ key: 'x', source: 'flowchart LR\n  a[[b --> ' }], 'pe-test')).rejects.toThrow();
     expect((await renderMermaid([{ key: 'c1', source: source(1) }], 'pe-test')).svgs).toHaveLength(1);
   });
+
+  test("the same SVGs and stylesheet with mermaid's whole configuration (PE_MERMAID_FULL_CONFIG=1) as with the flowchart's part of it", async () => {
+    const views = [{ key: 'all', source: source() }, ...policy.chapters.map((c) => ({ key: `c${c.number}`, source: source(c.number) }))];
+    const trimmed = await renderMermaid(views, 'pe-cfg', 'text-id');
+    const script = `import { renderMermaid } from ${JSON.stringify(join(ROOT, 'src/export/mermaid-svg.ts'))};
+process.stdout.write(JSON.stringify(await renderMermaid(JSON.parse(process.env.VIEWS), 'pe-cfg', 'text-id')));`;
+    const full = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: ROOT, env: { ...process.env, PE_MERMAID_FULL_CONFIG: '1', VIEWS: JSON.stringify(views) }, maxBuffer: 64 << 20,
+    }).toString());
+    expect(trimmed.svgs.map((s) => s.key)).toEqual(views.map((v) => v.key));
+    expect(full).toEqual(trimmed);
+  }, 60_000);
 });
