@@ -70,7 +70,11 @@ const FLOWCHART_SECTIONS = new Set(['flowchart', 'themeVariables', 'secure', 'el
  * build draws flowcharts alone, in its workers.
  */
 function trimDefaults(mermaid: Mermaid): void {
-  const defaults = mermaid.mermaidAPI.defaultConfig as unknown as Record<string, unknown>;
+  // mermaidAPI is deprecated for drawing (mermaid.render replaces it) but is still where the
+  // defaults are exposed; were it gone, this throws and the build stops with the reason.
+  const api = (mermaid as unknown as { mermaidAPI?: { defaultConfig?: Record<string, unknown> } }).mermaidAPI;
+  if (!api?.defaultConfig) throw new Error("mermaid no longer exposes mermaidAPI.defaultConfig: update trimDefaults() in src/export/mermaid-svg.ts");
+  const defaults = api.defaultConfig;
   for (const [key, value] of Object.entries(defaults)) {
     if (FLOWCHART_SECTIONS.has(key) || !value || typeof value !== 'object' || Array.isArray(value)) continue;
     for (const k of Object.keys(value)) delete (value as Record<string, unknown>)[k];
