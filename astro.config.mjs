@@ -14,7 +14,7 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
   // sitemap.xml lists every page (404 excluded); robots.txt (src/pages/robots.txt.ts) points to it.
-  // The search index is the build's second step, a process of its own: see src/integrations/pagefind.ts.
+  // `npm run build` (src/build.ts) runs this build, then draws the graph pages and builds the search index.
   integrations: [mdx({ gfm: false, smartypants: false }), sitemap()],
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },

@@ -1,6 +1,6 @@
 /**
- * The build's second step (`astro build && node src/export/draw-graphs.ts && node
- * src/integrations/pagefind.ts`): draws the diagrams of the built pages that ask for it, so the
+ * The build's second step (src/build.ts, after `astro build`; alone: `node src/export/draw-graphs.ts`):
+ * draws the diagrams of the built pages that ask for it, so the
  * reader's phone loads no diagram library and lays nothing out.
  *
  * A page's diagram asks for it with data-predraw (src/components/departments/Diagram.astro, the
@@ -12,7 +12,7 @@
  * browser when asked for), data-predraw turned into data-drawn, and a link to the stylesheet that
  * holds the SVGs' rules (the URL data-predraw names), which it writes.
  *
- * After Astro, in processes of their own, rather than inside Astro's build: drawing 1,000
+ * After Astro, outside its process, rather than inside Astro's build: drawing 1,000
  * documents' graphs takes minutes of CPU, which here runs on every core with only the workers in
  * memory; beside Astro's page rendering it took a core from Astro and added the workers' memory
  * to the 3.5 GB Astro holds (README, Scale).

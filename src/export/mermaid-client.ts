@@ -115,6 +115,29 @@ function pump(): void {
 }
 
 /**
+ * Starts `n` workers (jsdom and mermaid load as a worker starts) before there is anything to draw,
+ * e.g. while Astro builds the pages (src/build.ts).
+ */
+export function warmUp(n = 1): void {
+  if (failed) return;
+  for (let i = 0; i < Math.min(n, drawers.length); i++) {
+    drawers[i] ??= start();
+    if (drawers[i]!.pending.size === 0) drawers[i]!.worker.unref();
+  }
+}
+
+/** Stops every worker once nothing is waiting or being drawn (their memory goes back to the system). */
+export async function closeWorkers(): Promise<void> {
+  if (waiting.length > 0 || drawers.some((d) => d && d.pending.size > 0)) throw new Error('closeWorkers(): diagrams are still being drawn');
+  await Promise.all(drawers.map((d, i) => {
+    if (!d) return undefined;
+    d.retired = true;
+    drawers[i] = undefined;
+    return d.worker.terminate();
+  }));
+}
+
+/**
  * Draws views in the worker (see renderMermaid() in src/export/mermaid-svg.ts); `label` names the
  * diagram in error messages. Jobs are drawn in the order of the calls.
  */

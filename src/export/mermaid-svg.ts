@@ -169,6 +169,12 @@ function finish(markup: string, id: string, idPrefix: string, describedBy: strin
   });
 }
 
+/** Loads jsdom and mermaid (about a second), so that the first drawing does not wait for them. */
+export async function prepare(): Promise<void> {
+  dom ??= setUp();
+  await dom;
+}
+
 /**
  * Draws each view with mermaid; the SVG of view `key` gets the id `${idPrefix}-${key}`.
  * `describedBy` (the id of the text equivalent on the page) describes every SVG.

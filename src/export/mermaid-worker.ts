@@ -1,13 +1,13 @@
 /**
  * A worker thread that draws mermaid diagrams (src/export/mermaid-svg.ts) on request, so the
  * build draws them on another core while Astro renders pages on its main thread. jsdom and
- * mermaid load once, on the first job; jobs are drawn one after another, in the order they came.
+ * mermaid load once, when the worker starts; jobs are drawn one after another, in the order they came.
  * Started by src/export/mermaid-client.ts; runs unbundled (Node strips the types).
  *
  * In: { id, views, idPrefix, describedBy }. Out: { id, result } or { id, error }.
  */
 import { parentPort } from 'node:worker_threads';
-import { renderMermaid, type DiagramView } from './mermaid-svg.ts';
+import { prepare, renderMermaid, type DiagramView } from './mermaid-svg.ts';
 
 export interface DrawJob {
   id: number;
@@ -18,6 +18,9 @@ export interface DrawJob {
 
 if (!parentPort) throw new Error('src/export/mermaid-worker.ts runs as a worker thread (src/export/mermaid-client.ts)');
 const port = parentPort;
+
+// jsdom and mermaid load at once, before the first job comes; a failure to load is reported by each job.
+prepare().catch(() => undefined);
 
 port.on('message', (job: DrawJob) => {
   renderMermaid(job.views, job.idPrefix, job.describedBy).then(

@@ -1,10 +1,10 @@
 /**
- * Builds the Pagefind search index of a built site: the second step of `npm run build`
- * (`astro build && node src/integrations/pagefind.ts`), into the build's own output folder (so
+ * Builds the Pagefind search index of a built site: the last step of `npm run build`
+ * (src/build.ts; alone: `node src/integrations/pagefind.ts`), into the build's own output folder (so
  * OUT_DIR and BASE_PATH builds each get their index at <out>/pagefind/; OUT_DIR as in
  * astro.config.mjs).
  *
- * A process of its own rather than an Astro hook: at the end of `astro build` the Astro process
+ * Outside the Astro process rather than an Astro hook: at the end of `astro build` the Astro process
  * still holds the memory of the bundling and rendering (about 3.5 GB for 1,000 documents, most of
  * it no longer used), and Pagefind's indexer would add its own on top (README, Scale).
  *
