@@ -18,9 +18,10 @@
  * to the 3.5 GB Astro holds (README, Scale).
  *
  * OUT_DIR and BASE_PATH as in astro.config.mjs. A page this step cannot draw or rewrite stops it
- * with the page's path and why; pages already rewritten stay as they are (a rebuild starts over).
+ * with the page's path and why, and changes nothing: the rewritten pages and stylesheets are
+ * written under temporary names and take their places only once every page is drawn.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drawInWorker } from './mermaid-client.ts';
@@ -129,6 +130,14 @@ export async function drawGraphs(outDir: string, base = basePath()): Promise<str
   const files = predrawPages(outDir);
   let drawn = 0;
   let views = 0;
+  /** What is written once every page is drawn: each file's new text, first under a temporary name. */
+  const staged: { file: string; temp: string }[] = [];
+  const stage = (file: string, text: string) => {
+    const temp = `${file}.pe-drawn`;
+    writeFileSync(temp, text);
+    staged.push({ file, temp });
+  };
+  let failed = false;
   const one = async (file: string) => {
     const where = relative(process.cwd(), file);
     try {
@@ -138,20 +147,30 @@ export async function drawGraphs(outDir: string, base = basePath()): Promise<str
       const keys = drawnKeys(p);
       const rendered: RenderedDiagrams = await drawInWorker(p.views.filter((v) => keys.includes(v.key)), 'pe-graph', p.describedBy, where);
       const page = applyDrawing(html, p, rendered.svgs);
-      writeFileSync(fileOfUrl(outDir, p.stylesheet, base), rendered.css);
-      writeFileSync(file, page);
+      if (failed) return;
+      stage(fileOfUrl(outDir, p.stylesheet, base), rendered.css);
+      stage(file, page);
       drawn++;
       views += keys.length;
     } catch (error) {
+      failed = true;
       throw new Error(`${where}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
   // The workers take jobs as they come; a few pages read ahead keep them busy without holding the library.
   const queue = [...files];
   const lanes = Array.from({ length: 4 }, async () => {
-    for (let file = queue.shift(); file; file = queue.shift()) await one(file);
+    for (let file = queue.shift(); file && !failed; file = queue.shift()) await one(file);
   });
-  await Promise.all(lanes);
+  // Every lane ends (settles) before anything is written or removed.
+  const results = await Promise.allSettled(lanes);
+  const error = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (error) {
+    // Nothing changes: the pages stay as Astro wrote them.
+    for (const { temp } of staged) rmSync(temp, { force: true });
+    throw error.reason;
+  }
+  for (const { file, temp } of staged) renameSync(temp, file);
   return `drew ${views} views of ${drawn} diagrams in ${Math.round(performance.now() - started)} ms (${files.length} pages read)`;
 }
 

@@ -4,7 +4,7 @@
  * that a page it cannot draw stops the build with the page named and the page left as it was.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -116,9 +116,11 @@ describe('drawGraphs on a built folder', () => {
     }
   }, 60_000);
 
-  test('a page mermaid cannot draw stops the step (non-zero exit) with the page named, and that page is left as it was', () => {
-    const bad = page({ stylesheet: '/policies/bad/graph.css' }).replace(source(1), 'flowchart LR\n  a[[b --> ');
-    const out = built({ bad });
+  test('a page mermaid cannot draw stops the step (non-zero exit) with the page named, and changes nothing: no page rewritten, no stylesheet, no temporary file', () => {
+    const bad = page({ stylesheet: '/policies/z-bad/graph.css' }).replace(source(1), 'flowchart LR\n  a[[b --> ');
+    const good = page({ stylesheet: '/policies/a-good/graph.css' });
+    // The good page comes first, so it is drawn (and staged) before the bad one fails.
+    const out = built({ 'a-good': good, 'z-bad': bad });
     let stderr = '';
     let status = 0;
     try {
@@ -128,8 +130,12 @@ describe('drawGraphs on a built folder', () => {
       stderr = String((e as { stderr: Buffer }).stderr);
     }
     expect(status).toBe(1);
-    expect(stderr).toMatch(/^\[graphs\] .*policies\/bad\/graph\/index\.html: mermaid could not draw/m);
-    expect(readFileSync(join(out, 'policies', 'bad', 'graph', 'index.html'), 'utf8')).toBe(bad);
-    expect(existsSync(join(out, 'policies', 'bad', 'graph.css'))).toBe(false);
+    expect(stderr).toMatch(/^\[graphs\] .*policies\/z-bad\/graph\/index\.html: mermaid could not draw/m);
+    expect(readFileSync(join(out, 'policies', 'z-bad', 'graph', 'index.html'), 'utf8')).toBe(bad);
+    expect(readFileSync(join(out, 'policies', 'a-good', 'graph', 'index.html'), 'utf8')).toBe(good);
+    expect(readdirSync(out, { recursive: true, encoding: 'utf8' }).sort()).toEqual([
+      'policies', 'policies/a-good', 'policies/a-good/graph', 'policies/a-good/graph/index.html',
+      'policies/z-bad', 'policies/z-bad/graph', 'policies/z-bad/graph/index.html',
+    ]);
   }, 60_000);
 });
