@@ -14,7 +14,8 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { runStep, siteDir } from './build-step.ts';
 import { drawGraphs } from './export/draw-graphs.ts';
 import { closeWorkers, warmUp } from './export/mermaid-client.ts';
 import { indexSite } from './integrations/pagefind.ts';
@@ -34,22 +35,12 @@ function astroBuild(args: string[]): Promise<number> {
   });
 }
 
-async function step(name: string, run: () => Promise<string>): Promise<void> {
-  try {
-    console.log(`[${name}] ${await run()}`);
-  } catch (error) {
-    console.error(`[${name}] ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
-}
-
-const outDir = resolve(process.env.OUT_DIR ?? './dist');
 warmUp(1);
 const code = await astroBuild(process.argv.slice(2));
 if (code !== 0) process.exit(code);
-await step('graphs', async () => {
-  const line = await drawGraphs(outDir);
+await runStep('graphs', async () => {
+  const line = await drawGraphs(siteDir());
   await closeWorkers();
   return line;
 });
-await step('pagefind', () => indexSite(outDir));
+await runStep('pagefind', () => indexSite(siteDir()));

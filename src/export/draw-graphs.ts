@@ -22,8 +22,8 @@
  * written under temporary names and take their places only once every page is drawn.
  */
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+import { runAlone, runStep, siteDir } from '../build-step.ts';
 import { drawInWorker } from './mermaid-client.ts';
 import type { RenderedDiagrams } from './mermaid-svg.ts';
 
@@ -174,12 +174,4 @@ export async function drawGraphs(outDir: string, base = basePath()): Promise<str
   return `drew ${views} views of ${drawn} diagrams in ${Math.round(performance.now() - started)} ms (${files.length} pages read)`;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const outDir = resolve(process.env.OUT_DIR ?? './dist');
-  try {
-    console.log(`[graphs] ${await drawGraphs(outDir)}`);
-  } catch (error) {
-    console.error(`[graphs] ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
-}
+if (runAlone(import.meta.url)) await runStep('graphs', () => drawGraphs(siteDir()));

@@ -59,15 +59,19 @@ const waiting: Job[] = [];
 /** Workers started so far (for tests). */
 export let workersStarted = 0;
 
+/** Stops the worker in slot i, whose exit is then expected, and empties the slot. */
+function retire(i: number): Promise<number> | undefined {
+  const d = drawers[i];
+  if (!d) return undefined;
+  d.retired = true;
+  drawers[i] = undefined;
+  return d.worker.terminate();
+}
+
 function fail(error: Error): void {
   failed ??= error;
   const jobs = [...drawers.flatMap((d) => [...(d?.pending.values() ?? [])]), ...waiting.splice(0)];
-  for (const [i, d] of drawers.entries()) {
-    if (!d) continue;
-    d.retired = true;
-    void d.worker.terminate();
-    drawers[i] = undefined;
-  }
+  for (let i = 0; i < drawers.length; i++) void retire(i);
   for (const job of jobs) job.reject(new Error(`${job.label}: ${error.message}`));
 }
 
@@ -93,12 +97,9 @@ function start(): Drawer {
 function pump(): void {
   if (failed) return;
   for (let i = 0; i < drawers.length; i++) {
+    const spent = drawers[i];
+    if (spent && spent.sent >= JOBS_PER_WORKER && spent.pending.size === 0) void retire(i);
     let d = drawers[i];
-    if (d && d.sent >= JOBS_PER_WORKER && d.pending.size === 0) {
-      d.retired = true;
-      void d.worker.terminate();
-      d = drawers[i] = undefined;
-    }
     if (waiting.length === 0) {
       if (d?.pending.size === 0) d.worker.unref();
       continue;
@@ -129,12 +130,7 @@ export function warmUp(n = 1): void {
 /** Stops every worker once nothing is waiting or being drawn (their memory goes back to the system). */
 export async function closeWorkers(): Promise<void> {
   if (waiting.length > 0 || drawers.some((d) => d && d.pending.size > 0)) throw new Error('closeWorkers(): diagrams are still being drawn');
-  await Promise.all(drawers.map((d, i) => {
-    if (!d) return undefined;
-    d.retired = true;
-    drawers[i] = undefined;
-    return d.worker.terminate();
-  }));
+  await Promise.all(drawers.map((_, i) => retire(i)));
 }
 
 /**

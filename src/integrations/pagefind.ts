@@ -11,10 +11,10 @@
  * What is indexed is decided by attributes in the pages: data-pagefind-body marks the text of
  * each provision's page and the notice on each document's page (INDEXED_PAGES); no other page has it.
  */
-import { fileURLToPath } from 'node:url';
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { runAlone, runStep, siteDir } from '../build-step.ts';
 
 function folderBytes(dir: string): number {
   let total = 0;
@@ -70,12 +70,4 @@ export async function indexSite(outDir: string): Promise<string> {
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const outDir = resolve(process.env.OUT_DIR ?? './dist');
-  try {
-    console.log(`[pagefind] ${await indexSite(outDir)}`);
-  } catch (error) {
-    console.error(`[pagefind] ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
-}
+if (runAlone(import.meta.url)) await runStep('pagefind', () => indexSite(siteDir()));

@@ -12,7 +12,16 @@ import { DIST, ROOT } from '../helpers/paths.ts';
 import { doc, fileOf } from '../helpers/urls.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'pe-build-steps-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+/**
+ * Astro's content cache: an entry keeps the path it was first read from, so after a build from
+ * the scratch folder the next build would look for the deleted scratch files. Removed before and
+ * after that build, so the next one starts without it.
+ */
+const CONTENT_CACHE = join(ROOT, 'node_modules', '.astro', 'data-store.json');
+afterAll(() => {
+  rmSync(CONTENT_CACHE, { force: true });
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 describe('npm run build', () => {
   test('the built site went through every step: the graph page drawn, the search index written', () => {
@@ -26,8 +35,7 @@ describe('npm run build', () => {
     cpSync(join(ROOT, 'content'), content, { recursive: true });
     writeFileSync(join(content, 'departments.yaml'), 'departments: [unclosed\n');
     const out = join(scratch, 'dist');
-    // Astro's content cache would keep the folder's earlier entries; a build from another folder starts without it.
-    rmSync(join(ROOT, 'node_modules', '.astro', 'data-store.json'), { force: true });
+    rmSync(CONTENT_CACHE, { force: true });
     const run = spawnSync('npm', ['run', '--silent', 'build'], {
       cwd: ROOT, env: { ...process.env, OUT_DIR: out, BASE_PATH: '/', CONTENT_DIR: content }, encoding: 'utf8',
     });
