@@ -17,16 +17,36 @@ import { STATUSES } from './model/status.ts';
 /** Where the content lives; tests point it at converted fixtures. */
 const CONTENT = process.env.CONTENT_DIR ?? './content';
 const DOCUMENT_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-const MEASURE_ID = /^\d+-\d+$/;
+const MEASURE_ID = /^\d+-\d+(?:-\d+)?$/;
 const HAN_NUMBER = '[一二三四五六七八九十百千零]+';
 /** A provision's numbering as written: （一） (or (一)), 第十二条, 三、. */
-const PROVISION_MARKER = new RegExp(`^(?:（${HAN_NUMBER}）|\\(${HAN_NUMBER}\\)|第${HAN_NUMBER}条|${HAN_NUMBER}、)$`);
+const PROVISION_MARKER = new RegExp(`^(?:[（(]${HAN_NUMBER}[）)]|${HAN_NUMBER}[)）]|第${HAN_NUMBER}条|${HAN_NUMBER}[、，,.．])$`);
 /** A chapter's numbering as written: 一、, 第二章; '' for the implicit chapter of a document without chapters. */
-const CHAPTER_MARKER = new RegExp(`^(?:${HAN_NUMBER}、|第${HAN_NUMBER}章|)$`);
+const CHAPTER_MARKER = new RegExp(`^(?:${HAN_NUMBER}[、，,.．]|第${HAN_NUMBER}章|)$`);
 const ISO_DATE = z.iso.date();
 
+/**
+ * The registry (content/departments.yaml), then the bodies the attributions name that it lacks
+ * (content/policies/unlisted-bodies.yaml, written by the converter): every body named gets a page.
+ */
 const departments = defineCollection({
-  loader: file(`${CONTENT}/departments.yaml`),
+  loader: {
+    name: 'departments',
+    load: async ({ store, parseData, watcher }) => {
+      store.clear();
+      for (const path of [`${CONTENT}/departments.yaml`, `${CONTENT}/policies/unlisted-bodies.yaml`]) {
+        watcher?.add(path);
+        if (!existsSync(path)) continue;
+        const list = (parseYaml(readFileSync(path, 'utf8')) ?? []) as Record<string, unknown>[];
+        if (!Array.isArray(list)) throw new Error(`${path}: expected a list of departments`);
+        for (const entry of list) {
+          const id = String(entry.id);
+          if (store.has(id)) throw new Error(`${path}: department id "${id}" is used twice`);
+          store.set({ id, data: await parseData({ id, data: entry }) });
+        }
+      }
+    },
+  },
   schema: z.object({
     /** Stable ASCII slug; the URL is /departments/<id>/. */
     id: z.string().regex(DEPARTMENT_RULES.id),
@@ -34,10 +54,10 @@ const departments = defineCollection({
     abbr: z.string().regex(DEPARTMENT_RULES.abbr),
     /** Full official name as of the document's date: 天津市人力资源和社会保障局. */
     name: z.string().min(DEPARTMENT_RULES.nameMin),
-    /** English name. */
-    nameEn: z.string().min(DEPARTMENT_RULES.nameMin),
+    /** English name ('' for a body the registry lacks). */
+    nameEn: z.string(),
     /** What kind of body it is. */
-    kind: z.enum(DEPARTMENT_KINDS as [string, ...string[]]),
+    kind: z.enum([...DEPARTMENT_KINDS, 'unlisted'] as [string, ...string[]]),
     /** What changed since the document's date (reorganisation, new name). */
     note: z.string().optional(),
     /** Other names readers type for it: former names, short forms (劳动局); see src/views/lexicon.ts. */
@@ -102,20 +122,20 @@ const documents = defineCollection({
     /** The carried document's own title (the 《…》 in a notice's title), without brackets; the title when issued directly. */
     measuresTitle: z.string().min(1),
     /** 发文字号: 津就组字〔2020〕5号; null when the document has none. */
-    docNumber: z.string().regex(/〔\d{4}〕\d+号$/).nullable(),
+    docNumber: z.string().regex(/(?:[〔\[［【（(]\s*[0-9０-９]{4}\s*[〕\]］】）)]\s*[0-9０-９]+|令第[0-9０-９]+)\s*号$/u).nullable(),
     /** 主送; null when there is none. */
     addressees: z.string().regex(/[：:]$/).nullable(),
     /** Notice paragraphs (plain text; the body carries the marked-up text); empty when issued directly. */
     notice: z.array(z.string().min(1)),
     /** Signature as written (lines of a joint signature joined by a line break); null when the date stands alone. */
     signature: z.string().min(1).nullable(),
-    /** 发文机关. */
-    issuer: z.string().min(1),
+    /** 发文机关; null when the copy names none. */
+    issuer: z.string().min(1).nullable(),
     /** Seal note: 市人社局代章. */
     seal: z.object({ text: z.string(), department: attributed.nullable() }).nullable(),
     /** 成文日期 as written (2020年7月30日, 二〇二〇年七月三十日) and as ISO 8601. */
-    date: z.string().regex(/年.+月.+日$/),
-    dateISO: ISO_DATE,
+    date: z.string().regex(/年.+月.+日$/).nullable(),
+    dateISO: ISO_DATE.nullable(),
     /** Preamble paragraphs (plain text). */
     preamble: z.array(z.string()),
     /** The document this one implements. */
@@ -129,12 +149,14 @@ const documents = defineCollection({
       title: z.string(),
       /** Line in the seed. */
       line: z.number().int().positive(),
-      measures: z.array(z.string().regex(MEASURE_ID)).min(1),
+      measures: z.array(z.string().regex(MEASURE_ID)),
       /** part (一、), chapter (第一章), none (no chapters: the provisions stand under the title). */
       kind: z.enum(['part', 'chapter', 'none']),
       /** Its sections (第一节…). */
-      sections: z.array(z.object({ number: z.number().int().positive(), marker: z.string().regex(new RegExp(`^第${HAN_NUMBER}节$`)), title: z.string().min(1), line: z.number().int().positive() })),
-    })).min(1),
+      sections: z.array(z.object({ number: z.number().int().positive(), marker: z.string().regex(new RegExp(`^第${HAN_NUMBER}节$`)), title: z.string(), line: z.number().int().positive() })),
+      /** Its paragraphs that are no provision, each after `after` of its provisions. */
+      paragraphs: z.array(z.object({ text: z.string().min(1), line: z.number().int().positive(), after: z.number().int().nonnegative() })),
+    })),
     /** notice: carried by an 印发 notice; direct: issued under its own title. */
     form: z.enum(['notice', 'direct']),
     /** The carried document's title line, where the text repeats it after the notice. */
@@ -173,7 +195,9 @@ const measure = z.object({
   /** The attribution: （…等部门按职责分工）, （牵头单位：…）, or lines 责任单位：…; departments in the order listed, with their roles. */
   attribution: z.object({
     text: z.string().min(3),
-    departments: z.array(responsible).min(1),
+    departments: z.array(responsible),
+    /** Collective bodies as named: 各省级人民政府. */
+    collectives: z.array(z.string().min(1)).optional(),
     /** Whether the list ends in 等部门按职责分工, 等部门, 等. */
     etc: z.boolean(),
     /** The text after the last department. */
@@ -189,6 +213,8 @@ const measure = z.object({
   chapterKind: z.enum(['part', 'chapter', 'none']),
   /** Its section (第一节) within the chapter, or null. */
   section: z.number().int().positive().nullable(),
+  /** Items numbered straight through the document (cited 第（三）项, without the part). */
+  through: z.boolean().optional(),
 });
 
 /**
@@ -201,7 +227,7 @@ const provisions = defineCollection({
     /** The document's id. */
     document: z.string().regex(DOCUMENT_ID),
     /** Its provisions in reading order. */
-    measures: z.array(measure).min(1),
+    measures: z.array(measure),
   }),
 });
 

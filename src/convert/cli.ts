@@ -17,7 +17,9 @@ import { DOCUMENT_ID_RE } from './doc-id.ts';
 import { SourceError } from './errors.ts';
 import { decodeUtf8 } from './lines.ts';
 import { libraryIndex, renderContent } from './mdx.ts';
-import { parseSeed } from './parse.ts';
+import { readSeed } from './parse.ts';
+import { formatNote, reportText, type Note } from './report.ts';
+import { UNLISTED_FILE, bodiesYaml, unlistedBodies } from './bodies.ts';
 
 /** content/documents.yaml: ids declared for seeds (optional file). */
 function declaredIds(file: string, shown: string): Map<string, string> {
@@ -43,6 +45,12 @@ function declaredIds(file: string, shown: string): Map<string, string> {
   return ids;
 }
 
+/** Each document's conversion report, beside its content; none when nothing was guessed. */
+const REPORT_FILE = 'conversion-report.txt';
+function reportFile(doc: PolicyDocument, notes: readonly Note[]): [string, string][] {
+  return notes.length ? [[REPORT_FILE, reportText(doc.source, notes)]] : [];
+}
+
 function main(root: string): string {
   const seedsDir = join(root, 'seeds');
   const contentDir = join(root, 'content');
@@ -56,13 +64,14 @@ function main(root: string): string {
   const ids = declaredIds(join(contentDir, 'documents.yaml'), rel(join(contentDir, 'documents.yaml')));
 
   const docs: PolicyDocument[] = [];
+  const reports = new Map<string, Note[]>();
   for (const seed of seeds) {
     const seedFile = join(seedsDir, seed);
     if (statSync(seedFile).isDirectory()) throw new SourceError(rel(seedFile), 1, 1, 'this is a folder, not a seed file');
     if (/[\p{C}\u0085\u2028\u2029]/u.test(seed))
       throw new SourceError(rel(seedsDir), 1, 1, `the seed file name ${JSON.stringify(seed)} contains a control or invisible character: rename it`);
     const text = decodeUtf8(rel(seedFile), readFileSync(seedFile));
-    const doc = parseSeed(rel(seedFile), text, registry, ids.get(seed));
+    const { doc, notes } = readSeed(rel(seedFile), text, registry, ids.get(seed));
     const clash = docs.find((d) => d.id === doc.id);
     if (clash) {
       // Point at the 发文字号 the id comes from.
@@ -73,7 +82,9 @@ function main(root: string): string {
       throw new SourceError(rel(seedFile), at + 1, col, `document id "${doc.id}" is already used by seeds/${clash.source}: declare another id for one of them in content/documents.yaml`);
     }
     docs.push({ ...doc, source: seed });
+    reports.set(doc.id, notes);
   }
+  const bodies = unlistedBodies(docs, registry);
 
   const library = libraryIndex(docs);
   const target = join(contentDir, 'policies');
@@ -83,12 +94,17 @@ function main(root: string): string {
   let files = 0;
   try {
     for (const doc of docs)
-      for (const [path, body] of renderContent(doc, registry, library)) {
+      for (const [path, body] of [...renderContent(doc, registry, library), ...reportFile(doc, reports.get(doc.id)!)]) {
         const file = join(staging, doc.id, path);
         mkdirSync(dirname(file), { recursive: true });
         writeFileSync(file, body);
         files++;
       }
+    if (bodies.length > 0) {
+      mkdirSync(staging, { recursive: true });
+      writeFileSync(join(staging, UNLISTED_FILE), bodiesYaml(bodies));
+      files++;
+    }
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
@@ -100,7 +116,12 @@ function main(root: string): string {
   rmSync(join(contentDir, 'policy'), { recursive: true, force: true });
   const measures = docs.reduce((n, d) => n + d.chapters.reduce((k, c) => k + c.measures.length, 0), 0);
   const listed = docs.length <= 12 ? docs.map((d) => d.id).join(', ') : `${docs.slice(0, 10).map((d) => d.id).join(', ')} … ${docs.at(-1)!.id}`;
-  return `${seeds.length} seed(s) → ${rel(target)}/: ${listed}; ${measures} measures, ${files} files`;
+  const noted = docs.filter((d) => reports.get(d.id)!.length > 0);
+  const summary = noted.length === 0
+    ? 'conversion report: nothing guessed'
+    : [`conversion report: ${noted.reduce((n, d) => n + reports.get(d.id)!.length, 0)} note(s) in ${noted.length} document(s)${bodies.length ? `, ${bodies.length} bod${bodies.length === 1 ? 'y' : 'ies'} not in the registry` : ''}:`,
+      ...noted.map((d) => `  ${rel(join(target, d.id, REPORT_FILE))}: ${reports.get(d.id)!.length} note(s), first ${formatNote(reports.get(d.id)![0]!)}`)].join('\n');
+  return `${seeds.length} seed(s) → ${rel(target)}/: ${listed}; ${measures} provisions, ${files} files\n${summary}`;
 }
 
 const args = process.argv.slice(2);

@@ -8,24 +8,28 @@ import { pinyin } from 'pinyin-pro';
 export const DOCUMENT_ID_RE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 export function documentId(docNumber: string): string | undefined {
-  const m = /^([\p{Script=Han}A-Za-z]+)〔(\d{4})〕(\d+)号$/u.exec(docNumber);
+  // 津就组字〔2020〕5号, also with the year in [] () ［］ 【】 as published copies write it (劳社部发[2004]22号 → lsbf-2004-22);
+  // an order's number 国务院令第706号 → gwyl-706.
+  const m = /^([\p{Script=Han}A-Za-z]+)\s*[〔[［【（(]\s*(\d{4})\s*[〕\]］】）)]\s*(\d+)\s*号$/u.exec(docNumber)
+    ?? /^([\p{Script=Han}A-Za-z]+令)第()(\d+)号$/u.exec(docNumber);
   if (!m) return undefined;
   const initials = [...m[1]!].map((ch) => (/[A-Za-z]/.test(ch) ? ch.toLowerCase() : pinyin(ch, { pattern: 'first', toneType: 'none' }))).join('');
-  const id = `${initials}-${m[2]}-${m[3]}`;
+  const id = m[2] ? `${initials}-${m[2]}-${m[3]}` : `${initials}-${m[3]}`;
   return DOCUMENT_ID_RE.test(id) ? id : undefined;
 }
 
 /**
  * The id of a document without a 发文字号: the pinyin initials of its title's Chinese characters
- * (at most 16) and its year, 天津市示例管理办法 of 2020 → tjssglbf-2020.
+ * (at most 16) and its year, 天津市示例管理办法 of 2020 → tjssglbf-2020; without the year when the
+ * copy is undated (广东省行政执法公示办法 → gdsxzzfgsbf).
  */
-export function titleDocumentId(title: string, year: string): string | undefined {
+export function titleDocumentId(title: string, year?: string): string | undefined {
   const initials = [...title]
     .filter((ch) => /[\p{Script=Han}A-Za-z0-9]/u.test(ch))
     .map((ch) => (/[\p{Script=Han}]/u.test(ch) ? pinyin(ch, { pattern: 'first', toneType: 'none' }) : ch.toLowerCase()))
     .join('')
     .replace(/[^a-z0-9]/g, '')
     .slice(0, 16);
-  const id = `${initials}-${year}`;
+  const id = year ? `${initials}-${year}` : initials;
   return DOCUMENT_ID_RE.test(id) ? id : undefined;
 }

@@ -5,6 +5,7 @@
  * close on the line that opens them.
  */
 import { SourceError } from './errors.ts';
+import type { Report } from './report.ts';
 
 export interface Line {
   /** 1-based line number. */
@@ -75,23 +76,38 @@ const PAIRS: Record<string, string> = { '（': '）', '《': '》', '“': '”'
 const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]));
 const BRACKET_NAMES: Record<string, string> = { '（': 'parenthesis', '《': 'title bracket', '“': 'quotation mark', '〔': 'year bracket', '【': 'square bracket', '(': 'parenthesis', '「': 'corner bracket' };
 
-/** Checks that every bracket in the line is closed, in order. */
-export function checkBrackets(file: string, line: Line): void {
+/** Brackets that are one pair in either width: （…) and (…） are read as a pair, and noted. */
+const SAME_PAIR: Record<string, string> = { '（': ')', '(': '）' };
+
+/**
+ * Checks that every bracket in the line is closed, in order. Nothing here loses text, so nothing
+ * is refused: a mixed pair （…), a bracket left open or a closing bracket without its opener is
+ * read as written and noted in the report with its place.
+ */
+export function checkBrackets(report: Report, line: Line): void {
   const stack: { ch: string; col: number }[] = [];
   let col = line.col;
   for (const ch of line.text) {
     if (PAIRS[ch]) stack.push({ ch, col });
     const open = CLOSERS.get(ch);
     if (open) {
-      const top = stack.pop();
-      if (!top) throw new SourceError(file, line.no, col, `closing ${ch} has no matching ${open} before it`);
-      if (top.ch !== open)
-        throw new SourceError(file, line.no, top.col, `${BRACKET_NAMES[top.ch]} ${top.ch} is not closed: expected ${PAIRS[top.ch]} before ${ch} at column ${col}`);
+      const top = stack.at(-1);
+      if (top && SAME_PAIR[top.ch] === ch) {
+        stack.pop();
+        report.add(line.no, top.col, `a mixed pair of brackets ${top.ch}…${ch} (full-width and half-width): read as one pair`);
+      } else if (!top || !stack.some((s) => s.ch === open && SAME_PAIR[s.ch] !== ch)) {
+        report.add(line.no, col, `closing ${ch} has no matching ${open} before it: kept as written`);
+      } else {
+        while (stack.length && stack.at(-1)!.ch !== open) {
+          const unclosed = stack.pop()!;
+          report.add(line.no, unclosed.col, `${BRACKET_NAMES[unclosed.ch]} ${unclosed.ch} is not closed: expected ${PAIRS[unclosed.ch]} before ${ch} at column ${col}; kept as written`);
+        }
+        stack.pop();
+      }
     }
     col++;
   }
-  const open = stack.pop();
-  if (open) throw new SourceError(file, line.no, open.col, `${BRACKET_NAMES[open.ch]} ${open.ch} is not closed on this line: add ${PAIRS[open.ch]}`);
+  for (const open of stack) report.add(line.no, open.col, `${BRACKET_NAMES[open.ch]} ${open.ch} is not closed on this line (${PAIRS[open.ch]} missing): kept as written`);
 }
 
 /** The column (1-based, code points) of a UTF-16 offset within a line's text. */

@@ -8,7 +8,7 @@
  */
 import { stringify } from 'yaml';
 import type { Attachment, Department, Measure, PolicyDocument } from '../model/types.ts';
-import { attachmentsOf, citedTitle, knownDocNumber, ownText, provisionKind } from '../model/derive.ts';
+import { attachmentsOf, chapterBlocks, citedTitle, knownDocNumber, ownText, provisionKind } from '../model/derive.ts';
 import { policyReferences } from '../views/references.ts';
 import { segmentInline, type Segment } from './inline.ts';
 
@@ -89,12 +89,13 @@ export function documentMdx(doc: PolicyDocument, inline: Inline): string {
     ...doc,
     chapters: doc.chapters.map((c) => ({
       number: c.number, marker: c.marker, title: c.title, line: c.line, measures: c.measures.map((m) => m.id), kind: c.kind ?? 'part', sections: c.sections ?? [],
+      paragraphs: c.paragraphs ?? [],
     })),
     attachments: attachmentsOf(doc).map((a) => a.number),
   };
   const signed = [
     ...(doc.signature ?? '').split('\n').filter(Boolean).map((line) => `<Signature>${inline(line)}</Signature>`),
-    `<DocDate>${escapeMdx(doc.date)}</DocDate>`,
+    ...(doc.date ? [`<DocDate>${escapeMdx(doc.date)}</DocDate>`] : []),
   ];
   const head = closesInHead(doc);
   const body = [
@@ -138,7 +139,10 @@ export function measureBody(m: Measure, inline: Inline): string {
  */
 export function provisionsMdx(doc: PolicyDocument, inline: Inline): string {
   const measures = doc.chapters.flatMap((c) => c.measures);
-  const body = measures.map((m) => `<Provision id="${m.id}" only={props.only}>\n\n${measureBody(m, inline)}\n\n</Provision>`);
+  // In reading order: each chapter's provisions, with its paragraphs that are no provision where they stand.
+  const body = doc.chapters.flatMap((c) => chapterBlocks(c).map((b) => b.kind === 'provision'
+    ? `<Provision id="${b.measure.id}" only={props.only}>\n\n${measureBody(b.measure, inline)}\n\n</Provision>`
+    : `<Provision id="${b.id}" only={props.only}>\n\n${para(inline(b.paragraph.text))}\n\n</Provision>`));
   return `${frontmatter(doc.source, { document: doc.id, measures })}\n${body.join('\n\n')}\n`;
 }
 

@@ -14,15 +14,22 @@
  * found; nothing is ever merged silently into a neighbour.
  */
 import type { AttributedDepartment, Attachment, Colophon, Department, DocumentForm, PolicyDocument } from '../model/types.ts';
+import { Bodies, unlistedSlug } from './attribution.ts';
 import { readBody } from './body.ts';
 import { documentId, titleDocumentId } from './doc-id.ts';
 import { SourceError } from './errors.ts';
 import { checkBrackets, toLines } from './lines.ts';
+import { Report, type Note } from './report.ts';
 import { classify, describe, type Classified, type Kind } from './rules.ts';
 import { readNumbering } from '../model/numbering.ts';
 
 /** A notice that carries the document: 关于印发《天津市…若干措施》的通知 (also 转发, 发布, 颁布). */
 const NOTICE_TITLE_RE = /(?:印发|转发|发布|颁布)[^《》]*《([^《》]+)》.*通知$/u;
+/** The same without 《》, as the State Council writes it: 国务院关于印发国家职业教育改革实施方案的通知. */
+const NOTICE_PLAIN_RE = /关于(?:印发|转发|发布|颁布)([^《》]+?)的通知$/u;
+/** An order (令) that publishes a regulation: 中华人民共和国国务院令, then 第706号 on the next line. */
+const ORDER_TITLE_RE = /^(?:中华人民共和国)?(.+?)令$/u;
+const ORDER_NUMBER_RE = /^第[0-9０-９]+号$/u;
 /**
  * A signature line: short, with no sentence punctuation (it may carry a seal note in brackets),
  * and not a closing formula written without its 。 (特此通知, 此复).
@@ -40,8 +47,9 @@ class Cursor {
   readonly lines: readonly Classified[];
   /** The number of lines in the file, where "the file ends" is reported. */
   readonly lineCount: number;
-  constructor(file: string, lines: readonly Classified[], lineCount: number) {
+  constructor(file: string, lines: readonly Classified[], lineCount: number, report: Report) {
     this.file = file;
+    this.report = report;
     this.lines = lines;
     this.lineCount = lineCount;
   }
@@ -58,6 +66,7 @@ class Cursor {
   is(kind: Kind): boolean {
     return this.peek()?.kind === kind;
   }
+  readonly report: Report;
   /** Fails at the current line: expected …, found …; or at the end of the file. */
   expected(what: string): never {
     const line = this.peek();
@@ -89,7 +98,7 @@ interface Signed {
 }
 
 /** Signature lines (if any) and the date under them, when they stand here. */
-function readSignature(cur: Cursor, registry: ReadonlyMap<string, Department>): Signed | null {
+function readSignature(cur: Cursor, bodies: Bodies): Signed | null {
   const count = cur.signatureAhead();
   if (count === null) return null;
   const lines = Array.from({ length: count }, () => cur.take());
@@ -101,9 +110,10 @@ function readSignature(cur: Cursor, registry: ReadonlyMap<string, Department>): 
   if (first && sealMatch) {
     issuer = sealMatch[1]!;
     const abbr = sealMatch[2]!.replace(/代章$/u, '');
-    const dept = registry.get(abbr);
-    if (!dept) throw new SourceError(cur.file, first.no, first.col + [...issuer].length + 1, `unknown department "${abbr}" in the seal note: add it to content/departments.yaml`);
-    const department: AttributedDepartment = { abbr, slug: dept.id };
+    const dept = bodies.lookup(abbr);
+    const slug = dept?.id ?? unlistedSlug(abbr);
+    if (!dept) cur.report.add(first.no, first.col + [...issuer].length + 1, `"${abbr}" in the seal note is not in content/departments.yaml: read as a body of its own (/departments/${slug}/)`);
+    const department: AttributedDepartment = { abbr, slug };
     seal = { text: sealMatch[2]!, department };
   }
   return { signature: lines.length ? lines.map((l) => l.text).join('\n') : null, issuer, seal, date: date.text, dateISO: date.iso, line: date.no };
@@ -124,8 +134,8 @@ function readAttachmentNote(cur: Cursor): string[] {
   let n = readNumbering(first.text.replace(/^附件[：:]\s*/u, ''))?.number ?? 1;
   for (let line = cur.peek(); line?.kind === 'numbered' && line.numbered.numbering.kind === 'point'; line = cur.peek()) {
     if (line.numbered.number !== n + 1)
-      throw new SourceError(cur.file, line.no, line.col, `attachment ${line.numbered.marker} is out of order in the list of attachments: expected ${n + 1}. here`);
-    n++;
+      cur.report.add(line.no, line.col, `attachment ${line.numbered.marker} is out of order in the list of attachments: expected ${n + 1}. here; kept as written`);
+    n = line.numbered.number!;
     lines.push(cur.take().text);
   }
   return lines;
@@ -137,17 +147,16 @@ function readAttachments(cur: Cursor): Attachment[] {
   while (cur.is('attachmentLabel')) {
     const label = cur.take() as Classified & { kind: 'attachmentLabel' };
     const expected = attachments.length + 1;
-    const number = label.number ?? expected;
-    if (number !== expected) throw new SourceError(cur.file, label.no, label.col, `attachment ${label.text} is out of order: expected 附件${expected} here`);
-    if (label.number === null && attachments.length > 0) throw new SourceError(cur.file, label.no, label.col, `a second attachment needs its number: write 附件${expected}`);
-    if (!cur.is('text') && !cur.is('numbered')) cur.expected(`the title of ${label.text}`);
-    const title = cur.take().text;
+    if (label.number !== null && label.number !== expected) cur.report.add(label.no, label.col, `attachment ${label.text} is out of order: expected 附件${expected} here; addressed as attachment ${expected}`);
+    if (label.number === null && attachments.length > 0) cur.report.add(label.no, label.col, `a second attachment without its number: addressed as attachment ${expected}`);
+    const title = !cur.done && !cur.is('attachmentLabel') && !colophonAhead(cur) ? cur.take().text : '';
+    if (!title) cur.report.add(label.no, label.col, `${label.text} has no title line`);
     const body: string[] = [];
     while (!cur.done && !cur.is('attachmentLabel') && !colophonAhead(cur)) body.push(cur.take().text);
-    attachments.push({ number, label: label.text, title, text: body.join('\n'), line: label.no });
+    attachments.push({ number: expected, label: label.text, title, text: body.join('\n'), line: label.no });
   }
   if (attachments.length > 1 && attachments[0]!.label.match(/^附件[：:]?$/u))
-    throw new SourceError(cur.file, attachments[0]!.line, 1, 'the first of several attachments needs its number: write 附件1');
+    cur.report.add(attachments[0]!.line, 1, 'the first of several attachments has no number: addressed as attachment 1');
   return attachments;
 }
 
@@ -180,48 +189,69 @@ function readColophon(cur: Cursor): Colophon | null {
 interface Head {
   title: Classified;
   form: DocumentForm;
+  /** The carried document's title, when the head names it ('' when the notice text will: a 令). */
   measuresTitle: string;
-  docNumber: Classified | null;
+  docNumber: { text: string; line: Classified } | null;
+  /** The body that issues an order (令): 国务院 for 中华人民共和国国务院令. */
+  orderIssuer: string | null;
   signed: Signed | null;
   addressees: string | null;
 }
 
-function readHead(cur: Cursor, registry: ReadonlyMap<string, Department>): Head {
+function readHead(cur: Cursor, bodies: Bodies): Head {
   const title = cur.peek()!;
   if (title.kind !== 'text') cur.expected('the title on the first line');
   cur.take();
-  const carried = NOTICE_TITLE_RE.exec(title.text);
+  const order = ORDER_TITLE_RE.exec(title.text);
+  if (order && ORDER_NUMBER_RE.test(cur.peek()?.text ?? '')) {
+    // 中华人民共和国国务院令 / 第706号: the order publishes the regulation that follows its text, signature and date.
+    const number = cur.take();
+    const issuer = order[1]!;
+    cur.report.add(number.no, number.col, `an order (令): its number is read as the document number ${issuer}令${number.text}, its text as the notice, the regulation after its date as the document it publishes`);
+    return { title, form: 'notice', measuresTitle: '', docNumber: { text: `${issuer}令${number.text}`, line: number }, orderIssuer: issuer, signed: null, addressees: null };
+  }
+  const carried = NOTICE_TITLE_RE.exec(title.text)?.[1] ?? NOTICE_PLAIN_RE.exec(title.text)?.[1];
+  if (carried && !NOTICE_TITLE_RE.test(title.text))
+    cur.report.add(title.no, title.col, `a notice whose title names the document it carries without 《》: read as carrying "${carried}"`);
   const form: DocumentForm = carried ? 'notice' : 'direct';
-  const docNumber = cur.is('docNumber') ? cur.take() : null;
+  const numberLine = cur.is('docNumber') ? cur.take() : null;
   // A document issued directly may put its signature and date under the title.
-  const signed = form === 'direct' ? readSignature(cur, registry) : null;
+  const signed = form === 'direct' ? readSignature(cur, bodies) : null;
   const next = cur.peek();
   const addressees = next?.kind === 'text' && ADDRESSEES_RE.test(next.text) && !next.text.includes('如下') ? cur.take().text : null;
-  return { title, form, measuresTitle: carried ? carried[1]! : title.text, docNumber, signed, addressees };
+  return { title, form, measuresTitle: carried ?? title.text, docNumber: numberLine && { text: numberLine.text, line: numberLine }, orderIssuer: null, signed, addressees };
 }
 
+/** Whether a line may be the carried document's own title: short, with no sentence punctuation. */
+const TITLE_LINE_RE = /^[^。，；：！？,;:!?]{2,60}$/u;
+
 /** The notice that carries the document: its text, 附件说明, signature, date, 附注, and the carried title if repeated. */
-function readNotice(cur: Cursor, head: Head, registry: ReadonlyMap<string, Department>) {
+function readNotice(cur: Cursor, head: Head, bodies: Bodies) {
   const notice: string[] = [];
   const start = cur.i;
-  while (!cur.done && cur.signatureAhead() === null && !cur.is('attachmentNote')) {
-    if (!cur.is('text') && !cur.is('numbered') && !cur.is('duty') && !cur.is('docNumber'))
-      cur.expected('the notice text, then the signature and the date (成文日期, like 2020年7月30日)');
-    notice.push(cur.take().text);
-  }
-  if (notice.length === 0) cur.expected(`the notice text after ${head.addressees ? 'the addressees (主送)' : 'the title'}`);
+  while (!cur.done && cur.signatureAhead() === null && !cur.is('attachmentNote')) notice.push(cur.take().text);
   const attachmentNote = readAttachmentNote(cur);
-  const signed = readSignature(cur, registry);
+  let signed = readSignature(cur, bodies);
   if (!signed) {
-    // No date closed the notice: point at the first heading of the carried document, if the notice ran into one.
-    const heading = cur.lines.slice(start, cur.i).findIndex((l) => l.kind === 'numbered' && ['chapter', 'article', 'part'].includes(l.numbered.numbering.kind));
-    if (heading >= 0) cur.i = start + heading;
-    cur.expected('the signature (发文机关署名) and the date (成文日期, like 2020年7月30日) that close the notice');
+    // No date closed the notice: it ends where the carried document starts (its title repeated, or its first heading).
+    cur.i = start;
+    notice.length = 0;
+    while (!cur.done && !(cur.is('numbered') && ['chapter', 'article', 'part'].includes((cur.peek() as Classified & { kind: 'numbered' }).numbered.numbering.kind))
+      && !(head.measuresTitle && [head.measuresTitle, `《${head.measuresTitle}》`].includes(cur.peek()!.text)))
+      notice.push(cur.take().text);
+    const at = cur.peek() ?? cur.lines.at(-1)!;
+    cur.report.add(at.no, at.col, 'no signature or date closes the notice: the notice is read up to here');
+  }
+  if (notice.length === 0) {
+    const at = cur.lines[start] ?? cur.lines.at(-1)!;
+    cur.report.add(at.no, at.col, `no notice text after ${head.addressees ? 'the addressees (主送)' : 'the title'}`);
   }
   const notes = readNotes(cur);
+  const measuresTitle = head.measuresTitle || /《([^《》]+)》/u.exec(notice.join(''))?.[1] || '';
   const repeated = cur.peek();
-  const carriedTitle = repeated?.kind === 'text' && [head.measuresTitle, `《${head.measuresTitle}》`].includes(repeated.text) ? cur.take().text : null;
-  return { notice, attachmentNote, signed, notes, carriedTitle };
+  let carriedTitle: string | null = null;
+  if (repeated?.kind === 'text' && (measuresTitle ? [measuresTitle, `《${measuresTitle}》`].includes(repeated.text) : TITLE_LINE_RE.test(repeated.text))) carriedTitle = cur.take().text;
+  return { notice, attachmentNote, signed, notes, carriedTitle, measuresTitle: measuresTitle || carriedTitle || head.title.text };
 }
 
 /**
@@ -229,78 +259,98 @@ function readNotice(cur: Cursor, head: Head, registry: ReadonlyMap<string, Depar
  * (declared in content/documents.yaml), else derived from its 发文字号, else from its title and year.
  */
 export function parseSeed(file: string, text: string, registryList: readonly Department[], id?: string): PolicyDocument {
-  const registry = new Map(registryList.map((d) => [d.abbr, d]));
+  return readSeed(file, text, registryList, id).doc;
+}
+
+/** parseSeed, with the conversion report: every guess made and every oddity read past, with its place. */
+export function readSeed(file: string, text: string, registryList: readonly Department[], id?: string): { doc: PolicyDocument; notes: Note[] } {
+  const report = new Report(file);
+  const bodies = new Bodies(registryList);
   const all = toLines(file, text);
-  // Line by line, in order: what the line is (a near miss is refused here), then its brackets.
+  // Line by line, in order: what the line is (a near miss is read and noted), then its brackets.
   const lines = all.filter((l) => l.text !== '').map((l) => {
-    const classified = classify(file, l);
-    checkBrackets(file, l);
+    const classified = classify(report, l);
+    checkBrackets(report, l);
     return classified;
   });
   if (lines.length === 0) throw new SourceError(file, 1, 1, 'the file is empty');
-  const cur = new Cursor(file, lines, all.length);
+  const cur = new Cursor(file, lines, all.length, report);
 
-  const head = readHead(cur, registry);
-  const notice = head.form === 'notice' ? readNotice(cur, head, registry) : null;
+  const head = readHead(cur, bodies);
+  const notice = head.form === 'notice' ? readNotice(cur, head, bodies) : null;
+  const measuresTitle = notice?.measuresTitle ?? head.measuresTitle;
 
   const start = cur.i;
   while (!cur.done && !AFTER_BODY.has(cur.peek()!.kind) && cur.signatureAhead() === null) cur.i++;
   const bodyEnd = cur.peek()?.no ?? all.length;
-  const body = readBody(file, lines.slice(start, cur.i), bodyEnd, registry);
+  const body = readBody({ file, report, bodies }, lines.slice(start, cur.i), bodyEnd);
 
   // After the provisions: the closing of a document issued directly (a notice closed before them).
-  let signed = notice?.signed ?? head.signed;
+  let signed: Signed | null = notice ? notice.signed : head.signed;
   let signaturePlace: PolicyDocument['signaturePlace'] = notice ? 'notice' : 'start';
   const attachmentNote = notice ? notice.attachmentNote : readAttachmentNote(cur);
-  if (!signed) {
-    signed = readSignature(cur, registry) ?? cur.expected('the signature (发文机关署名) and the date (成文日期, like 2020年7月30日) after the last provision');
+  if (!signed && !notice) {
+    signed = readSignature(cur, bodies);
     signaturePlace = 'end';
+    if (!signed) {
+      const at = cur.peek() ?? lines.at(-1)!;
+      report.add(cur.peek() ? at.no : all.length, 1, 'no signature (发文机关署名) or date (成文日期) after the last provision: the copy may be partial; the document is read as undated');
+    }
   }
-  const again = cur.signatureAhead();
-  if (again !== null) {
+  const trailing: string[] = [];
+  for (let again = cur.signatureAhead(); again !== null; again = cur.signatureAhead()) {
     const extra = cur.peek(again)!;
-    throw new SourceError(file, extra.no, extra.col, `a second date: the document is already dated on line ${signed.line}`);
+    report.add(extra.no, extra.col, `a second date${signed ? `: the document is already dated on line ${signed.line}` : ''}; kept as a note after the text`);
+    for (let k = 0; k <= again; k++) trailing.push(cur.take().text);
   }
-  const notes = notice ? notice.notes : readNotes(cur);
+  const notes = [...(notice ? notice.notes : readNotes(cur)), ...trailing];
   const attachments = readAttachments(cur);
   const colophon = readColophon(cur);
-  if (!cur.done) cur.expected(attachments.length || colophon ? 'the end of the file' : 'an attachment (附件1), the 版记 (抄送：…) or the end of the file');
+  while (!cur.done) {
+    const line = cur.take();
+    report.add(line.no, line.col, `${describe(line)} after the ${colophon ? '版记' : attachments.length ? 'attachments' : 'end of the document'}: kept as a note after the text`);
+    if (colophon) colophon.lines.push(line.text);
+    else if (attachments.length) attachments.at(-1)!.text += (attachments.at(-1)!.text ? '\n' : '') + line.text;
+    else notes.push(line.text);
+  }
 
-  const issuer = signed.issuer ?? /^(.+?)关于/u.exec(head.title.text)?.[1];
-  if (!issuer)
-    throw new SourceError(file, head.title.no, head.title.col, 'no issuer (发文机关): the document needs a signature line above its date, or a title that names it (…关于…)');
+  const issuer = head.orderIssuer ?? signed?.issuer ?? /^(.+?)关于/u.exec(head.title.text)?.[1] ?? null;
+  if (!issuer) report.add(head.title.no, head.title.col, 'no issuer (发文机关): the document has no signature line and its title does not name it (…关于…)');
   const docNumber = head.docNumber?.text ?? null;
-  const docId = id ?? (docNumber !== null ? documentId(docNumber) : titleDocumentId(head.measuresTitle, signed.dateISO.slice(0, 4)));
+  const year = signed?.dateISO.slice(0, 4);
+  const docId = id ?? ((docNumber !== null ? documentId(docNumber) : undefined) ?? titleDocumentId(measuresTitle, year));
   if (!docId) {
-    const at = head.docNumber ?? head.title;
+    const at = head.docNumber?.line ?? head.title;
     throw new SourceError(file, at.no, at.col, docNumber !== null
       ? `no id can be derived from the document number "${docNumber}": declare one for this seed in content/documents.yaml`
       : 'no id can be derived from the title: declare one for this seed in content/documents.yaml');
   }
+  if (docNumber !== null && !documentId(docNumber) && !id) report.add(head.docNumber!.line.no, head.docNumber!.line.col, `no id can be derived from the document number "${docNumber}": the id ${docId} comes from the title`);
   const implMatch = /《([^》]+)》（([^（）]+〔\d{4}〕\d+号)）/u.exec(body.preamble.join(''));
 
-  return {
+  const doc: PolicyDocument = {
     id: docId,
     source: file.split('/').at(-1)!,
     title: head.title.text,
-    measuresTitle: head.measuresTitle,
+    measuresTitle,
     docNumber,
     addressees: head.addressees,
     notice: notice?.notice ?? [],
-    signature: signed.signature,
+    signature: signed?.signature ?? null,
     issuer,
-    seal: signed.seal,
-    date: signed.date,
-    dateISO: signed.dateISO,
+    seal: signed?.seal ?? null,
+    date: signed?.date ?? null,
+    dateISO: signed?.dateISO ?? null,
     preamble: body.preamble,
     implements: implMatch ? { title: implMatch[1]!, number: implMatch[2]! } : null,
     chapters: body.chapters,
     form: head.form,
     carriedTitle: notice?.carriedTitle ?? null,
-    signaturePlace,
+    signaturePlace: signed ? signaturePlace : 'end',
     attachmentNote,
     notes,
     attachments,
     colophon,
   };
+  return { doc, notes: report.notes };
 }

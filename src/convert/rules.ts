@@ -6,8 +6,8 @@
  * signature before the date…) is the grammar's business (parse.ts, body.ts), not the rules'.
  */
 import { DUTY_LINE_RE } from './attribution.ts';
-import { SourceError } from './errors.ts';
 import { quote, type Line } from './lines.ts';
+import type { Report } from './report.ts';
 import { LOOKALIKES, readNumbering, type NumberedLine } from '../model/numbering.ts';
 import { isDateLine, isMalformedDateLine, parseDate } from '../model/numerals.ts';
 
@@ -33,8 +33,8 @@ interface Rule {
   kind: Kind;
   /** What a line of this kind is, for messages: "a date (成文日期)". */
   name: string;
-  /** The line's kind, or null when it is not one; throws when the line is almost one. */
-  read: (line: Line, fail: (message: string) => never) => LineKind | null;
+  /** The line's kind, or null when it is not one; a line that is almost one is read as one (or as text) and noted. */
+  read: (line: Line, note: (message: string) => void) => LineKind | null;
 }
 
 /** 2020年7月31日 or 二〇二〇年七月三十一日 inside a line. */
@@ -46,19 +46,34 @@ const DOC_NUMBER_LOOKALIKE_RE = /^[\p{Script=Han}A-Za-z]+\s*[[［【（(〔]\s*[
 export const RULES: readonly Rule[] = [
   {
     kind: 'date', name: 'a date (成文日期) like 2020年7月30日',
-    read: (line, fail) => {
-      if (isMalformedDateLine(line.text)) fail(`a date must be written like 2020年7月30日 or 二〇二〇年七月三十日, found ${quote(line.text)}`);
-      if (!isDateLine(line.text)) return null;
-      const iso = parseDate(line.text);
-      return iso ? { kind: 'date', iso } : fail(`"${line.text}" is not a real date`);
+    read: (line, note) => {
+      // 二00四年九月十日: a year of Chinese digits written with ASCII or full-width zeros.
+      const zeros = /^[〇○零一二三四五六七八九0０OＯ]{4}年/u.test(line.text) && /^[^年]*[0０OＯ]/u.test(line.text) && /[一二三四五六七八九]/u.test(line.text.slice(0, 4));
+      const text = zeros ? line.text.replace(/^[^年]+/u, (y) => y.replace(/[0０OＯ]/gu, '〇')) : line.text;
+      if (isMalformedDateLine(text)) {
+        const digits = /^([0-9０-９]{4})\s*[-－.．/／年]\s*([0-9０-９]{1,2})\s*[-－.．/／月]\s*([0-9０-９]{1,2})/u.exec(text);
+        const iso = digits ? parseDate(`${digits[1]}年${digits[2]}月${digits[3]}日`) : null;
+        if (!iso) return null;
+        note(`the date ${quote(line.text)} is not written like 2020年7月30日: read as ${iso}`);
+        return { kind: 'date', iso };
+      }
+      if (!isDateLine(text)) return null;
+      const iso = parseDate(text);
+      if (!iso) {
+        note(`"${line.text}" is not a real date: kept as text`);
+        return null;
+      }
+      if (zeros) note(`the year in ${quote(line.text)} is written with 0 for 〇: read as ${iso}`);
+      return { kind: 'date', iso };
     },
   },
   {
     kind: 'docNumber', name: 'a document number (发文字号) like 津就组字〔2020〕5号',
-    read: (line, fail) => {
+    read: (line, note) => {
       if (DOC_NUMBER_LINE_RE.test(line.text)) return { kind: 'docNumber' };
       if (!DOC_NUMBER_LOOKALIKE_RE.test(line.text)) return null;
-      return fail(`a document number must be written like 津就组字〔2020〕5号 (ASCII digits, the year in 〔〕), found ${quote(line.text)}`);
+      note(`the document number ${quote(line.text)} is not written with 〔〕 around the year: read as a document number, as written`);
+      return { kind: 'docNumber' };
     },
   },
   {
@@ -98,14 +113,22 @@ export const RULES: readonly Rule[] = [
   },
   {
     kind: 'numbered', name: 'a numbered line',
-    read: (line, fail) => {
+    read: (line, note) => {
       const numbered = readNumbering(line.text);
       if (numbered) {
-        if (numbered.number === undefined) fail(`"${numbered.written}" in ${numbered.marker} is not a number this converter reads as a ${numbered.numbering.name} number`);
-        return { kind: 'numbered', numbered };
+        if (numbered.number !== undefined) return { kind: 'numbered', numbered };
+        note(`"${numbered.written}" in ${numbered.marker} is not a number this converter reads as a ${numbered.numbering.name} number: kept as text`);
+        return null;
       }
       const like = LOOKALIKES.find((l) => l.pattern.test(line.text));
-      return like ? fail(`this line starts like a numbered line but its numbering is none of 第一章 第一节 第一条 一、 （一） 1. （1）: write ${like.expected}`) : null;
+      const normalised = like?.normalise(line.text);
+      const read = normalised !== undefined ? readNumbering(normalised) : null;
+      if (!read || read.number === undefined) return null;
+      // 一） → （一）: the normalised text may be longer than the line by a bracket.
+      const delta = [...normalised!].length - [...line.text].length;
+      const marker = [...line.text].slice(0, [...read.marker].length - delta).join('');
+      note(`${quote(marker)} is not one of 第一章 第一节 第一条 一、 （一） 1. （1）: read as ${read.marker}, kept as written`);
+      return { kind: 'numbered', numbered: { ...read, marker, restOffset: read.restOffset - delta } };
     },
   },
   { kind: 'text', name: 'text', read: () => ({ kind: 'text' }) },
@@ -113,13 +136,11 @@ export const RULES: readonly Rule[] = [
 
 const NAMES = new Map(RULES.map((r) => [r.kind, r.name]));
 
-/** What a line is. */
-export function classify(file: string, line: Line): Classified {
-  const fail = (message: string): never => {
-    throw new SourceError(file, line.no, line.col, message);
-  };
+/** What a line is; near misses are read as the kind they are almost, and noted. */
+export function classify(report: Report, line: Line): Classified {
+  const note = (message: string) => report.add(line.no, line.col, message);
   for (const rule of RULES) {
-    const kind = rule.read(line, fail);
+    const kind = rule.read(line, note);
     if (kind) return { ...line, ...kind };
   }
   throw new Error('unreachable: the text rule matches every line');

@@ -4,7 +4,7 @@
  * reading order, the library's department order.
  */
 import { NUMBERING } from './numbering.ts';
-import type { Attachment, Chapter, ChapterKind, Department, Measure, PolicyDocument, ProvisionKind } from './types.ts';
+import type { Attachment, Chapter, ChapterKind, ChapterParagraph, Department, Measure, PolicyDocument, ProvisionKind } from './types.ts';
 
 /** How a provision is numbered ('item' when the model does not say). */
 export function provisionKind(m: Pick<Measure, 'kind'>): ProvisionKind {
@@ -38,14 +38,39 @@ export function measureLabel(m: number | Pick<Measure, 'number' | 'kind'>): stri
  * A provision's label as people cite it: 第二部分第（一）项, 第二章第（一）项, 第（一）项 (no chapters),
  * 第五条 (articles are numbered through the document), 第二部分 (a heading 一、 with no lower level).
  */
-export function provisionLabel(m: Pick<Measure, 'chapter' | 'number' | 'kind' | 'chapterKind'>): string {
-  if (provisionKind(m) !== 'item') return measureLabel(m);
+export function provisionLabel(m: Pick<Measure, 'chapter' | 'number' | 'kind' | 'chapterKind' | 'through'>): string {
+  // Articles are numbered through the document, and so are items where the document numbers them so: 第（三）项.
+  if (provisionKind(m) !== 'item' || m.through) return measureLabel(m);
   return chapterLabel({ number: m.chapter, kind: m.chapterKind ?? 'part' }) + measureLabel(m);
 }
 
 /** The headline without its closing 。, as a title. */
 export function headlineTitle(headline: string): string {
   return headline.replace(/[。．.]$/u, '');
+}
+
+/** A block of a chapter in reading order: a provision, or a paragraph that is no provision (with its anchor id p2-1). */
+export type ChapterBlock = { kind: 'provision'; measure: Measure } | { kind: 'paragraph'; id: string; paragraph: ChapterParagraph };
+
+/** The id of a chapter's k-th paragraph that is no provision (1-based): p2-1. */
+export function paragraphId(chapter: number, k: number): string {
+  return `p${chapter}-${k}`;
+}
+
+/** A chapter's provisions and its other paragraphs, in the order of the text. */
+export function chapterBlocks(c: Pick<Chapter, 'number' | 'measures' | 'paragraphs'>): ChapterBlock[] {
+  const paragraphs = (c.paragraphs ?? []).map((paragraph, i) => ({ kind: 'paragraph' as const, id: paragraphId(c.number, i + 1), paragraph }));
+  const blocks: ChapterBlock[] = [];
+  let next = 0;
+  const flush = (upTo: number) => {
+    while (next < paragraphs.length && paragraphs[next]!.paragraph.after <= upTo) blocks.push(paragraphs[next++]!);
+  };
+  c.measures.forEach((measure, i) => {
+    flush(i);
+    blocks.push({ kind: 'provision', measure });
+  });
+  flush(Number.MAX_SAFE_INTEGER);
+  return blocks;
 }
 
 /** Every provision of a document, in reading order. */

@@ -47,11 +47,11 @@ export const NUMBERINGS: readonly Numbering[] = [
     marker: (n) => `第${han(n)}条`, label: (n) => `第${han(n)}条` },
   { kind: 'part', rank: 3, name: 'heading 一、', pattern: new RegExp(`^(${HAN})、${SPACE}(.*)$`, 'u'), digits: 'han', continuous: false,
     marker: (n) => `${han(n)}、`, label: (n) => `第${han(n)}部分` },
-  { kind: 'item', rank: 4, name: 'item （一）', pattern: new RegExp(`^(?:（(${HAN})）|\\((${HAN})\\))${SPACE}(.*)$`, 'u'), digits: 'han', continuous: false,
+  { kind: 'item', rank: 4, name: 'item （一）', pattern: new RegExp(`^(?:[（(](${HAN})[）)])${SPACE}(.*)$`, 'u'), digits: 'han', continuous: false,
     marker: (n) => `（${han(n)}）`, label: (n) => `第（${han(n)}）项` },
   { kind: 'point', rank: 5, name: 'point 1.', pattern: new RegExp(`^(${ARABIC})[.．、](?![0-9])${SPACE}(.*)$`, 'u'), digits: 'arabic', continuous: false,
     marker: (n) => `${n}.`, label: (n) => `第${n}点` },
-  { kind: 'subpoint', rank: 6, name: 'sub-point （1）', pattern: new RegExp(`^(?:（(${ARABIC})）|\\((${ARABIC})\\))${SPACE}(.*)$`, 'u'), digits: 'arabic', continuous: false,
+  { kind: 'subpoint', rank: 6, name: 'sub-point （1）', pattern: new RegExp(`^(?:[（(](${ARABIC})[）)])${SPACE}(.*)$`, 'u'), digits: 'arabic', continuous: false,
     marker: (n) => `（${n}）`, label: (n) => `第（${n}）目` },
 ];
 
@@ -87,11 +87,12 @@ export function readNumbering(text: string): NumberedLine | null {
 }
 
 /**
- * Line starts that look like numbering but are none of the above, with what to write instead:
- * 一. or 一） for 一、/（一）, 1) for （1）.
+ * Line starts that look like numbering but are none of the above, as published copies write them:
+ * 六， or 一. for 六、, 一） for （一）, 1) for （1）. `normalise` replaces the one character that
+ * differs, so the marker keeps its length and the text its columns.
  */
-export const LOOKALIKES: readonly { pattern: RegExp; expected: string }[] = [
-  { pattern: new RegExp(`^${HAN}[.．,，]`, 'u'), expected: '一、 (a heading) or （一） (an item)' },
-  { pattern: new RegExp(`^${HAN}[)）]`, 'u'), expected: '（一） with both brackets' },
-  { pattern: new RegExp(`^${ARABIC}[)）]`, 'u'), expected: '（1） with both brackets, or 1.' },
+export const LOOKALIKES: readonly { pattern: RegExp; expected: string; normalise: (text: string) => string }[] = [
+  { pattern: new RegExp(`^${HAN}[.．,，]`, 'u'), expected: '一、 (a heading) or （一） (an item)', normalise: (t) => t.replace(new RegExp(`^(${HAN})[.．,，]`, 'u'), '$1、') },
+  { pattern: new RegExp(`^${HAN}[)）]`, 'u'), expected: '（一） with both brackets', normalise: (t) => t.replace(new RegExp(`^(${HAN})[)）]`, 'u'), '（$1）') },
+  { pattern: new RegExp(`^${ARABIC}[)）]`, 'u'), expected: '（1） with both brackets, or 1.', normalise: (t) => t.replace(new RegExp(`^(${ARABIC})[)）]`, 'u'), '（$1）') },
 ];

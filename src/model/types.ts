@@ -51,6 +51,11 @@ export interface Attribution {
    * parenthetical alone on its line after the sub-items). Absent means 'parenthetical'.
    */
   form?: 'parenthetical' | 'line';
+  /**
+   * Collective bodies the list names, as written: 各省级人民政府, 各有关部门和单位, 地方各级人民政府. They
+   * are shown as named and are no department. Absent means none; `departments` may then be empty.
+   */
+  collectives?: string[];
 }
 
 /**
@@ -86,6 +91,23 @@ export interface Measure {
   chapterKind?: ChapterKind;
   /** The section (第一节) of its chapter it stands in, or null. Absent means null. */
   section?: number | null;
+  /**
+   * True when the document numbers its items straight through, not afresh under each 一、 (（一）–（十五）
+   * across five parts): the item is then cited by its own number, 第（三）项. Absent means false.
+   */
+  through?: boolean;
+}
+
+/**
+ * A paragraph of a chapter that is no numbered provision: prose directly under a heading, a
+ * paragraph between provisions, a closing paragraph after the last one. Kept where it stands.
+ */
+export interface ChapterParagraph {
+  text: string;
+  /** 1-based line in the seed. */
+  line: number;
+  /** How many of the chapter's provisions stand before it. */
+  after: number;
 }
 
 /** A 第一节 within a 第一章. */
@@ -109,6 +131,8 @@ export interface Chapter {
   kind?: ChapterKind;
   /** Its sections (第一节…), in order; absent or empty when it has none. */
   sections?: Section[];
+  /** Its paragraphs that are no provision, in order; absent or empty when it has none. */
+  paragraphs?: ChapterParagraph[];
 }
 
 /** An attachment (附件) printed after the main text: its label line, its title and its body. */
@@ -167,13 +191,13 @@ export interface PolicyDocument {
    * signature joined by \n; null when the date stands alone.
    */
   signature: string | null;
-  /** 发文机关: the issuing body, the (first) signature line without its seal note, else the title's words before 关于. */
-  issuer: string;
+  /** 发文机关: the issuing body, the (first) signature line without its seal note, else the title's words before 关于 (else the body whose 令 it is); null when the copy names none. */
+  issuer: string | null;
   /** The seal note, e.g. 市人社局代章, when another body seals on the issuer's behalf. */
   seal: { text: string; department: AttributedDepartment | null } | null;
-  /** 成文日期 as written (2020年7月30日, 二〇二〇年七月三十日), and as an ISO date. */
-  date: string;
-  dateISO: string;
+  /** 成文日期 as written (2020年7月30日, 二〇二〇年七月三十日), and as an ISO date; null when the copy has no date. */
+  date: string | null;
+  dateISO: string | null;
   /** The preamble before the first chapter, one string per paragraph. */
   preamble: string[];
   /** The document this one implements: the first 《…》（number） in the preamble. */
@@ -202,7 +226,8 @@ export interface PolicyDocument {
   colophon?: Colophon | null;
 }
 
-export type DepartmentKind = 'party' | 'government' | 'government-affiliated' | 'mass-organisation';
+/** 'unlisted': a body an attribution names that the registry lacks (its name as written, no English name). */
+export type DepartmentKind = 'party' | 'government' | 'government-affiliated' | 'mass-organisation' | 'unlisted';
 
 /** One entry of content/departments.yaml. */
 /** The library: every document, newest first, and the registry they are read against. */
