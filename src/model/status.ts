@@ -87,7 +87,7 @@ const TERM_YEARS = /有效期(?:为)?([0-9]+|[一二三四五六七八九十]+)�
  * closing notes). `issued` is the day 自印发之日起 counts from (发布日期 when known, else 成文日期).
  * `parseDate` reads a date as written (src/model/numerals.ts).
  */
-export function statedTerms(texts: readonly string[], issued: string, parseDate: (text: string) => string | null): StatedTerms {
+export function statedTerms(texts: readonly string[], issued: string | undefined, parseDate: (text: string) => string | null): StatedTerms {
   const out: StatedTerms = { clauses: [] };
   const clauseOf = (text: string, index: number) => {
     const start = Math.max(text.lastIndexOf('。', index), text.lastIndexOf('，', index), text.lastIndexOf('；', index)) + 1;
@@ -101,7 +101,7 @@ export function statedTerms(texts: readonly string[], issued: string, parseDate:
     const until = EXPIRES_ON.exec(text);
     const term = TERM_YEARS.exec(text);
     if (on && !out.effective) { out.effective = parseDate(on[1]!) ?? undefined; out.clauses.push(clauseOf(text, on.index)); }
-    else if (issuedOn && !out.effective) { out.effective = issued; out.clauses.push(clauseOf(text, issuedOn.index)); }
+    else if (issuedOn && !out.effective && issued) { out.effective = issued; out.clauses.push(clauseOf(text, issuedOn.index)); }
     if (until && !out.expires) { out.expires = parseDate(until[1]!) ?? undefined; out.clauses.push(clauseOf(text, until.index)); }
     if (term && years === undefined) {
       years = /^\d+$/u.test(term[1]!) ? Number(term[1]) : '一二三四五六七八九十'.indexOf(term[1]!) + 1 || undefined;

@@ -81,7 +81,7 @@ async function load(): Promise<Loaded> {
           if (!known.has(a.slug)) throw new Error(`measure ${d.id}/${id} names department "${a.slug}", which content/departments.yaml lacks`);
         return {
           id: m.id, chapter: m.chapter, number: m.number, marker: m.marker, headline: m.headline, text: m.text, attribution, line: m.line,
-          kind: m.kind, chapterKind: m.chapterKind, section: m.section,
+          kind: m.kind, chapterKind: m.chapterKind, section: m.section, ...(m.through ? { through: true } : {}),
         };
       }),
     }));
@@ -91,7 +91,7 @@ async function load(): Promise<Loaded> {
     const attachments = attachmentList.map(({ data: a }): Attachment => ({ number: a.number, label: a.label, title: a.title, text: a.text, line: a.line }));
     const { source: _source, id: _id, ...declared } = metaBySource.get(d.source) ?? { source: d.source };
     // Dates the text states (自…起施行，有效期…年) stand where nothing is declared; a disagreement is a build warning.
-    const stated = statedTerms([...d.notice, ...d.preamble, ...chapters.flatMap((c) => c.measures.map((m) => m.text)), ...(d.notes ?? [])], declared.published ?? d.dateISO, parseDate);
+    const stated = statedTerms([...d.notice, ...d.preamble, ...chapters.flatMap((c) => c.measures.map((m) => m.text)), ...(d.notes ?? [])], declared.published ?? d.dateISO ?? undefined, parseDate);
     for (const message of termConflicts(declared, stated)) console.warn(`[documents] content/documents.yaml, ${d.source}: ${message}`);
     const meta = { ...declared, effective: declared.effective ?? stated.effective, expires: declared.expires ?? stated.expires };
     return { ...d, seal, chapters, attachments, meta };

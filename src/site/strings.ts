@@ -66,6 +66,9 @@ export const t = {
   },
   footer: '本站据政策原文自动生成，内容以原文为准。',
   doc: {
+    /** A copy without 成文日期 or 发文机关 (a partial copy published on a website). */
+    undated: '原文未注明',
+    noIssuer: '原文未注明',
     metaHeading: '文件信息',
     title: '标题',
     docNumber: '发文字号',

@@ -30,5 +30,5 @@ export function citeMeasure(doc: Cited, m: Pick<Measure, 'chapter' | 'number' | 
 export function citeGbt7714(doc: Cited & Pick<PolicyDocument, 'issuer' | 'dateISO'>, m: Pick<Measure, 'chapter' | 'number' | 'kind' | 'chapterKind'> | null, url: string, citedOn: string): string {
   const title = citedTitle(doc) + (m ? provisionLabel(m) : '');
   const other = doc.docNumber ? `: ${doc.docNumber}` : '';
-  return `${doc.issuer}. ${title}${other}[EB/OL]. (${doc.dateISO})[${citedOn}]. ${url}.`;
+  return `${doc.issuer ? `${doc.issuer}. ` : ''}${title}${other}[EB/OL]. ${doc.dateISO ? `(${doc.dateISO})` : ''}[${citedOn}]. ${url}.`;
 }

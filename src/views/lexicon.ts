@@ -64,16 +64,34 @@ export function departmentNames(d: Pick<Department, 'name' | 'abbr' | 'aliases'>
   return names;
 }
 
-/** Names that two departments share: each would be ambiguous in search. Empty for a sound registry. */
+/** The names a department declares: its full name, its abbreviation, its aliases. */
+function declaredNames(d: Pick<Department, 'name' | 'abbr' | 'aliases'>): string[] {
+  return [d.name, d.abbr, ...(d.aliases ?? [])].map((n) => n.trim()).filter((n) => [...n].length >= 2);
+}
+
+/** Declared names that two departments share: each would be ambiguous in search. Empty for a sound registry. */
 export function sharedNames(registry: readonly Pick<Department, 'id' | 'name' | 'abbr' | 'aliases'>[]): { name: string; ids: string[] }[] {
   const owners = new Map<string, string[]>();
-  for (const d of registry) for (const n of departmentNames(d)) owners.set(n, [...(owners.get(n) ?? []), d.id]);
+  for (const d of registry) for (const n of new Set(declaredNames(d))) owners.set(n, [...(owners.get(n) ?? []), d.id]);
   return [...owners].filter(([, ids]) => ids.length > 1).map(([name, ids]) => ({ name, ids }));
 }
 
 /**
+ * Each department's names for search: departmentNames, less the derived names another body
+ * declares or derives too (市医保局 derives 医保局, the abbreviation of the national 医保局: that
+ * name stays the national body's; a name two bodies only derive belongs to neither).
+ */
+export function searchNames(registry: readonly Pick<Department, 'id' | 'name' | 'abbr' | 'aliases'>[]): Map<string, string[]> {
+  const declared = new Map<string, string>();
+  for (const d of registry) for (const n of declaredNames(d)) declared.set(n, d.id);
+  const derivedBy = new Map<string, number>();
+  for (const d of registry) for (const n of departmentNames(d)) if (!declared.has(n)) derivedBy.set(n, (derivedBy.get(n) ?? 0) + 1);
+  return new Map(registry.map((d) => [d.id, departmentNames(d).filter((n) => (declared.has(n) ? declared.get(n) === d.id : derivedBy.get(n) === 1))]));
+}
+
+/**
  * The lexicon the search page loads. Departments: those given (the ones with a task list), with
- * their names; a name two departments share stops the build, naming both.
+ * their names; a declared name two departments share stops the build, naming both.
  */
 export function buildLexicon(
   thesaurus: readonly ThesaurusEntry[],
@@ -85,9 +103,10 @@ export function buildLexicon(
     const [first] = shared;
     throw new Error(`content/departments.yaml: the name “${first!.name}” belongs to ${first!.ids.join(' and ')}; a name may belong to one department only`);
   }
+  const names = searchNames(departments);
   return {
     thesaurus: thesaurus.map((e) => ({ words: [...e.words], terms: [...e.terms] })),
-    departments: departments.map((d) => ({ id: d.id, abbr: d.abbr, names: departmentNames(d), href: d.href })),
+    departments: departments.map((d) => ({ id: d.id, abbr: d.abbr, names: names.get(d.id)!, href: d.href })),
     groups: groups.map((g) => ({ id: g.id, name: g.name, terms: [...g.terms], href: g.href, count: g.count })),
   };
 }

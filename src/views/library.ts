@@ -22,9 +22,10 @@ export interface Facet {
 
 /** The orders the library list offers (links, no JavaScript): newest first is the home page's. */
 export const LIBRARY_SORTS = {
-  newest: (a: PolicyDocument, b: PolicyDocument) => b.dateISO.localeCompare(a.dateISO) || (a.docNumber ?? '').localeCompare(b.docNumber ?? '', 'zh-CN'),
-  oldest: (a: PolicyDocument, b: PolicyDocument) => a.dateISO.localeCompare(b.dateISO) || (a.docNumber ?? '').localeCompare(b.docNumber ?? '', 'zh-CN'),
-  title: (a: PolicyDocument, b: PolicyDocument) => citedTitle(a).localeCompare(citedTitle(b), 'zh-CN') || b.dateISO.localeCompare(a.dateISO),
+  newest: (a: PolicyDocument, b: PolicyDocument) => (b.dateISO ?? '').localeCompare(a.dateISO ?? '') || (a.docNumber ?? '').localeCompare(b.docNumber ?? '', 'zh-CN') || a.id.localeCompare(b.id),
+  // Undated copies come last in either order.
+  oldest: (a: PolicyDocument, b: PolicyDocument) => (a.dateISO ?? '9999').localeCompare(b.dateISO ?? '9999') || (a.docNumber ?? '').localeCompare(b.docNumber ?? '', 'zh-CN') || a.id.localeCompare(b.id),
+  title: (a: PolicyDocument, b: PolicyDocument) => citedTitle(a).localeCompare(citedTitle(b), 'zh-CN') || (b.dateISO ?? '').localeCompare(a.dateISO ?? ''),
 } as const;
 export type LibrarySort = keyof typeof LIBRARY_SORTS;
 
@@ -33,12 +34,16 @@ export function sortDocuments(docs: readonly PolicyDocument[], sort: LibrarySort
   return [...docs].sort(LIBRARY_SORTS[sort]);
 }
 
-export const yearOf = (doc: PolicyDocument) => doc.dateISO.slice(0, 4);
+/** The year of a document's 成文日期; null for an undated copy. */
+export const yearOf = (doc: PolicyDocument) => doc.dateISO?.slice(0, 4) ?? null;
 
-/** Documents by year of their 成文日期, newest year first. */
+/** Documents by year of their 成文日期, newest year first (undated copies are in no year). */
 export function byYear(docs: readonly PolicyDocument[]): Facet[] {
   const years = new Map<string, PolicyDocument[]>();
-  for (const d of docs) years.set(yearOf(d), [...(years.get(yearOf(d)) ?? []), d]);
+  for (const d of docs) {
+    const year = yearOf(d);
+    if (year) years.set(year, [...(years.get(year) ?? []), d]);
+  }
   return [...years].sort((a, b) => b[0].localeCompare(a[0])).map(([year, documents]) => ({ label: year, slug: year, documents }));
 }
 
@@ -52,7 +57,7 @@ export function issuerSlug(issuer: string): string {
 /** Documents by issuer (发文机关), most documents first; issuers whose slugs collide get -2, -3… in name order. */
 export function byIssuer(docs: readonly PolicyDocument[]): Facet[] {
   const issuers = new Map<string, PolicyDocument[]>();
-  for (const d of docs) issuers.set(d.issuer, [...(issuers.get(d.issuer) ?? []), d]);
+  for (const d of docs) if (d.issuer) issuers.set(d.issuer, [...(issuers.get(d.issuer) ?? []), d]);
   const names = [...issuers.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN'));
   const used = new Map<string, number>();
   const slugs = new Map(names.map((name) => {
