@@ -7,7 +7,8 @@
 import type { TestProject } from 'vitest/node';
 import { buildSite } from './helpers/build.ts';
 import { buildLibrarySite } from './helpers/library-site.ts';
-import { DIST, DIST_LIBRARY, DIST_SUB, SUB_PATH } from './helpers/paths.ts';
+import { buildRealSite } from './helpers/real-site.ts';
+import { DIST, DIST_LIBRARY, DIST_REAL, DIST_SUB, SUB_PATH } from './helpers/paths.ts';
 import { serveStatic, type StaticServer } from './helpers/server.ts';
 
 declare module 'vitest' {
@@ -16,6 +17,8 @@ declare module 'vitest' {
     subSiteUrl: string;
     /** The library build (dist-library/), at the root. */
     librarySiteUrl: string;
+    /** The real-corpus build (dist-real/): the seed and the six published documents of tests/fixtures/real/. */
+    realSiteUrl: string;
   }
 }
 
@@ -26,11 +29,13 @@ export async function setup(project: TestProject): Promise<void> {
     buildSite({ outDir: DIST });
     buildSite({ outDir: DIST_SUB, base: SUB_PATH });
     buildLibrarySite(DIST_LIBRARY);
+    buildRealSite(DIST_REAL);
   }
-  servers = [await serveStatic(DIST), await serveStatic(DIST_SUB, SUB_PATH), await serveStatic(DIST_LIBRARY)];
+  servers = [await serveStatic(DIST), await serveStatic(DIST_SUB, SUB_PATH), await serveStatic(DIST_LIBRARY), await serveStatic(DIST_REAL)];
   project.provide('siteUrl', servers[0]!.url);
   project.provide('subSiteUrl', servers[1]!.url);
   project.provide('librarySiteUrl', servers[2]!.url);
+  project.provide('realSiteUrl', servers[3]!.url);
 }
 
 export async function teardown(): Promise<void> {

@@ -207,6 +207,8 @@ export function readBody(ctx: BodyContext, lines: readonly Classified[], endLine
     } else preamble.push(line.text);
   }
   finish();
+  // The first part's items are known to be numbered through only once the second part continues them.
+  if (itemNumbering === 'through') for (const m of chapters.flatMap((c) => c.measures)) m.through = true;
   for (const chapter of chapters)
     if (chapter.measures.length === 0 && !chapter.paragraphs?.length) report.add(chapter.line, 1, `chapter ${chapter.marker} has neither provisions nor text`);
   for (const chapter of chapters)

@@ -18,3 +18,7 @@ export const DIST_LIBRARY = join(ROOT, 'dist-library');
 export const LIBRARY_FIXTURES = join(FIXTURES, 'library');
 /** Screenshots and PDFs the tests write, for people to look at (not committed). */
 export const ARTIFACTS = join(ROOT, 'tests', '.artifacts');
+/** The real corpus: six published documents, copied as stored (tests/fixtures/real/SOURCES.md). */
+export const REAL_FIXTURES = join(FIXTURES, 'real');
+/** The real-corpus build: the seed plus the six real documents (see tests/setup.ts). */
+export const DIST_REAL = join(ROOT, 'dist-real');
