@@ -364,6 +364,7 @@ export const t = {
     id: '编号',
     departments: '责任部门',
     actions: '主要举措',
+    paragraphs: '本部分正文（原文未编号的段落）',
     deadlines: '时限',
     lead: '牵头',
     etc: '等部门按职责分工',

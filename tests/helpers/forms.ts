@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { SourceError } from '../../src/convert/errors.ts';
 import { LINE_BREAK_RE } from '../../src/convert/lines.ts';
-import { parseSeed } from '../../src/convert/parse.ts';
+import { parseSeed, readSeed } from '../../src/convert/parse.ts';
+import type { Note } from '../../src/convert/report.ts';
 import { parseRegistry } from '../../src/model/registry.ts';
 import type { Department, PolicyDocument } from '../../src/model/types.ts';
 import { mdxToText, provisionMdx } from './mdx-text.ts';
@@ -41,6 +42,11 @@ export interface Problem {
 }
 
 /** The SourceError parsing the text throws (fails the test if it parses, or throws something else). */
+/** The conversion report's notes on a text (it must read). */
+export function notesOf(text: string, departments: readonly Department[] = registry): Note[] {
+  return readSeed('seeds/test.txt', text, departments).notes;
+}
+
 export function problemOf(text: string, departments: readonly Department[] = registry): Problem {
   try {
     parse(text, 'seeds/test.txt', departments);

@@ -126,8 +126,14 @@ describe('document ids from the 发文字号', () => {
   });
 
   test('a number that does not fit the pattern gives undefined', () => {
-    for (const bad of ['', '津就组字', '津就组字〔20〕5号', '津就组字〔2020〕5', '津就组字[2020]5号', '〔2020〕5号', '津就组字〔2020〕第5号', '见津就组字〔2020〕5号文'])
+    for (const bad of ['', '津就组字', '津就组字〔20〕5号', '津就组字〔2020〕5', '〔2020〕5号', '津就组字〔2020〕第5号', '见津就组字〔2020〕5号文'])
       expect(documentId(bad), bad).toBeUndefined();
+  });
+
+  test('the year in [] () ［］ as published copies write it, and an order\'s number (令第N号), give the same kind of id', () => {
+    for (const written of ['津就组字[2020]5号', '津就组字(2020)5号', '津就组字［2020］5号', '津就组字【2020】5号']) expect(documentId(written), written).toBe('jjzz-2020-5');
+    expect(documentId('劳社部发[2004]22号')).toBe('lsbf-2004-22');
+    expect(documentId('国务院令第706号')).toBe('gwyl-706');
   });
 
   test('every derived id is a valid ASCII id', () => {
