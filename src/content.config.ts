@@ -10,7 +10,7 @@ import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { DEPARTMENT_KINDS, DEPARTMENT_RULES } from './model/registry.ts';
+import { DEPARTMENT_KINDS, DEPARTMENT_LEVELS, DEPARTMENT_RULES } from './model/registry.ts';
 import { groupSchema, groupsSchema, thesaurusEntrySchema, thesaurusSchema } from './model/lexicon.ts';
 import { STATUSES } from './model/status.ts';
 
@@ -62,6 +62,10 @@ const departments = defineCollection({
     note: z.string().optional(),
     /** Other names readers type for it: former names, short forms (劳动局); see src/views/lexicon.ts. */
     aliases: z.array(z.string().trim().min(2)).optional(),
+    /** Level of government: national, provincial, municipal; absent means municipal. */
+    level: z.enum(DEPARTMENT_LEVELS as [string, ...string[]]).optional(),
+    /** Where the name and abbreviation were checked: 国务院关于机构设置的通知（国发〔2018〕6号）. */
+    source: z.string().regex(DEPARTMENT_RULES.source).optional(),
   }),
 });
 

@@ -1,9 +1,11 @@
 /** Reads and checks the department registry (content/departments.yaml). */
 import { LineCounter, parseDocument } from 'yaml';
 import { SourceError } from '../convert/errors.ts';
-import type { Department, DepartmentKind } from './types.ts';
+import type { Department, DepartmentKind, DepartmentLevel } from './types.ts';
 
 export const DEPARTMENT_KINDS: readonly DepartmentKind[] = ['party', 'government', 'government-affiliated', 'mass-organisation'];
+/** Levels of government; an entry without `level` is municipal. */
+export const DEPARTMENT_LEVELS: readonly DepartmentLevel[] = ['national', 'provincial', 'municipal'];
 const FIELDS = ['id', 'abbr', 'name', 'nameEn', 'kind'] as const;
 
 /**
@@ -18,6 +20,8 @@ export const DEPARTMENT_RULES = {
   abbr: /^[^\s、，,；;：:（）()《》“”]{2,}$/u,
   /** Shortest full name and English name. */
   nameMin: 2,
+  /** Where the name and abbreviation were checked: a document's title and number, not blank. */
+  source: /\S/u,
 } as const;
 
 export function parseRegistry(file: string, text: string): Department[] {
@@ -50,6 +54,16 @@ export function parseRegistry(file: string, text: string): Department[] {
       seen.set(key, '');
     }
     const dept: Department = { id: entry.id as string, abbr: entry.abbr as string, name: entry.name as string, nameEn: entry.nameEn as string, kind: entry.kind as DepartmentKind };
+    if (entry.level !== undefined) {
+      if (!DEPARTMENT_LEVELS.includes(entry.level as DepartmentLevel))
+        fail(where('level'), `department "${entry.id}": level "${entry.level}" must be one of ${DEPARTMENT_LEVELS.join(', ')} (absent: municipal)`);
+      dept.level = entry.level as DepartmentLevel;
+    }
+    if (entry.source !== undefined) {
+      if (typeof entry.source !== 'string' || !DEPARTMENT_RULES.source.test(entry.source))
+        fail(where('source'), `department "${entry.id}": source must name where the name and abbreviation were checked (a document's title and number), not be empty`);
+      dept.source = (entry.source as string).trim();
+    }
     if (typeof entry.note === 'string') dept.note = entry.note;
     if (entry.aliases !== undefined) {
       const aliases = entry.aliases;

@@ -229,13 +229,16 @@ export interface PolicyDocument {
 /** 'unlisted': a body an attribution names that the registry lacks (its name as written, no English name). */
 export type DepartmentKind = 'party' | 'government' | 'government-affiliated' | 'mass-organisation' | 'unlisted';
 
-/** One entry of content/departments.yaml. */
+/** The level of government a department belongs to: the State Council's, a province's, a city's. */
+export type DepartmentLevel = 'national' | 'provincial' | 'municipal';
+
 /** The library: every document, newest first, and the registry they are read against. */
 export interface Library {
   documents: PolicyDocument[];
   registry: Department[];
 }
 
+/** One entry of content/departments.yaml. */
 export interface Department {
   id: string;
   abbr: string;
@@ -245,4 +248,8 @@ export interface Department {
   note?: string | undefined;
   /** Other names readers use for it, declared in the registry: former names, short forms (劳动局). */
   aliases?: string[] | undefined;
+  /** Its level of government; absent in the registry means municipal (the Tianjin bodies). */
+  level?: DepartmentLevel | undefined;
+  /** Where its name and abbreviation were checked: 国务院关于机构设置的通知（国发〔2018〕6号）. */
+  source?: string | undefined;
 }

@@ -13,7 +13,7 @@ export interface LexiconDepartment {
   id: string;
   /** The abbreviation as the documents write it: what a name of the department is searched as. */
   abbr: string;
-  /** Every name readers may type for it (see departmentNames()). */
+  /** Every name readers may type for it (see departmentNames() and registryNames()). */
   names: string[];
   /** Its task list. */
   href: string;
@@ -64,34 +64,37 @@ export function departmentNames(d: Pick<Department, 'name' | 'abbr' | 'aliases'>
   return names;
 }
 
-/** The names a department declares: its full name, its abbreviation, its aliases. */
-function declaredNames(d: Pick<Department, 'name' | 'abbr' | 'aliases'>): string[] {
-  return [d.name, d.abbr, ...(d.aliases ?? [])].map((n) => n.trim()).filter((n) => [...n].length >= 2);
+type Named = Pick<Department, 'id' | 'name' | 'abbr' | 'aliases'>;
+
+/**
+ * The names of each department of a registry, by id: its departmentNames(), except a derived name
+ * (the name without 天津 or 天津市, the abbreviation without its 市) that is another department's own
+ * name or abbreviation: that name is left to the department it is written for. 医保局 is the
+ * abbreviation of the State Council's 国家医疗保障局, not a name of 市医保局 without its 市. A derived
+ * name that is another's alias still belongs to both (an error for the registry's reviewer).
+ */
+export function registryNames(registry: readonly Named[]): Map<string, string[]> {
+  const declaredBy = new Map<string, string[]>();
+  for (const d of registry)
+    for (const n of new Set([d.name.trim(), d.abbr.trim()])) declaredBy.set(n, [...(declaredBy.get(n) ?? []), d.id]);
+  return new Map(
+    registry.map((d) => {
+      const own = new Set([d.name, d.abbr, ...(d.aliases ?? [])].map((x) => x.trim()));
+      return [d.id, departmentNames(d).filter((n) => own.has(n) || !(declaredBy.get(n) ?? []).some((id) => id !== d.id))];
+    }),
+  );
 }
 
-/** Declared names that two departments share: each would be ambiguous in search. Empty for a sound registry. */
-export function sharedNames(registry: readonly Pick<Department, 'id' | 'name' | 'abbr' | 'aliases'>[]): { name: string; ids: string[] }[] {
+/** Names that two departments share (see registryNames()): each would be ambiguous in search. Empty for a sound registry. */
+export function sharedNames(registry: readonly Named[]): { name: string; ids: string[] }[] {
   const owners = new Map<string, string[]>();
-  for (const d of registry) for (const n of new Set(declaredNames(d))) owners.set(n, [...(owners.get(n) ?? []), d.id]);
+  for (const [id, names] of registryNames(registry)) for (const n of names) owners.set(n, [...(owners.get(n) ?? []), id]);
   return [...owners].filter(([, ids]) => ids.length > 1).map(([name, ids]) => ({ name, ids }));
 }
 
 /**
- * Each department's names for search: departmentNames, less the derived names another body
- * declares or derives too (市医保局 derives 医保局, the abbreviation of the national 医保局: that
- * name stays the national body's; a name two bodies only derive belongs to neither).
- */
-export function searchNames(registry: readonly Pick<Department, 'id' | 'name' | 'abbr' | 'aliases'>[]): Map<string, string[]> {
-  const declared = new Map<string, string>();
-  for (const d of registry) for (const n of declaredNames(d)) declared.set(n, d.id);
-  const derivedBy = new Map<string, number>();
-  for (const d of registry) for (const n of departmentNames(d)) if (!declared.has(n)) derivedBy.set(n, (derivedBy.get(n) ?? 0) + 1);
-  return new Map(registry.map((d) => [d.id, departmentNames(d).filter((n) => (declared.has(n) ? declared.get(n) === d.id : derivedBy.get(n) === 1))]));
-}
-
-/**
  * The lexicon the search page loads. Departments: those given (the ones with a task list), with
- * their names; a declared name two departments share stops the build, naming both.
+ * their names; a name two departments share stops the build, naming both.
  */
 export function buildLexicon(
   thesaurus: readonly ThesaurusEntry[],
@@ -103,7 +106,7 @@ export function buildLexicon(
     const [first] = shared;
     throw new Error(`content/departments.yaml: the name “${first!.name}” belongs to ${first!.ids.join(' and ')}; a name may belong to one department only`);
   }
-  const names = searchNames(departments);
+  const names = registryNames(departments);
   return {
     thesaurus: thesaurus.map((e) => ({ words: [...e.words], terms: [...e.terms] })),
     departments: departments.map((d) => ({ id: d.id, abbr: d.abbr, names: names.get(d.id)!, href: d.href })),

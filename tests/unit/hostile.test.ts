@@ -206,6 +206,28 @@ describe('the registry: one set of rules, checked by the converter', () => {
   test('天津海关 is a valid abbreviation', () => {
     expect(parseRegistry('r.yaml', yaml('天津海关'))[0]!.abbr).toBe('天津海关');
   });
+
+  const withField = (line: string) => `${yaml('人力资源社会保障部')}  ${line}\n`;
+  test('level and source are read; without a level an entry is municipal (level stays absent)', () => {
+    const [dept] = parseRegistry('r.yaml', withField('level: national') + '  source: 国务院关于机构设置的通知（国发〔2018〕6号）\n');
+    expect(dept).toMatchObject({ level: 'national', source: '国务院关于机构设置的通知（国发〔2018〕6号）' });
+    expect(parseRegistry('r.yaml', yaml('市人社局'))[0]).not.toHaveProperty('level');
+    expect(parseRegistry('r.yaml', withField('level: provincial'))[0]!.level).toBe('provincial');
+  });
+  test('a level that is not national, provincial or municipal is refused with its line and column', () => {
+    expect(() => parseRegistry('content/departments.yaml', withField('level: central'))).toThrow(
+      /^content\/departments.yaml:6:10: department "test": level "central" must be one of national, provincial, municipal/,
+    );
+    expect(() => parseRegistry('r.yaml', withField('level: National'))).toThrow(/^r\.yaml:6:10: .*level "National"/);
+  });
+  test('an empty source is refused with its line and column', () => {
+    const message = /department "test": source must name where the name and abbreviation were checked/;
+    expect(() => parseRegistry('content/departments.yaml', withField('source: ""'))).toThrow(/^content\/departments.yaml:6:11: /);
+    expect(() => parseRegistry('r.yaml', withField('source: "  "'))).toThrow(message);
+    expect(() => parseRegistry('r.yaml', withField('source: 6'))).toThrow(/^r\.yaml:6:11: .*source must name/);
+    // `source:` with nothing after it is null: refused too, at the key (there is no value to point at).
+    expect(() => parseRegistry('r.yaml', withField('source:'))).toThrow(/^r\.yaml:6:\d+: .*source must name/);
+  });
 });
 
 describe('the converter refuses with a message, never a stack trace', () => {
@@ -270,5 +292,7 @@ describe('the converter refuses with a message, never a stack trace', () => {
     const config = readFileSync(join(REGISTRY_FILE, '..', '..', 'src', 'content.config.ts'), 'utf8');
     expect(config).toContain('abbr: z.string().regex(DEPARTMENT_RULES.abbr)');
     expect(config).toContain('id: z.string().regex(DEPARTMENT_RULES.id)');
+    expect(config).toContain('level: z.enum(DEPARTMENT_LEVELS as [string, ...string[]]).optional()');
+    expect(config).toContain('source: z.string().regex(DEPARTMENT_RULES.source).optional()');
   });
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { thesaurusEntrySchema, thesaurusSchema } from '../../src/model/lexicon.ts';
 import { parseRegistry } from '../../src/model/registry.ts';
-import { alternativesFor, buildLexicon, combinations, departmentNamed, departmentNames, groupsNamed, sharedNames, type Lexicon } from '../../src/views/lexicon.ts';
+import { alternativesFor, buildLexicon, combinations, departmentNamed, departmentNames, groupsNamed, registryNames, sharedNames, type Lexicon } from '../../src/views/lexicon.ts';
 import { registry } from '../helpers/model.ts';
 import { LIBRARY_FIXTURES } from '../helpers/paths.ts';
 import { groups, occursInLibrary, thesaurus, thesaurusYaml } from '../helpers/vocabulary.ts';
@@ -109,6 +109,24 @@ describe('department names', () => {
     expect(sharedNames([...registry, ...extra])).toEqual([]);
   });
 
+  test('a derived name another department declares is left to it: 医保局 is the State Council’s, not 市医保局 without 市', () => {
+    const names = registryNames(registry);
+    const id = (abbr: string) => byAbbr(abbr).id;
+    expect(names.get(id('市医保局'))).not.toContain('医保局');
+    expect(names.get(id('医保局'))).toContain('医保局');
+    expect(names.get(id('市发展改革委'))).not.toContain('发展改革委');
+    expect(names.get(id('市发展改革委'))).toEqual(expect.arrayContaining(['天津市发展和改革委员会', '发展和改革委员会', '市发展改革委', '发改委']));
+    expect(names.get(id('市卫生健康委'))).not.toContain('卫生健康委');
+    // Only an abbreviation or a full name takes a derived name over; an alias shares it, and a name two declare stays shared.
+    const a = { id: 'a', name: '天津市示例局', abbr: '市示例局' };
+    const b = { id: 'b', name: '国家示例局', abbr: '示例局' };
+    const c = { id: 'c', name: '国家示例二局', abbr: '示例二局', aliases: ['示例局'] };
+    expect(sharedNames([a, b])).toEqual([]);
+    expect(registryNames([a, b]).get('a')).toEqual(['天津市示例局', '市示例局']);
+    expect(sharedNames([a, c])).toEqual([{ name: '示例局', ids: ['a', 'c'] }]);
+    expect(sharedNames([a, b, c])).toEqual([{ name: '示例局', ids: ['b', 'c'] }]);
+  });
+
   test('a name two departments share stops the build, naming both', () => {
     const a = { id: 'a', name: '天津市示例局', abbr: '市示例局', href: '/a/' };
     const b = { id: 'b', name: '天津市示例二局', abbr: '市示例二局', aliases: ['示例局'], href: '/b/' };
@@ -142,7 +160,7 @@ describe('alternatives of a typed word', () => {
 
   test('any name of a department gives its abbreviation as the text writes it', () => {
     for (const d of registry) {
-      for (const n of departmentNames(d).filter((x) => x !== d.abbr)) {
+      for (const n of lexicon.departments.find((x) => x.id === d.id)!.names.filter((x) => x !== d.abbr)) {
         const alt = alternativesFor(n, lexicon).find((a) => a.via === 'department');
         expect(alt, n).toEqual({ text: d.abbr, via: 'department', department: d.id });
         expect(departmentNamed(n, lexicon)?.id).toBe(d.id);

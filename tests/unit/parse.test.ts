@@ -61,9 +61,10 @@ describe('the seed, parsed', () => {
     expect(attributed.filter((m) => m.attribution!.etc)).toHaveLength(12);
   });
 
-  test('every department in an attribution is in the registry, and vice versa', () => {
+  test('every department in an attribution is in the registry, and every municipal one is named', () => {
     const named = new Set(measures.flatMap((m) => m.attribution?.departments.map((d) => d.abbr) ?? []));
-    expect(new Set(registry.map((d) => d.abbr))).toEqual(named);
+    // The registry also holds the State Council's departments (level: national), which this Tianjin seed does not name.
+    expect(new Set(registry.filter((d) => (d.level ?? 'municipal') === 'municipal').map((d) => d.abbr))).toEqual(named);
   });
 });
 
