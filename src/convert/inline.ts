@@ -122,7 +122,7 @@ export function segmentInline(text: string, departments: readonly Department[]):
       i += [...fig].length;
       continue;
     }
-    const dept = byFirst.get(ch)?.find((d) => text.startsWith(d.abbr, offsets[i]));
+    const dept = byFirst.get(ch)?.find((d) => text.startsWith(d.abbr, offsets[i]) && !insideLongerName(chars, i, [...d.abbr].length));
     if (dept) {
       push({ kind: 'dept', text: dept.abbr, slug: dept.id });
       i += [...dept.abbr].length;
@@ -133,4 +133,15 @@ export function segmentInline(text: string, departments: readonly Department[]):
   }
   if (plain) out.push({ kind: 'text', text: plain });
   return out;
+}
+
+/**
+ * Whether an abbreviation found at chars[i…i+length) is part of a longer word, not the body: a
+ * 部门 (人力资源社会保障部门, 财政部门), or the tail of a local body's or a longer name (天津市统计局 is
+ * not the national 统计局; 住房和城乡建设部 is not 建设部).
+ */
+function insideLongerName(chars: readonly string[], i: number, length: number): boolean {
+  if (chars[i + length] === '门') return true;
+  const before = chars[i - 1];
+  return before !== undefined && /[市省区县州乡镇村城]/u.test(before);
 }

@@ -44,6 +44,27 @@ export function provisionLabel(m: Pick<Measure, 'chapter' | 'number' | 'kind' | 
   return chapterLabel({ number: m.chapter, kind: m.chapterKind ?? 'part' }) + measureLabel(m);
 }
 
+/** How a document counts its provisions, as its readers say it: 16 项措施 in 6 个部分; 32 条 in 5 章. */
+export interface ProvisionUnit {
+  /** After a number: 项措施, 条. */
+  counter: string;
+  /** The provisions as a whole: 措施, 条文. */
+  name: string;
+  /** After the number of chapters: 个部分, 章. */
+  chapters: string;
+}
+export const MEASURES: ProvisionUnit = { counter: '项措施', name: '措施', chapters: '个部分' };
+const ARTICLES: ProvisionUnit = { counter: '条', name: '条文', chapters: '个部分' };
+/** Titles of documents whose numbered units are articles (条), however they are numbered (一、 in a 办法). */
+const ARTICLE_TITLE_RE = /(?:办法|规定|条例|细则|规则|准则|章程)$/u;
+
+/** A 办法, 规定 or 条例 speaks of 条 (第五条), a 若干措施 or 意见 of 项措施. */
+export function provisionUnit(doc: Pick<PolicyDocument, 'chapters' | 'measuresTitle'>): ProvisionUnit {
+  const articles = doc.chapters.some((c) => c.measures.some((m) => provisionKind(m) === 'article')) || ARTICLE_TITLE_RE.test(doc.measuresTitle);
+  const chapters = doc.chapters.some((c) => chapterKind(c) === 'chapter') ? '章' : '个部分';
+  return { ...(articles ? ARTICLES : MEASURES), chapters };
+}
+
 /** The headline without its closing 。, as a title. */
 export function headlineTitle(headline: string): string {
   return headline.replace(/[。．.]$/u, '');

@@ -1,4 +1,6 @@
 /** Every piece of interface text the reader sees, in Simplified Chinese, in one place. */
+import { MEASURES, type ProvisionUnit } from '../model/derive.ts';
+
 export const t = {
   siteName: '政策通览',
   skipLink: '跳到正文',
@@ -52,7 +54,7 @@ export const t = {
     docNumber: '发文字号',
     issuer: '发文机关',
     date: '成文日期',
-    counts: (measures: number, departments: number) => `${measures} 项措施 · ${departments} 个责任部门`,
+    counts: (measures: number, departments: number, unit: ProvisionUnit = MEASURES) => `${measures} ${unit.counter} · ${departments} 个责任部门`,
     measures: '措施',
     departments: '部门',
     open: '阅读',
@@ -77,7 +79,7 @@ export const t = {
     addressees: '主送',
     implements: '依据文件',
     scope: '文件结构',
-    scopeValue: (chapters: number, measures: number, departments: number) => `${chapters} 个部分，${measures} 项措施，${departments} 个责任部门`,
+    scopeValue: (chapters: number, measures: number, departments: number, unit: ProvisionUnit = MEASURES) => `${chapters} ${unit.chapters}，${measures} ${unit.counter}，${departments} 个责任部门`,
     notice: '通知',
     preamble: '前言',
     toc: '目录',
@@ -266,7 +268,7 @@ export const t = {
   },
   dept: {
     indexTitle: '责任部门',
-    indexIntro: (departments: number, measures: number, links: number) => `本文件 ${measures} 项措施共列明 ${departments} 个责任部门、${links} 处分工。点击部门名称，查看并打印该部门的任务清单。`,
+    indexIntro: (departments: number, measures: number, links: number, unit: ProvisionUnit = MEASURES) => `本文件 ${measures} ${unit.counter}共列明 ${departments} 个责任部门、${links} 处分工。点击部门名称，查看并打印该部门的任务清单。`,
     listHeading: '部门一览',
     listCaption: '责任部门一览（按参与措施数、牵头措施数排序）',
     abbr: '简称',
@@ -349,7 +351,7 @@ export const t = {
     zoomReset: '适合宽度',
     textHeading: '文字版本',
     textIntro: '与关系图相同的关系：每项措施及其责任部门（按列明顺序）。',
-    accDescr: (measures: number, departments: number, links: number) => `${measures} 项措施与 ${departments} 个责任部门之间的 ${links} 条分工关系`,
+    accDescr: (measures: number, departments: number, links: number, unit: ProvisionUnit = MEASURES) => `${measures} ${unit.counter}与 ${departments} 个责任部门之间的 ${links} 条分工关系`,
     noJs: '关系图需要 JavaScript；下方文字版本列出了相同的关系。',
   },
   copy: { link: '复制链接', done: '已复制', failed: '复制失败，请手动复制' },
@@ -357,10 +359,12 @@ export const t = {
   summary: {
     nav: '摘要',
     title: '措施摘要',
+    /** The summary's title in the document's own word: 措施摘要, 条文摘要. */
+    titleFor: (unit: ProvisionUnit) => `${unit.name}摘要`,
     chapterTitle: (label: string) => `${label}摘要`,
     intro: '逐项列出每项措施的标题、主要举措（原文的动作分句，点击可到原文位置）、责任部门、引用文件、点名的专项工作和量化指标，均由原文自动摘录，未作改写。',
-    totals: (measures: number, departments: number, documents: number, commitments: number) =>
-      `共 ${measures} 项措施，涉及 ${departments} 个责任部门，引用 ${documents} 份文件，含 ${commitments} 项量化指标。`,
+    totals: (measures: number, departments: number, documents: number, commitments: number, unit: ProvisionUnit = MEASURES) =>
+      `共 ${measures} ${unit.counter}，涉及 ${departments} 个责任部门，引用 ${documents} 份文件，含 ${commitments} 项量化指标。`,
     id: '编号',
     departments: '责任部门',
     actions: '主要举措',
@@ -373,8 +377,8 @@ export const t = {
     programmes: '专项工作和提法',
     commitments: '量化指标',
     none: '无',
-    chapterFacts: (measures: number, departments: number) =>
-      departments ? `本部分共 ${measures} 项措施，涉及 ${departments} 个责任部门。` : `本部分共 ${measures} 项措施，未列明责任部门。`,
+    chapterFacts: (measures: number, departments: number, unit: ProvisionUnit = MEASURES) =>
+      departments ? `本部分共 ${measures} ${unit.counter}，涉及 ${departments} 个责任部门。` : `本部分共 ${measures} ${unit.counter}，未列明责任部门。`,
     leads: '牵头部门：',
     chapters: '各部分摘要',
     chaptersHint: '每个部分的摘要单独成页，适合会议分发。',
