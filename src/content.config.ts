@@ -6,7 +6,7 @@
  * with a readable message. src/site/library.ts reads these collections back into the model.
  */
 import { defineCollection, reference } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
@@ -57,7 +57,7 @@ const departments = defineCollection({
     /** English name ('' for a body the registry lacks). */
     nameEn: z.string(),
     /** What kind of body it is. */
-    kind: z.enum([...DEPARTMENT_KINDS, 'unlisted'] as [string, ...string[]]),
+    kind: z.enum([...DEPARTMENT_KINDS, 'unlisted'] as unknown as [string, ...string[]]),
     /** What changed since the document's date (reorganisation, new name). */
     note: z.string().optional(),
     /** Other names readers type for it: former names, short forms (劳动局); see src/views/lexicon.ts. */

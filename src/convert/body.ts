@@ -105,7 +105,7 @@ export function cutHeadline(text: string): string {
 }
 
 export function readBody(ctx: BodyContext, lines: readonly Classified[], endLine: number): Body {
-  const { file, report } = ctx;
+  const { report } = ctx;
   const shape = outline(ctx, lines);
   const preamble: string[] = [];
   const chapters: Chapter[] = [];

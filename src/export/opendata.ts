@@ -18,6 +18,7 @@ export const DEPARTMENT_KIND_LABELS: Record<DepartmentKind, string> = {
   government: '政府部门',
   'government-affiliated': '政府直属机构',
   'mass-organisation': '群团组织',
+  unlisted: '部门名录未收录',
 };
 
 // ---------------------------------------------------------------------------------------------

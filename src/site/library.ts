@@ -74,8 +74,10 @@ async function load(): Promise<Loaded> {
       measures: c.measures.map((id) => {
         const m = measures.get(id);
         if (!m) throw new Error(`document ${d.id}: chapter ${c.marker} lists measure ${id}, which its provisions.mdx lacks: run \`npm run convert\``);
+        const { collectives, ...read } = m.attribution ?? {};
         const attribution: Attribution | null = m.attribution && {
-          ...m.attribution, departments: m.attribution.departments.map((a) => ({ ...plainDept(a), role: a.role })),
+          ...(read as Omit<Attribution, 'departments' | 'collectives'>), departments: m.attribution.departments.map((a) => ({ ...plainDept(a), role: a.role })),
+          ...(collectives?.length ? { collectives } : {}),
         };
         for (const a of attribution?.departments ?? [])
           if (!known.has(a.slug)) throw new Error(`measure ${d.id}/${id} names department "${a.slug}", which content/departments.yaml lacks`);

@@ -18,7 +18,7 @@ export const units: Unit[] = [
   {
     id: 'document',
     // Parts joined by a separator no query contains: Ctrl-F does not match across paragraphs either.
-    text: [policy.title, policy.docNumber!, policy.addressees!, ...policy.notice, policy.signature!, policy.date, ...policy.preamble].map(clean).join('\n'),
+    text: [policy.title, policy.docNumber!, policy.addressees!, ...policy.notice, policy.signature!, policy.date!, ...policy.preamble].map(clean).join('\n'),
     departments: [],
     chapter: null,
   },

@@ -106,9 +106,9 @@ describe('library home', () => {
   test('filters by year and by issuer, each a page that lists the seed', () => {
     const filters = inner(html, 'nav', /<nav class="pe-lib-filters"[^>]*>/);
     const links = [...filters.matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map((m) => ({ href: m[1]!, text: m[2]! }));
-    const year = links.find((l) => l.text === policy.dateISO.slice(0, 4));
+    const year = links.find((l) => l.text === policy.dateISO!.slice(0, 4));
     const issuer = links.find((l) => l.text === policy.issuer);
-    expect(year?.href).toBe(`/library/year/${policy.dateISO.slice(0, 4)}/`);
+    expect(year?.href).toBe(`/library/year/${policy.dateISO!.slice(0, 4)}/`);
     expect(issuer?.href).toMatch(/^\/library\/issuer\/[a-z0-9-]+\/$/);
     for (const l of [year!, issuer!]) {
       const list = inner(page(fileOf(l.href.slice(1))), 'ol', /<ol class="pe-lib__list"[^>]*>/);
@@ -123,7 +123,7 @@ describe('document home', () => {
   test('document header: 标题, 发文字号, 发文机关, 成文日期, 主送, 依据文件', () => {
     const dl = htmlText(inner(page(HOME), 'dl'));
     const rows: [string, string][] = [
-      ['标题', policy.title], ['发文字号', policy.docNumber!], ['发文机关', policy.issuer], ['成文日期', policy.date],
+      ['标题', policy.title], ['发文字号', policy.docNumber!], ['发文机关', policy.issuer!], ['成文日期', policy.date!],
       ['主送', policy.addressees!.replace(/：$/, '')], ['依据文件', `《${policy.implements!.title}》（${policy.implements!.number}）`],
     ];
     for (const [label, value] of rows) expect(dl).toContain(label + value);
@@ -135,7 +135,7 @@ describe('document home', () => {
     expect(htmlText(row).length).toBeGreaterThan('被以下文件引用'.length);
   });
   test('the notice and the preamble, in full', () => {
-    for (const line of [...policy.notice, ...policy.preamble, policy.signature!, policy.date]) expect(squash(text)).toContain(squash(line));
+    for (const line of [...policy.notice, ...policy.preamble, policy.signature!, policy.date!]) expect(squash(text)).toContain(squash(line));
   });
   test('a table of contents of every chapter and measure, linking to the measure pages', () => {
     const toc = inner(page(HOME), 'nav', /<nav class="pe-toc"[^>]*>/);

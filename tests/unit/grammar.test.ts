@@ -9,6 +9,7 @@ import { segmentInline } from '../../src/convert/inline.ts';
 import { LINE_BREAK_RE, toLines } from '../../src/convert/lines.ts';
 import { renderContent } from '../../src/convert/mdx.ts';
 import { classify } from '../../src/convert/rules.ts';
+import { Report } from '../../src/convert/report.ts';
 import { chapterHeading, chapterLabel, leadIds, measureLabel, ownText, provisionLabel } from '../../src/model/derive.ts';
 import { NUMBERINGS, readNumbering } from '../../src/model/numbering.ts';
 import { fromChineseNumeral, numeralOrDigits, parseDate, toChineseNumeral } from '../../src/model/numerals.ts';
@@ -73,7 +74,7 @@ describe('lines and their kinds', () => {
     ['示例市人民政府办公厅　2022年5月11日印发', 'printed'], ['（此件公开发布）', 'note'], ['此件主动公开', 'note'], ['————————', 'rule'],
     ['（一）加强领导。', 'numbered'], ['为促进就业，提出如下措施。', 'text'],
   ])('%s is a %s line', (text, kind) => {
-    expect(classify('f', { no: 1, col: 1, text }).kind).toBe(kind);
+    expect(classify(new Report('f'), { no: 1, col: 1, text }).kind).toBe(kind);
   });
 });
 

@@ -28,7 +28,7 @@ describe('byYear', () => {
   test('every document is in exactly one year, its own', () => {
     const years = byYear(all);
     expect(years.flatMap((y) => ids(y.documents)).sort()).toEqual(ids(all).sort());
-    for (const y of years) for (const x of y.documents) expect(x.dateISO.startsWith(`${y.label}-`)).toBe(true);
+    for (const y of years) for (const x of y.documents) expect(x.dateISO!.startsWith(`${y.label}-`)).toBe(true);
     expect(yearOf(e)).toBe('2020');
   });
 
