@@ -5,7 +5,8 @@
  * into dist-real/. The default site stays the seed alone.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
 import { join } from 'node:path';
 import { buildSite } from './build.ts';
 import { CONTENT_DIR, DIST_REAL, REAL_FIXTURES, ROOT, SEEDS_DIR } from './paths.ts';
@@ -15,6 +16,23 @@ export const realSeedFiles = (): string[] => readdirSync(REAL_FIXTURES).filter((
 
 export const REAL_ROOT = join(ROOT, 'node_modules', '.cache', 'pe-real');
 
+/**
+ * A body of the real documents left out of the build's registry, so that the build shows what
+ * happens to a body the registry lacks: 医保局 (国发〔2018〕39号, （十）) is read all the same,
+ * reported, and gets a department page under a slug made from its name.
+ */
+export const UNLISTED = '医保局';
+
+/** content/departments.yaml without the entry whose abbreviation is `abbr`. */
+function registryWithout(abbr: string): string {
+  const doc = parseDocument(readFileSync(join(CONTENT_DIR, 'departments.yaml'), 'utf8'));
+  const list = doc.contents as unknown as { items: { get(key: string): unknown }[] };
+  const i = list.items.findIndex((item) => item.get('abbr') === abbr);
+  if (i < 0) throw new Error(`content/departments.yaml has no ${abbr}`);
+  list.items.splice(i, 1);
+  return doc.toString();
+}
+
 /** Converts seeds/*.txt and the real documents into REAL_ROOT; returns what the converter printed. */
 export function convertReal(root = REAL_ROOT, files = realSeedFiles()): string {
   rmSync(join(root, 'seeds'), { recursive: true, force: true });
@@ -22,7 +40,8 @@ export function convertReal(root = REAL_ROOT, files = realSeedFiles()): string {
   mkdirSync(join(root, 'content'), { recursive: true });
   for (const f of readdirSync(SEEDS_DIR).filter((x) => x.endsWith('.txt'))) cpSync(join(SEEDS_DIR, f), join(root, 'seeds', f));
   for (const f of files) cpSync(join(REAL_FIXTURES, f), join(root, 'seeds', f));
-  for (const f of ['departments.yaml', 'thesaurus.yaml', 'groups.yaml', 'documents.yaml']) cpSync(join(CONTENT_DIR, f), join(root, 'content', f));
+  for (const f of ['thesaurus.yaml', 'groups.yaml', 'documents.yaml']) cpSync(join(CONTENT_DIR, f), join(root, 'content', f));
+  writeFileSync(join(root, 'content', 'departments.yaml'), registryWithout(UNLISTED));
   return execFileSync(process.execPath, [join(ROOT, 'src/convert/cli.ts'), '--root', root], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
