@@ -31,7 +31,8 @@ const ROLES: Record<string, DepartmentRole | undefined> = { 责任: undefined, �
 const LIST_END_RE = /(?:等(?:有关)?(?:部门和单位|部门|单位)?)?(?:按职责分工)?(?:负责)?(?:[。，,；;]?列第一位者为牵头单位[，,]?下同)?$/u;
 /** The words that make a parenthetical an attribution whatever its names look like. */
 const KEYWORD_END_RE = /(?:按职责分工|负责|列第一位者为牵头单位[，,]?下同)$/u;
-const SEPARATOR_RE = /[、，,；;／/\s\u3000]+|和(?=各|地方各级|有关)/gu;
+// U+FEFF counts as \s in JavaScript but is a format character: folded inside a name, never a separator.
+const SEPARATOR_RE = /(?:[、，,；;／/]|(?!\uFEFF)\s)+|和(?=各|地方各级|有关)/gu;
 /** Characters that never tell names apart: format characters, combining marks, spaces and separators of lines. */
 const FOLD_RE = /[\p{Cf}\p{Mn}\p{Zs}\p{Zl}\p{Zp}\s]/gu;
 /** The shape of a body's name where the registry lacks it: an administrative level, then a body. */

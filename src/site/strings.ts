@@ -282,7 +282,7 @@ export const t = {
     libraryTitle: '责任部门',
     libraryIntro: (departments: number, documents: number, links: number) => `文库 ${documents} 份文件共列明 ${departments} 个责任部门、${links} 处分工。点击部门名称，查看该部门在全部文件中的任务清单。`,
     libraryCaption: '责任部门一览（按参与措施总数、牵头措施数排序）',
-    kinds: { party: '党委部门', government: '政府部门', 'government-affiliated': '政府直属机构', 'mass-organisation': '群团组织' } as Record<string, string>,
+    kinds: { party: '党委部门', government: '政府部门', 'government-affiliated': '政府直属机构', 'mass-organisation': '群团组织', unlisted: '部门名录暂未收录（名称按原文）' } as Record<string, string>,
     matrixHeading: '任务分工表',
     matrixCaption: '任务分工表：措施（行）× 责任部门（列），数字为该部门在分工中的列序，① 为牵头部门',
     matrixIntro: '表中数字是部门在该项措施责任部门名单中的排列顺序，1 为排在第一位的牵头部门；空白表示未列明。',
