@@ -6,7 +6,7 @@
  * fit A4 landscape. Written with exceljs; text cells are strings, never formulas.
  */
 import ExcelJS from 'exceljs';
-import { citedTitle, provisionLabel } from '../model/derive.ts';
+import { citedTitle, provisionLabel, responsibilitiesOf } from '../model/derive.ts';
 import type { Department } from '../model/types.ts';
 import type { Responsibility } from './opendata.ts';
 
@@ -19,10 +19,9 @@ export interface LedgerColumn {
 
 /** Every responsible department of the provision other than the row's own, lead marked. */
 const others = (r: Responsibility, registry: ReadonlyMap<string, Department>) =>
-  (r.measure.attribution?.departments ?? [])
-    .map((d, i) => ({ d, i }))
-    .filter(({ d }) => d.slug !== r.department.id)
-    .map(({ d, i }) => (registry.get(d.slug)?.abbr ?? d.abbr) + (i === 0 ? '（牵头）' : ''))
+  responsibilitiesOf(r.measure)
+    .filter((o) => o.id !== r.department.id)
+    .map((o) => (registry.get(o.id)?.abbr ?? o.abbr) + (o.role === 'lead' ? '（牵头）' : ''))
     .join('、');
 
 /** The columns of a ledger; `withDepartment` adds 责任部门 (a whole document's ledger). */
@@ -34,7 +33,7 @@ export function ledgerColumns(registry: readonly Department[], withDepartment = 
     { header: '文件', width: 24, value: (r) => `《${citedTitle(r.document)}》${r.document.docNumber ? `（${r.document.docNumber}）` : ''}` },
     { header: '条目', width: 19, value: (r) => provisionLabel(r.measure) },
     { header: '原文', width: withDepartment ? 58 : 64, value: (r) => r.measure.text },
-    { header: '本部门角色', width: 8, value: (r) => (r.position === 1 ? '牵头' : '参与') },
+    { header: '本部门角色', width: 8, value: (r) => (r.lead ? '牵头' : '参与') },
     { header: '其他责任部门', width: 20, value: (r) => others(r, byId) },
     { header: '承办处室', width: 10, value: () => '' },
     { header: '完成时限', width: 10, value: () => '' },

@@ -4,7 +4,7 @@
  * as /data/policy.schema.json (JSON Schema draft 2020-12), and the /data/ page lists its fields.
  */
 import { z } from 'astro/zod';
-import { citedTitle, departmentIds, departmentOrder, headlineTitle, leadIds, measuresOf, sharedWithOthers } from '../model/derive.ts';
+import { citedTitle, departmentIds, departmentOrder, headlineTitle, measuresOf, responsibilitiesOf, sharedWithOthers } from '../model/derive.ts';
 import type { Chapter, Department, DepartmentKind, Measure, PolicyDocument } from '../model/types.ts';
 import { citeMeasure } from '../views/citation.ts';
 import { placeKey, policyReferences } from '../views/references.ts';
@@ -142,10 +142,10 @@ export interface Responsibility {
 /** One row per measure-department link, by document, measure, then position. */
 export function responsibilities(docs: readonly PolicyDocument[], registry: readonly Department[]): Responsibility[] {
   const byId = new Map(registry.map((d) => [d.id, d]));
-  return docs.flatMap((document) => document.chapters.flatMap((chapter) => chapter.measures.flatMap((measure) => departmentIds(measure).map((id, i) => {
+  return docs.flatMap((document) => document.chapters.flatMap((chapter) => chapter.measures.flatMap((measure) => responsibilitiesOf(measure).map(({ id, position, role }) => {
     const department = byId.get(id);
     if (!department) throw new Error(`measure ${document.id}/${measure.id} names department "${id}", which the registry lacks`);
-    return { document, measure, chapter, department, position: i + 1, lead: leadIds(measure).includes(id) };
+    return { document, measure, chapter, department, position, lead: role === 'lead' };
   }))));
 }
 

@@ -4,7 +4,7 @@
  * reading order, the library's department order.
  */
 import { NUMBERING } from './numbering.ts';
-import type { Attachment, Chapter, ChapterKind, ChapterParagraph, Department, Measure, PolicyDocument, ProvisionKind } from './types.ts';
+import type { Attachment, Chapter, ChapterKind, ChapterParagraph, Department, DepartmentRole, Measure, PolicyDocument, ProvisionKind } from './types.ts';
 
 /** How a provision is numbered ('item' when the model does not say). */
 export function provisionKind(m: Pick<Measure, 'kind'>): ProvisionKind {
@@ -116,6 +116,28 @@ export function leadIds(m: Pick<Measure, 'attribution'>): string[] {
   const departments = m.attribution?.departments ?? [];
   const marked = departments.some((d) => d.role !== undefined);
   return (marked ? departments.filter((d) => d.role === 'lead') : departments.slice(0, 1)).map((d) => d.slug);
+}
+
+/** One body's responsibility for a provision: who, in what role, in which place of the list. */
+export interface ProvisionResponsibility {
+  /** The body's id (registry slug, or the slug of a body the registry lacks). */
+  id: string;
+  /** Its name as the attribution writes it. */
+  abbr: string;
+  /** 牵头 (lead) or 参与/配合 (partner): as the text marks them, else the first listed leads. */
+  role: DepartmentRole;
+  /** 1-based place in the list as written. */
+  position: number;
+}
+
+/**
+ * A provision's responsibilities: every body its attribution names, in the order listed, with its
+ * role. The one place where "lead" is decided: task lists, the matrix, the graph, the summary, the
+ * ledger, the CSVs and every total are built from it.
+ */
+export function responsibilitiesOf(m: Pick<Measure, 'attribution'>): ProvisionResponsibility[] {
+  const leads = new Set(leadIds(m));
+  return (m.attribution?.departments ?? []).map((d, i) => ({ id: d.slug, abbr: d.abbr, role: leads.has(d.slug) ? 'lead' : 'partner', position: i + 1 }));
 }
 
 /** The (first) lead department's id (牵头). */

@@ -289,7 +289,6 @@ export const t = {
     matrixScroll: '手机上可在表格内上下左右滑动，表头保持可见。',
     matrixMeasure: '措施',
     matrixNone: '未列明责任部门',
-    matrixCell: (abbr: string, position: number) => (position === 1 ? `${abbr}：第1位（牵头）` : `${abbr}：第${position}位`),
     printMatrix: '打印任务分工表',
     graphLink: '查看措施与部门关系图',
     pageTitle: (abbr: string) => `${abbr}任务清单`,

@@ -5,7 +5,7 @@
  * (src/site/views.ts), on the parsed seed and on fixtures alike.
  */
 import { segmentInline } from '../convert/inline.ts';
-import { departmentIds, leadIds, measuresOf, ownText } from '../model/derive.ts';
+import { departmentIds, measuresOf, ownText, responsibilitiesOf } from '../model/derive.ts';
 import type { Chapter, Department, Measure, PolicyDocument } from '../model/types.ts';
 
 /** Where a piece of the document's text sits. */
@@ -92,14 +92,14 @@ export function crossReference(doc: PolicyDocument, registry: readonly Departmen
   for (const measure of measures) {
     const ids = departmentIds(measure);
     if (new Set(ids).size !== ids.length) throw new Error(`measure ${measure.id} lists a department twice`);
-    const leads = leadIds(measure);
-    ids.forEach((id, i) => {
+    for (const r of responsibilitiesOf(measure)) {
+      const id = r.id;
       const x = get(id, `measure ${measure.id}`);
-      const lead = leads.includes(id);
-      x.tasks.push({ measure, position: i + 1, listed: ids.length, lead, others: ids.filter((o) => o !== id) });
+      const lead = r.role === 'lead';
+      x.tasks.push({ measure, position: r.position, listed: ids.length, lead, others: ids.filter((o) => o !== id) });
       if (lead) x.leadCount++;
       links++;
-    });
+    }
   }
   for (const x of all.values()) {
     const shared = new Map<string, string[]>();
@@ -158,8 +158,8 @@ export function matrix(xref: CrossReference): Matrix {
       rows: chapter.measures.map((measure) => ({
         measure,
         cells: columns.map((x) => {
-          const i = departmentIds(measure).indexOf(x.dept.id);
-          return i < 0 ? null : { position: i + 1, lead: i === 0 };
+          const r = responsibilitiesOf(measure).find((o) => o.id === x.dept.id);
+          return r ? { position: r.position, lead: r.role === 'lead' } : null;
         }),
       })),
     })),
@@ -190,7 +190,7 @@ export function graphModel(xref: CrossReference, only: { chapter?: number; depar
   const keep = (m: Measure) =>
     (only.chapter === undefined || m.chapter === only.chapter) && (only.department === undefined || departmentIds(m).includes(only.department));
   const chapters = xref.chapters.map((chapter) => ({ chapter, measures: chapter.measures.filter(keep) })).filter((c) => c.measures.length > 0);
-  const edges = chapters.flatMap((c) => c.measures.flatMap((m) => departmentIds(m).map((d, i) => ({ measure: m.id, department: d, position: i + 1, lead: i === 0 }))));
+  const edges = chapters.flatMap((c) => c.measures.flatMap((m) => responsibilitiesOf(m).map((r) => ({ measure: m.id, department: r.id, position: r.position, lead: r.role === 'lead' }))));
   const named = new Set(edges.map((e) => e.department));
   if (only.department !== undefined) named.add(only.department);
   return { chapters, departments: xref.departments.filter((x) => named.has(x.dept.id)), edges };

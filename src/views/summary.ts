@@ -4,7 +4,7 @@
  * names and its quantitative commitments. Pure functions over the model; the facts come from
  * references.ts, so summaries agree with the reference indexes and data files.
  */
-import { chapterLabel, citedTitle, departmentIds, headlineTitle, provisionLabel, sharedWithOthers } from '../model/derive.ts';
+import { chapterLabel, citedTitle, headlineTitle, provisionLabel, responsibilitiesOf, sharedWithOthers } from '../model/derive.ts';
 import type { Chapter, Department, Measure, PolicyDocument } from '../model/types.ts';
 import { keyActions, type Clause } from './actions.ts';
 import { measureReferences, policyReferences, referenceCounts, type FigureKind } from './references.ts';
@@ -108,10 +108,10 @@ export function summariseMeasure(m: Measure, registry: readonly Department[], se
     label: provisionLabel(m),
     headline: headlineTitle(m.headline),
     ...keyActions(m),
-    departments: departmentIds(m).map((id, i) => {
+    departments: responsibilitiesOf(m).map(({ id, role }) => {
       const d = byId.get(id);
       if (!d) throw new Error(`measure ${m.id} names department "${id}", which the registry lacks`);
-      return { id, abbr: d.abbr, name: d.name, lead: i === 0 };
+      return { id, abbr: d.abbr, name: d.name, lead: role === 'lead' };
     }),
     departmentsEtc: sharedWithOthers(m),
     documents: refs.documents.map((d) => ({ title: d.title, number: d.number })),
