@@ -12,10 +12,10 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser, PHONE } from '../helpers/browser.ts';
-import { ARTIFACTS, CONTENT_DIR, ROOT } from '../helpers/paths.ts';
+import { ARTIFACTS, CONTENT_DIR, ROOT, SEEDS_DIR } from '../helpers/paths.ts';
 import { firstSearchResult, folderSize, sitePages } from '../helpers/site.ts';
 import { freePort, serveDeployed } from './serve.ts';
-import { COMMON_WORD, RARE_WORD, synthesizeLibrary } from './synth.ts';
+import { COMMON_WORD, RARE_WORD, synthesizeLibrary, synthesizeLongLibrary } from './synth.ts';
 
 /** Kept at one path: Astro's content cache remembers entries' file paths (tests/helpers/library-site.ts). */
 const SCRATCH = join(ROOT, 'node_modules', '.cache', 'pe-synth');
@@ -192,5 +192,88 @@ export async function runScale(max: number): Promise<void> {
   console.log(report(rows));
   mkdirSync(ARTIFACTS, { recursive: true });
   writeFileSync(join(ARTIFACTS, 'bench-scale.json'), JSON.stringify(rows, null, 2));
+  rmSync(join(SCRATCH, 'seeds'), { recursive: true, force: true });
+}
+
+/** One build of the size benchmark: the seed alone (provisions null) or with a long document. */
+export interface SizeRow {
+  /** Provisions of the long document; null for the seed alone. */
+  long: number | null;
+  /** Provisions of the whole site. */
+  provisions: number;
+  convertMs: number;
+  buildMs: number;
+  astroMs: number;
+  graphsMs: number;
+  pagefindMs: number;
+  buildRss: number;
+  pages: number;
+  /** Astro's time for the long document's full-text page, from the build log. */
+  textPageMs: number;
+  /** The long document's full-text page, gzip bytes. */
+  textPageGzip: number;
+}
+
+/** A duration as Astro's build log prints it: +113ms, +11.42s. */
+function logDuration(log: string, path: string): number {
+  const m = new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\+([\\d.]+)(ms|s)\\)`).exec(log);
+  return m ? Number(m[1]) * (m[2] === 's' ? 1000 : 1) : NaN;
+}
+
+async function measureSize(long: number | null): Promise<SizeRow> {
+  const doc = synthesizeLongLibrary(SCRATCH, long, SEEDS_DIR, CONTENT_DIR);
+  const convert = await run(process.execPath, [join(ROOT, 'src/convert/cli.ts'), '--root', SCRATCH], process.env);
+  const provisions = Number(convert.log.match(/(\d+) measures/)?.[1] ?? NaN);
+  const id = doc ? convert.log.match(/: (.*); \d+ measures/)?.[1]?.split(', ').find((x) => x.endsWith(`-${long}`)) : undefined;
+  rmSync(OUT, { recursive: true, force: true });
+  rmSync(CONTENT_CACHE, { force: true });
+  const build = await run('npm', ['run', '--silent', 'build'], { ...process.env, OUT_DIR: OUT, SITE: 'http://127.0.0.1', BASE_PATH: '/', CONTENT_DIR: join(SCRATCH, 'content') });
+  const pagefindMs = Number(build.log.match(/\[pagefind\] indexed .*? in ([\d.]+) ?ms/)?.[1] ?? NaN);
+  const graphsMs = Number(build.log.match(/\[graphs\] drew .*? in ([\d.]+) ?ms/)?.[1] ?? NaN);
+  const textPage = id ? `/policies/${id}/text/index.html` : undefined;
+  const row: SizeRow = {
+    long, provisions, convertMs: convert.ms, buildMs: build.ms, astroMs: build.ms - graphsMs - pagefindMs, graphsMs, pagefindMs,
+    buildRss: build.peakRss, pages: sitePages(OUT).length,
+    textPageMs: textPage ? logDuration(build.log, textPage) : NaN,
+    textPageGzip: textPage ? gzipSync(readFileSync(join(OUT, textPage))).length : NaN,
+  };
+  rmSync(OUT, { recursive: true, force: true });
+  return row;
+}
+
+/** The size report: one column per build, the seed alone first; "more than the seed" against the first column. */
+export function sizeReport(rows: SizeRow[]): string {
+  const seed = rows.find((r) => r.long === null);
+  const head = row(['', ...rows.map((r) => (r.long === null ? 'seed alone' : `seed + ${r.long.toLocaleString('en')} provisions`))]);
+  const rule = row(Array(rows.length + 1).fill('---'));
+  const line = (label: string, f: (r: SizeRow) => string | number) => row([label, ...rows.map(f)]);
+  return [
+    head, rule,
+    line('provisions (site)', (r) => r.provisions.toLocaleString('en')),
+    line('pages (HTML)', (r) => r.pages.toLocaleString('en')),
+    line('convert (s)', (r) => s(r.convertMs)),
+    line('build (s): all / Astro / graphs / Pagefind', (r) => `${s(r.buildMs)} / ${s(r.astroMs)} / ${s(r.graphsMs)} / ${s(r.pagefindMs)}`),
+    line('build, more than the seed alone (s)', (r) => (seed && r.long !== null ? s(r.buildMs - seed.buildMs) : '–')),
+    line('peak RSS of the build (MiB)', (r) => mib(r.buildRss)),
+    line('the long document\'s full text: render (s) / KiB gzip', (r) => (r.long === null ? '–' : `${s(r.textPageMs)} / ${kib(r.textPageGzip)}`)),
+  ].join('\n');
+}
+
+/**
+ * `npm run bench -- --provisions N[,M…]`: the size benchmark. Builds the seed alone, then the seed
+ * with one long document of N provisions (tests/bench/synth.ts, longDocument()), for each N, and
+ * prints time and memory against provisions. Writes tests/.artifacts/bench-size.json as well.
+ */
+export async function runSize(sizes: number[]): Promise<void> {
+  const rows: SizeRow[] = [];
+  for (const n of [null, ...sizes]) {
+    console.error(`[bench] ${n === null ? 'the seed alone' : `the seed and ${n} provisions`}…`);
+    rows.push(await measureSize(n));
+    console.error(sizeReport(rows));
+  }
+  console.log(`Measured ${new Date().toISOString().slice(0, 10)} on ${(await import('node:os')).cpus().length} cores; one synthetic document beside the seed (tests/bench/synth.ts, longDocument()).\n`);
+  console.log(sizeReport(rows));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, 'bench-size.json'), JSON.stringify(rows, null, 2));
   rmSync(join(SCRATCH, 'seeds'), { recursive: true, force: true });
 }
