@@ -22,7 +22,13 @@ const SCRATCH = join(ROOT, 'node_modules', '.cache', 'pe-synth');
 const OUT = join(ROOT, 'dist-bench-scale');
 const CONTENT_CACHE = join(ROOT, 'node_modules', '.astro', 'data-store.json');
 
-interface Run { ms: number; peakRss: number; log: string }
+interface Run {
+  ms: number;
+  /** CPU time (user + system) of the command and every process it ran: on a machine shared with other work, what the command cost, whatever the load. */
+  cpuMs: number;
+  peakRss: number;
+  log: string;
+}
 
 /** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
 function treeRss(root: number): number {
@@ -49,11 +55,21 @@ function treeRss(root: number): number {
   return total;
 }
 
-/** Runs a command, timing it and sampling the memory of its process tree every 100 ms. */
+/** The children's CPU time that bash's `times` prints last (its second line: user, then system). */
+function cpuOf(log: string): number {
+  const m = /\[cpu\]\n[^\n]*\n(\d+)m([\d.]+)s (\d+)m([\d.]+)s/.exec(log.slice(log.lastIndexOf('[cpu]')));
+  return m ? (Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4])) * 1000 : NaN;
+}
+
+/**
+ * Runs a command, timing it, sampling the memory of its process tree every 100 ms, and taking
+ * the CPU time it and its descendants used (bash's `times`, once they have all been waited for).
+ */
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const script = '"$@"; rc=$?; echo "[cpu]"; times; exit $rc';
+    const child = spawn('bash', ['-c', script, 'bash', cmd, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     child.stdout.on('data', (d) => { log += d; });
     child.stderr.on('data', (d) => { log += d; });
@@ -63,7 +79,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> 
       clearInterval(timer);
       const ms = performance.now() - started;
       if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} failed (${code}):\n${log.slice(-4000)}`));
-      else resolve({ ms, peakRss, log });
+      else resolve({ ms, cpuMs: cpuOf(log), peakRss, log });
     });
   });
 }
@@ -74,6 +90,8 @@ export interface ScaleRow {
   convertMs: number;
   convertRss: number;
   buildMs: number;
+  /** CPU time of the build's processes (user + system). */
+  buildCpuMs: number;
   astroMs: number;
   /** The diagrams drawn after Astro (src/export/draw-graphs.ts). */
   graphsMs: number;
@@ -138,7 +156,7 @@ async function measure(n: number): Promise<ScaleRow> {
   }
   const row: ScaleRow = {
     documents: docs.length, provisions, convertMs: convert.ms, convertRss: convert.peakRss,
-    buildMs: build.ms, astroMs: build.ms - graphsMs - pagefindMs, graphsMs, pagefindMs, buildRss: build.peakRss,
+    buildMs: build.ms, buildCpuMs: build.cpuMs, astroMs: build.ms - graphsMs - pagefindMs, graphsMs, pagefindMs, buildRss: build.peakRss,
     pages: pages.length, ...(({ bytes, files }) => ({ distBytes: bytes, files }))(folderSize(OUT)),
     pagefindBytes: folderSize(join(OUT, 'pagefind')).bytes, largest, search,
   };
@@ -155,13 +173,20 @@ const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 export function report(rows: ScaleRow[]): string {
   const head = row(['', ...rows.map((r) => `N = ${r.documents.toLocaleString('en')}`)]);
   const rule = row(Array(rows.length + 1).fill('---'));
-  const line = (label: string, f: (r: ScaleRow) => string | number) => row([label, ...rows.map(f)]);
+  const line = (label: string, f: (r: ScaleRow, i: number) => string | number) => row([label, ...rows.map(f)]);
   const lines = [
     head, rule,
     line('provisions', (r) => r.provisions.toLocaleString('en')),
     line('convert (s)', (r) => s(r.convertMs)),
     line('build (s): all / Astro / graphs / Pagefind', (r) => `${s(r.buildMs)} / ${s(r.astroMs)} / ${s(r.graphsMs)} / ${s(r.pagefindMs)}`),
     line('build per page (ms)', (r) => (r.buildMs / r.pages).toFixed(1)),
+    line('build, each document more than the one before (ms): time / CPU', (r, i) => {
+      const prev = rows[i - 1];
+      if (!prev) return '–';
+      const n = r.documents - prev.documents;
+      return `${((r.buildMs - prev.buildMs) / n).toFixed(0)} / ${((r.buildCpuMs - prev.buildCpuMs) / n).toFixed(0)}`;
+    }),
+    line('build CPU (s): user + system, all processes', (r) => s(r.buildCpuMs)),
     line('peak RSS (MiB): convert / build', (r) => `${mib(r.convertRss)} / ${mib(r.buildRss)}`),
     line('pages (HTML) / files', (r) => `${r.pages.toLocaleString('en')} / ${r.files.toLocaleString('en')}`),
     line('dist/ (MiB)', (r) => mib(r.distBytes)),
@@ -203,6 +228,7 @@ export interface SizeRow {
   provisions: number;
   convertMs: number;
   buildMs: number;
+  buildCpuMs: number;
   astroMs: number;
   graphsMs: number;
   pagefindMs: number;
@@ -232,7 +258,7 @@ async function measureSize(long: number | null): Promise<SizeRow> {
   const graphsMs = Number(build.log.match(/\[graphs\] drew .*? in ([\d.]+) ?ms/)?.[1] ?? NaN);
   const textPage = id ? `/policies/${id}/text/index.html` : undefined;
   const row: SizeRow = {
-    long, provisions, convertMs: convert.ms, buildMs: build.ms, astroMs: build.ms - graphsMs - pagefindMs, graphsMs, pagefindMs,
+    long, provisions, convertMs: convert.ms, buildMs: build.ms, buildCpuMs: build.cpuMs, astroMs: build.ms - graphsMs - pagefindMs, graphsMs, pagefindMs,
     buildRss: build.peakRss, pages: sitePages(OUT).length,
     textPageMs: textPage ? logDuration(build.log, textPage) : NaN,
     textPageGzip: textPage ? gzipSync(readFileSync(join(OUT, textPage))).length : NaN,
@@ -253,7 +279,8 @@ export function sizeReport(rows: SizeRow[]): string {
     line('pages (HTML)', (r) => r.pages.toLocaleString('en')),
     line('convert (s)', (r) => s(r.convertMs)),
     line('build (s): all / Astro / graphs / Pagefind', (r) => `${s(r.buildMs)} / ${s(r.astroMs)} / ${s(r.graphsMs)} / ${s(r.pagefindMs)}`),
-    line('build, more than the seed alone (s)', (r) => (seed && r.long !== null ? s(r.buildMs - seed.buildMs) : '–')),
+    line('build, more than the seed alone (s): time / CPU', (r) => (seed && r.long !== null ? `${s(r.buildMs - seed.buildMs)} / ${s(r.buildCpuMs - seed.buildCpuMs)}` : '–')),
+    line('build CPU (s): user + system, all processes', (r) => s(r.buildCpuMs)),
     line('peak RSS of the build (MiB)', (r) => mib(r.buildRss)),
     line('the long document\'s full text: render (s) / KiB gzip', (r) => (r.long === null ? '–' : `${s(r.textPageMs)} / ${kib(r.textPageGzip)}`)),
   ].join('\n');
