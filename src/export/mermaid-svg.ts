@@ -9,6 +9,7 @@
  * jsdom's window is made global only while mermaid renders (one render at a time), so the rest
  * of the build never sees a `window` or `document`.
  */
+import { registerHooks } from 'node:module';
 import type { Mermaid } from 'mermaid';
 import { mermaidConfig } from '../views/mermaid-config.ts';
 import { installTextMetrics } from './text-metrics.ts';
@@ -81,12 +82,65 @@ function trimDefaults(mermaid: Mermaid): void {
   }
 }
 
+/** mermaid's getConfig() as it ships (mermaid.core's chunk): a copy of the whole configuration, made anew on every call. */
+const GET_CONFIG = 'var getConfig = /* @__PURE__ */ __name(() => {\n  return assignWithDepth_default({}, currentConfig);\n}, "getConfig");';
+/**
+ * The same, with the copy made once per configuration (mermaid replaces `currentConfig`, never
+ * changes it in place) and handed out as a fresh copy of that: the same objects at the same
+ * depths (assignWithDepth's depth 2: two levels of objects copied, the third shallow; arrays
+ * copied), without assignWithDepth's per-key closures and property definitions.
+ */
+const GET_CONFIG_ONCE = `var __peCopyOf, __peCopy;
+var __peClone = (src, depth) => {
+  if (Array.isArray(src)) return src.slice();
+  if (depth <= 0) return Object.assign({}, src);
+  const out = {};
+  for (const key of Object.keys(src)) {
+    const value = src[key];
+    out[key] = typeof value === "object" && value !== null ? __peClone(value, depth - 1) : value;
+  }
+  return out;
+};
+var getConfig = /* @__PURE__ */ __name(() => {
+  if (__peCopyOf !== currentConfig) {
+    __peCopy = assignWithDepth_default({}, currentConfig);
+    __peCopyOf = currentConfig;
+  }
+  return __peClone(__peCopy, 2);
+}, "getConfig");`;
+
+/**
+ * Mermaid calls getConfig() hundreds of times per diagram, and each call copied its whole
+ * configuration: after trimDefaults(), still 40 % of the drawing time (a CPU profile of the graph
+ * step at 100 documents). A module hook gives this thread's mermaid getConfig() with the copy
+ * made once (GET_CONFIG_ONCE); the SVGs are the same (tests/unit/mermaid-svg.test.ts draws with
+ * and without, PE_MERMAID_FULL_CONFIG=1). `patched` says whether mermaid's source had it.
+ */
+let patched = false;
+let hooked = false;
+function copyConfigOnce(): void {
+  if (hooked) return;
+  hooked = true;
+  registerHooks({
+    load(url, context, nextLoad) {
+      const result = nextLoad(url, context);
+      if (!url.includes('/mermaid/dist/') || result.source === undefined || result.source === null) return result;
+      const source = typeof result.source === 'string' ? result.source : Buffer.from(result.source as Uint8Array).toString('utf8');
+      if (!source.includes(GET_CONFIG)) return result;
+      patched = true;
+      return { ...result, source: source.replace(GET_CONFIG, GET_CONFIG_ONCE) };
+    },
+  });
+}
+
 async function setUp(): Promise<Dom> {
   const { JSDOM } = await import('jsdom');
   const window = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true }).window as unknown as Window & typeof globalThis;
   installTextMetrics(window);
   // Imported with the globals in place: DOMPurify (inside mermaid) keeps the window it sees first.
+  if (!process.env.PE_MERMAID_FULL_CONFIG) copyConfigOnce();
   const mermaid = await withGlobals(window, async () => (await import('mermaid')).default);
+  if (!process.env.PE_MERMAID_FULL_CONFIG && !patched) throw new Error("mermaid's getConfig() is not as copyConfigOnce() expects: update GET_CONFIG in src/export/mermaid-svg.ts");
   // 'loose' skips DOMPurify's pass over the whole SVG (a tenth of the drawing time in jsdom): the
   // sources are the site's own (src/views/departments.ts), mermaid still sanitises every label,
   // labels are SVG text (htmlLabels: false), and finish() refuses scripts, handlers and

@@ -4,9 +4,10 @@
  * to the first. Inactive (returns at once) without the parameter. Matching is the search page's:
  * whitespace ignored, full-width ASCII and case folded, strings may cross element boundaries.
  */
-import { fold, occurrences, splitWords, squash } from '../views/search-query.ts';
+import { fold, limitQuery, occurrences, splitWords, squash } from '../views/search-query.ts';
 
-const words = splitWords(new URLSearchParams(location.search).get('highlight') ?? '');
+// Cut as the search page cuts a query: the marking grows with the words' length.
+const words = splitWords(limitQuery(new URLSearchParams(location.search).get('highlight') ?? '').q);
 if (words.length) {
   let first: HTMLElement | undefined;
   for (const region of document.querySelectorAll<HTMLElement>('[data-pagefind-body]')) {

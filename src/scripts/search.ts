@@ -13,7 +13,7 @@
 import { alternativesFor, combinations, departmentNamed, groupsNamed, type Alternative, type Lexicon } from '../views/lexicon.ts';
 import { parsePlace, type Place } from '../views/provision-query.ts';
 import { matchAlternatives, relates, relation, relationMarks, type WordMatch, type WordRelation } from '../views/search-match.ts';
-import { candidateQueries, compareRanked, excerpt, matchCounts, splitWords, type Segment } from '../views/search-query.ts';
+import { candidateQueries, compareRanked, excerpt, limitQuery, matchCounts, MAX_QUERY_LENGTH, splitWords, type Segment } from '../views/search-query.ts';
 import { chapterChoices, documentChoices, mergeCounts, type Choice, type FilterCounts } from '../views/search-facets.ts';
 import { documentLabel } from '../views/search-fields.ts';
 
@@ -194,9 +194,9 @@ function loadLexicon(): Promise<Lexicon> {
 }
 
 let simplifier: Promise<(s: string) => string> | undefined;
-/** The traditional → simplified converter, loaded the first time a query holds a Han character. */
+/** The traditional → simplified converter, loaded the first time a query holds a Han character (built in slices: t2s.ts). */
 function loadSimplifier(): Promise<(s: string) => string> {
-  simplifier ??= import('./t2s.ts').then((m) => m.toSimplified);
+  simplifier ??= import('./t2s.ts').then((m) => m.loadSimplifier());
   return simplifier;
 }
 
@@ -225,6 +225,8 @@ interface Session {
   words: string[];
   /** Whether `words` are the simplified form of what was typed. */
   folded: boolean;
+  /** Whether the query was longer than MAX_QUERY_LENGTH and cut (limitQuery()). */
+  cut: boolean;
   /** Each word's alternatives (thesaurus terms, department abbreviations), and what each came from. */
   altTexts: string[][];
   kinds: Map<string, Alternative['via']>;
@@ -276,6 +278,15 @@ async function placeHits(pf: Pagefind, place: Place, filters: Filters): Promise<
   return { hits: hits.sort((a, b) => a.order - b.order), more: Math.max(0, found.length - MAX_DIRECT) };
 }
 
+/** Lets the page handle input and render before what follows (a task of its own). */
+function yieldToPage(): Promise<void> {
+  return new Promise((done) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done();
+    channel.port2.postMessage(null);
+  });
+}
+
 /** The union of several Pagefind searches' results, each with its best score, best first. */
 function unite(responses: readonly (PagefindResponse | null)[]): PagefindResult[] {
   const found = new Map<string, PagefindResult>();
@@ -290,7 +301,15 @@ function unite(responses: readonly (PagefindResponse | null)[]): PagefindResult[
 
 /** Several Pagefind searches: their union, and the responses (for their counts). */
 async function gather(pf: Pagefind, queries: (string | null)[], filters: Filters): Promise<{ results: PagefindResult[]; responses: (PagefindResponse | null)[] }> {
-  const responses = await Promise.all(queries.map((q) => pf.search(q, { filters })));
+  // Started one task apart: once its index chunks are loaded, a Pagefind search runs to its end
+  // without yielding, and a long query's alternatives make up to 24 of them (a task of about
+  // 200 ms when they all ran at once). Their chunk requests still overlap.
+  const pending: Promise<PagefindResponse | null>[] = [];
+  for (const [i, q] of queries.entries()) {
+    if (i > 0) await yieldToPage();
+    pending.push(pf.search(q, { filters }));
+  }
+  const responses = await Promise.all(pending);
   return { results: unite(responses), responses };
 }
 
@@ -326,8 +345,11 @@ Promise<{ candidates: PagefindResult[]; matched: Set<string> }> {
  * query names. What only adds to the page (matches through alternatives, the document and chapter
  * choices) follows in more(), once the first results show.
  */
-async function start(s: State): Promise<Session> {
-  const filters = filtersOf(s);
+async function start(state: State): Promise<Session> {
+  const filters = filtersOf(state);
+  // Every step below grows with the query's length: a longer query is cut (the status line says so).
+  const { q, cut } = limitQuery(state.q);
+  const s = { ...state, q };
   const typed = splitWords(s.q);
   const lexicon = loadLexicon();
   // Awaited below; a failure is reported there, not as an unhandled rejection meanwhile.
@@ -373,7 +395,7 @@ async function start(s: State): Promise<Session> {
   }
 
   const session: Session = {
-    filters, queries, words, folded, altTexts, kinds, direct, directMore: more, candidates, checked: first.length, matched,
+    filters, queries, words, folded, cut, altTexts, kinds, direct, directMore: more, candidates, checked: first.length, matched,
     opened: new Set(placed.map((h) => h.id)), exact: [], via: [], partialPool: [],
   };
   classify(session, first);
@@ -561,6 +583,7 @@ function statusText(o: Session): string {
   const what = describe(o.words);
   const parts: string[] = [];
   const done = complete(o);
+  if (o.cut) parts.push(fill(strings.cut!, { n: MAX_QUERY_LENGTH }));
   if (o.folded) parts.push(fill(strings.folded!, { q: o.words.map((w) => `“${w}”`).join(' ') }));
   if (o.direct.length) parts.push(fill(strings.directFound!, { n: o.direct.length, what }));
   if (o.exact.length) {
@@ -648,7 +671,7 @@ async function run(s: State): Promise<void> {
   const mine = ++generation;
   current = undefined;
   const key = urlFor(s);
-  const words = splitWords(s.q);
+  const words = splitWords(limitQuery(s.q).q);
   const filtered = Boolean(s.doc || s.chapter || s.dept);
   const setTitle = () => {
     document.title = words.length || filtered

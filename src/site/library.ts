@@ -11,7 +11,7 @@ import { parseDate } from '../model/numerals.ts';
 import { statedTerms, termConflicts, type DocumentLink, type DocumentRelations } from '../model/status.ts';
 import type { Attachment, Attribution, Department, DepartmentKind, Library, PolicyDocument } from '../model/types.ts';
 
-/** A document's provisions: their model as data, their text as one MDX module (render with only="2-1"). */
+/** A document's provisions: their model as data, their text as one MDX module (rendered once per build: src/site/provision-html.ts). */
 export type ProvisionsEntry = CollectionEntry<'provisions'>;
 export type DocumentEntry = CollectionEntry<'documents'>;
 export type AttachmentEntry = CollectionEntry<'attachments'>;

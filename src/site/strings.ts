@@ -261,6 +261,8 @@ export const t = {
     viaDepartment: '按部门简称{terms}找到',
     /** Traditional characters folded to simplified. */
     folded: '已按简体字{q}查找',
+    /** A query longer than MAX_QUERY_LENGTH (src/views/search-query.ts), cut. */
+    cut: '搜索词过长，已截取前 {n} 个字',
     /** How a partial match relates to the query. */
     contains: '含{words}',
     lacks: '不含{words}',

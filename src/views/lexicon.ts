@@ -124,8 +124,32 @@ export interface Alternative {
   department?: string;
 }
 
-const same = (a: string, b: string) => fold(a) === fold(b);
-const includes = (a: string, b: string) => fold(a).includes(fold(b));
+/**
+ * The lexicon folded once (fold() per character is what costs), per lexicon object: the search
+ * page asks for every word of a query, and a long query has dozens of words.
+ */
+interface Folded {
+  thesaurus: { entry: Lexicon['thesaurus'][number]; words: string[]; terms: string[] }[];
+  /** Folded word → its entry (a word belongs to one entry). */
+  entryOf: Map<string, Lexicon['thesaurus'][number]>;
+  /** Folded name → its department (a name belongs to one department). */
+  departmentOf: Map<string, LexiconDepartment>;
+  groups: { group: LexiconGroup; names: Set<string> }[];
+}
+const foldedLexicons = new WeakMap<Lexicon, Folded>();
+function folded(lexicon: Lexicon): Folded {
+  let f = foldedLexicons.get(lexicon);
+  if (f) return f;
+  const thesaurus = lexicon.thesaurus.map((entry) => ({ entry, words: entry.words.map(fold), terms: entry.terms.map(fold) }));
+  const entryOf = new Map<string, Lexicon['thesaurus'][number]>();
+  for (const t of thesaurus) for (const w of t.words) if (!entryOf.has(w)) entryOf.set(w, t.entry);
+  const departmentOf = new Map<string, LexiconDepartment>();
+  for (const d of lexicon.departments) for (const n of d.names) if (!departmentOf.has(fold(n))) departmentOf.set(fold(n), d);
+  const groups = lexicon.groups.map((group) => ({ group, names: new Set([group.name, ...group.terms].map(fold)) }));
+  f = { thesaurus, entryOf, departmentOf, groups };
+  foldedLexicons.set(lexicon, f);
+  return f;
+}
 
 /**
  * The strings a typed word stands for, besides itself:
@@ -133,32 +157,42 @@ const includes = (a: string, b: string) => fold(a).includes(fold(b));
  *  - else, when the word contains an entry's word (the longest), the word with each term in its
  *    place (户口迁移 → 户籍迁移, 落户迁移), unless it already contains one of those terms;
  *  - the abbreviation of the department the word names (天津市教育委员会, 教育局 → 市教委).
+ * Linear in the word's length (one substring search per word and term of the thesaurus).
  */
 export function alternativesFor(word: string, lexicon: Lexicon): Alternative[] {
+  const lex = folded(lexicon);
+  const w = fold(word);
   const out: Alternative[] = [];
+  const seen = new Set([w]);
   const add = (a: Alternative) => {
-    if (!same(a.text, word) && !out.some((x) => same(x.text, a.text))) out.push(a);
+    const key = fold(a.text);
+    if (!seen.has(key)) { seen.add(key); out.push(a); }
   };
-  const entry = lexicon.thesaurus.find((e) => e.words.some((w) => same(w, word)));
+  const entry = lex.entryOf.get(w);
   if (entry) for (const t of entry.terms) add({ text: t, via: 'thesaurus' });
   else {
-    let best: { entry: Lexicon['thesaurus'][number]; w: string } | undefined;
-    for (const e of lexicon.thesaurus) {
-      if (e.terms.some((t) => includes(word, t))) continue;
-      for (const w of e.words) if (includes(word, w) && (!best || w.length > best.w.length)) best = { entry: e, w };
+    let best: { entry: Lexicon['thesaurus'][number]; w: string; at: number } | undefined;
+    for (const e of lex.thesaurus) {
+      if (e.terms.some((t) => w.includes(t))) continue;
+      for (const [k, x] of e.words.entries()) {
+        if (best && x.length <= best.w.length) continue;
+        const at = w.indexOf(x);
+        if (at >= 0) best = { entry: e.entry, w: e.entry.words[k]!, at };
+      }
     }
     if (best) {
-      const at = fold(word).indexOf(fold(best.w));
-      for (const t of best.entry.terms) add({ text: word.slice(0, at) + t + word.slice(at + best.w.length), via: 'thesaurus' });
+      const { entry: e, w: bw, at } = best;
+      for (const t of e.terms) add({ text: word.slice(0, at) + t + word.slice(at + bw.length), via: 'thesaurus' });
     }
   }
-  for (const d of lexicon.departments) if (d.names.some((n) => same(n, word))) add({ text: d.abbr, via: 'department', department: d.id });
+  const d = lex.departmentOf.get(w);
+  if (d) add({ text: d.abbr, via: 'department', department: d.id });
   return out;
 }
 
 /** The department a word names (any of its names, the abbreviation included), if any. */
 export function departmentNamed(word: string, lexicon: Lexicon): LexiconDepartment | undefined {
-  return lexicon.departments.find((d) => d.names.some((n) => same(n, word)));
+  return folded(lexicon).departmentOf.get(fold(word));
 }
 
 /**
@@ -166,8 +200,8 @@ export function departmentNamed(word: string, lexicon: Lexicon): LexiconDepartme
  * thesaurus (退伍军人 → 退役军人 → the veterans' group).
  */
 export function groupsNamed(word: string, lexicon: Lexicon): LexiconGroup[] {
-  const forms = [word, ...alternativesFor(word, lexicon).filter((a) => a.via === 'thesaurus').map((a) => a.text)];
-  return lexicon.groups.filter((g) => forms.some((f) => same(f, g.name) || g.terms.some((t) => same(t, f))));
+  const forms = [word, ...alternativesFor(word, lexicon).filter((a) => a.via === 'thesaurus').map((a) => a.text)].map(fold);
+  return folded(lexicon).groups.filter((g) => forms.some((f) => g.names.has(f))).map((g) => g.group);
 }
 
 /**

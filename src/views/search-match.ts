@@ -45,6 +45,39 @@ export interface WordRelation {
 }
 
 /**
+ * The longest pieces (two or more characters, shorter than the word) of a word that `has` says a
+ * text holds, none inside another, in the word's order. Linear in the word's length: at most two
+ * calls of `has` per character. From each start, a piece extends as far as the text holds it; a
+ * piece that starts later and ends no further lies inside the one before, and a window that
+ * slides forward finds every maximal piece (the end never moves back). Pieces that repeat another
+ * (a piece inside a longer one elsewhere in the word) are dropped, longest kept.
+ */
+export function maximalPieces(word: string, has: (piece: string) => boolean): string[] {
+  const chars = [...word];
+  const n = chars.length;
+  // Prefix offsets in UTF-16 units, so a piece is one slice of the word.
+  const at = [0];
+  for (const c of chars) at.push(at[at.length - 1]! + c.length);
+  const piece = (i: number, j: number) => word.slice(at[i], at[j]);
+  const spans: [number, number][] = [];
+  let end = 0;
+  for (let i = 0; i < n; i++) {
+    // The piece from i can reach at least where the piece from i - 1 reached (a part of it).
+    if (end < i + 1) end = i + 1;
+    while (end < n && end + 1 - i < n && has(piece(i, end + 1))) end++;
+    const last = spans[spans.length - 1];
+    if (end - i >= 2 && (!last || end > last[1])) spans.push([i, end]);
+  }
+  // Longest first, then in the word's order: a piece another holds is a repeat.
+  const kept: { at: number; text: string }[] = [];
+  for (const [i, j] of [...spans].sort((a, b) => b[1] - b[0] - (a[1] - a[0]) || a[0] - b[0])) {
+    const text = piece(i, j);
+    if (!kept.some((k) => k.text.includes(text))) kept.push({ at: i, text });
+  }
+  return kept.sort((a, b) => a.at - b.at).map((k) => k.text);
+}
+
+/**
  * For the partial-match list: per word, whether the text holds it whole, or which of its pieces
  * of two or more characters (the longest ones, none inside another). A lone character never
  * counts as a piece: 户 in 个体工商户 says nothing about 户口.
@@ -52,19 +85,8 @@ export interface WordRelation {
 export function relation(text: string, words: readonly string[]): WordRelation[] {
   const t = fold(squash(text));
   return words.map((word) => {
-    const w = fold(word);
-    if (t.includes(w)) return { word, whole: true, pieces: [] };
-    const chars = [...word];
-    const found: { at: number; piece: string }[] = [];
-    for (let n = chars.length - 1; n >= 2; n--) {
-      for (let i = 0; i + n <= chars.length; i++) {
-        const piece = chars.slice(i, i + n).join('');
-        if (!t.includes(fold(piece))) continue;
-        if (found.some((f) => f.piece.includes(piece))) continue;
-        found.push({ at: i, piece });
-      }
-    }
-    return { word, whole: false, pieces: found.sort((a, b) => a.at - b.at).map((f) => f.piece) };
+    if (t.includes(fold(word))) return { word, whole: true, pieces: [] };
+    return { word, whole: false, pieces: maximalPieces(word, (piece) => t.includes(fold(piece))) };
   });
 }
 

@@ -6,15 +6,33 @@
  * of the query as an exact substring, count occurrences, rank, and cut excerpts.
  */
 
+/**
+ * The longest query searched, in characters (code points): a longer one is cut to its first
+ * MAX_QUERY_LENGTH characters, and the search page says so. Enough for a document's title with
+ * its 发文字号 and a provision's label, or a copied sentence; every step a query takes (Pagefind's
+ * terms, the exact pass, pieces of words, excerpts, highlights) grows with its length.
+ */
+export const MAX_QUERY_LENGTH = 100;
+
+/** A query cut to its first `max` characters (never inside a surrogate pair); `cut` when it was longer. */
+export function limitQuery(query: string, max = MAX_QUERY_LENGTH): { q: string; cut: boolean } {
+  const q = query.trim();
+  // At most 2 UTF-16 units a character: a string this short is within the limit.
+  if (q.length <= max) return { q, cut: false };
+  let end = 0;
+  for (let n = 0; n < max && end < q.length; n++) end += (q.codePointAt(end)! > 0xffff ? 2 : 1);
+  return end >= q.length ? { q, cut: false } : { q: q.slice(0, end).trim(), cut: true };
+}
+
 /** A query split into words: spaces separate words; a "quoted phrase" is one word. */
 export function splitWords(query: string): string[] {
-  const words: string[] = [];
+  const words = new Set<string>();
   const re = /"([^"]*)"|(\S+)/gu;
   for (let m = re.exec(query); m; m = re.exec(query)) {
     const w = (m[1] ?? m[2] ?? '').replace(/\s+/gu, '').replace(/"/g, '');
-    if (w && !words.includes(w)) words.push(w);
+    if (w) words.add(w);
   }
-  return words;
+  return [...words];
 }
 
 /**
@@ -116,19 +134,30 @@ export function excerpt(text: string, words: readonly string[], { length = 110, 
     return [start, Math.min(plain.length, Math.max(b, start + share))];
   }));
   const merged = merge(marks);
+  // The first merged mark that ends after x (marks are disjoint and sorted): a binary search.
+  const after = (x: number) => {
+    let lo = 0;
+    let hi = merged.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (merged[mid]![1] > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
   // A window never cuts a match in two: widen it to whole matches at both ends.
   for (const w of windows) {
-    for (const [a, b] of merged) {
-      if (a < w[0] && b > w[0]) w[0] = a;
-      if (a < w[1] && b > w[1]) w[1] = b;
+    for (const end of [0, 1] as const) {
+      const m = merged[after(w[end])];
+      if (m && m[0] < w[end]) w[end] = end === 0 ? m[0] : m[1];
     }
   }
   const out: Segment[] = [];
   for (const [start, end] of windows) {
     if (start > 0) out.push({ text: '…', mark: false });
     let pos = start;
-    for (const [a, b] of merged) {
-      if (b <= start || a >= end) continue;
+    for (let k = after(start); k < merged.length && merged[k]![0] < end; k++) {
+      const [a, b] = merged[k]!;
       const s = Math.max(a, start);
       const e = Math.min(b, end);
       if (s > pos) out.push({ text: plain.slice(pos, s), mark: false });

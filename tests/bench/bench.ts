@@ -8,7 +8,8 @@
  * robots.txt point where Lighthouse looks. Prints a Markdown report (paste it into the README)
  * and writes tests/.artifacts/bench.json.
  *
- * `npm run bench -- --documents N` runs the scale benchmark instead (tests/bench/scale.ts).
+ * `npm run bench -- --documents N` runs the scale benchmark instead (tests/bench/scale.ts), and
+ * `npm run bench -- --provisions N[,M…]` the size benchmark (one document of N provisions).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,13 @@ import { freePort, serveDeployed } from './serve.ts';
 import { policy } from '../helpers/model.ts';
 import { firstSearchResult, folderSize, onePerType, searchTerm, sitePages, weighPage, type Weight } from '../helpers/site.ts';
 
+const sizeArg = process.argv.indexOf('--provisions');
+if (sizeArg >= 0) {
+  const sizes = String(process.argv[sizeArg + 1]).split(',').map(Number);
+  if (!sizes.every((n) => Number.isInteger(n) && n >= 1)) throw new Error('usage: npm run bench -- --provisions N[,M…] (whole numbers ≥ 1)');
+  await (await import('./scale.ts')).runSize(sizes);
+  process.exit(0);
+}
 const scaleArg = process.argv.indexOf('--documents');
 if (scaleArg >= 0) {
   const max = Number(process.argv[scaleArg + 1]);

@@ -12,17 +12,23 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser, PHONE } from '../helpers/browser.ts';
-import { ARTIFACTS, CONTENT_DIR, ROOT } from '../helpers/paths.ts';
+import { ARTIFACTS, CONTENT_DIR, ROOT, SEEDS_DIR } from '../helpers/paths.ts';
 import { firstSearchResult, folderSize, sitePages } from '../helpers/site.ts';
 import { freePort, serveDeployed } from './serve.ts';
-import { COMMON_WORD, RARE_WORD, synthesizeLibrary } from './synth.ts';
+import { COMMON_WORD, RARE_WORD, synthesizeLibrary, synthesizeLongLibrary } from './synth.ts';
 
 /** Kept at one path: Astro's content cache remembers entries' file paths (tests/helpers/library-site.ts). */
 const SCRATCH = join(ROOT, 'node_modules', '.cache', 'pe-synth');
 const OUT = join(ROOT, 'dist-bench-scale');
 const CONTENT_CACHE = join(ROOT, 'node_modules', '.astro', 'data-store.json');
 
-interface Run { ms: number; peakRss: number; log: string }
+interface Run {
+  ms: number;
+  /** CPU time (user + system) of the command and every process it ran: on a machine shared with other work, what the command cost, whatever the load. */
+  cpuMs: number;
+  peakRss: number;
+  log: string;
+}
 
 /** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
 function treeRss(root: number): number {
@@ -49,11 +55,21 @@ function treeRss(root: number): number {
   return total;
 }
 
-/** Runs a command, timing it and sampling the memory of its process tree every 100 ms. */
+/** The children's CPU time that bash's `times` prints last (its second line: user, then system). */
+function cpuOf(log: string): number {
+  const m = /\[cpu\]\n[^\n]*\n(\d+)m([\d.]+)s (\d+)m([\d.]+)s/.exec(log.slice(log.lastIndexOf('[cpu]')));
+  return m ? (Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4])) * 1000 : NaN;
+}
+
+/**
+ * Runs a command, timing it, sampling the memory of its process tree every 100 ms, and taking
+ * the CPU time it and its descendants used (bash's `times`, once they have all been waited for).
+ */
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const script = '"$@"; rc=$?; echo "[cpu]"; times; exit $rc';
+    const child = spawn('bash', ['-c', script, 'bash', cmd, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     child.stdout.on('data', (d) => { log += d; });
     child.stderr.on('data', (d) => { log += d; });
@@ -63,7 +79,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> 
       clearInterval(timer);
       const ms = performance.now() - started;
       if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} failed (${code}):\n${log.slice(-4000)}`));
-      else resolve({ ms, peakRss, log });
+      else resolve({ ms, cpuMs: cpuOf(log), peakRss, log });
     });
   });
 }
@@ -74,6 +90,8 @@ export interface ScaleRow {
   convertMs: number;
   convertRss: number;
   buildMs: number;
+  /** CPU time of the build's processes (user + system). */
+  buildCpuMs: number;
   astroMs: number;
   /** The diagrams drawn after Astro (src/export/draw-graphs.ts). */
   graphsMs: number;
@@ -138,7 +156,7 @@ async function measure(n: number): Promise<ScaleRow> {
   }
   const row: ScaleRow = {
     documents: docs.length, provisions, convertMs: convert.ms, convertRss: convert.peakRss,
-    buildMs: build.ms, astroMs: build.ms - graphsMs - pagefindMs, graphsMs, pagefindMs, buildRss: build.peakRss,
+    buildMs: build.ms, buildCpuMs: build.cpuMs, astroMs: build.ms - graphsMs - pagefindMs, graphsMs, pagefindMs, buildRss: build.peakRss,
     pages: pages.length, ...(({ bytes, files }) => ({ distBytes: bytes, files }))(folderSize(OUT)),
     pagefindBytes: folderSize(join(OUT, 'pagefind')).bytes, largest, search,
   };
@@ -155,13 +173,20 @@ const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 export function report(rows: ScaleRow[]): string {
   const head = row(['', ...rows.map((r) => `N = ${r.documents.toLocaleString('en')}`)]);
   const rule = row(Array(rows.length + 1).fill('---'));
-  const line = (label: string, f: (r: ScaleRow) => string | number) => row([label, ...rows.map(f)]);
+  const line = (label: string, f: (r: ScaleRow, i: number) => string | number) => row([label, ...rows.map(f)]);
   const lines = [
     head, rule,
     line('provisions', (r) => r.provisions.toLocaleString('en')),
     line('convert (s)', (r) => s(r.convertMs)),
     line('build (s): all / Astro / graphs / Pagefind', (r) => `${s(r.buildMs)} / ${s(r.astroMs)} / ${s(r.graphsMs)} / ${s(r.pagefindMs)}`),
     line('build per page (ms)', (r) => (r.buildMs / r.pages).toFixed(1)),
+    line('build, each document more than the one before (ms): time / CPU', (r, i) => {
+      const prev = rows[i - 1];
+      if (!prev) return '–';
+      const n = r.documents - prev.documents;
+      return `${((r.buildMs - prev.buildMs) / n).toFixed(0)} / ${((r.buildCpuMs - prev.buildCpuMs) / n).toFixed(0)}`;
+    }),
+    line('build CPU (s): user + system, all processes', (r) => s(r.buildCpuMs)),
     line('peak RSS (MiB): convert / build', (r) => `${mib(r.convertRss)} / ${mib(r.buildRss)}`),
     line('pages (HTML) / files', (r) => `${r.pages.toLocaleString('en')} / ${r.files.toLocaleString('en')}`),
     line('dist/ (MiB)', (r) => mib(r.distBytes)),
@@ -192,5 +217,90 @@ export async function runScale(max: number): Promise<void> {
   console.log(report(rows));
   mkdirSync(ARTIFACTS, { recursive: true });
   writeFileSync(join(ARTIFACTS, 'bench-scale.json'), JSON.stringify(rows, null, 2));
+  rmSync(join(SCRATCH, 'seeds'), { recursive: true, force: true });
+}
+
+/** One build of the size benchmark: the seed alone (provisions null) or with a long document. */
+export interface SizeRow {
+  /** Provisions of the long document; null for the seed alone. */
+  long: number | null;
+  /** Provisions of the whole site. */
+  provisions: number;
+  convertMs: number;
+  buildMs: number;
+  buildCpuMs: number;
+  astroMs: number;
+  graphsMs: number;
+  pagefindMs: number;
+  buildRss: number;
+  pages: number;
+  /** Astro's time for the long document's full-text page, from the build log. */
+  textPageMs: number;
+  /** The long document's full-text page, gzip bytes. */
+  textPageGzip: number;
+}
+
+/** A duration as Astro's build log prints it: +113ms, +11.42s. */
+function logDuration(log: string, path: string): number {
+  const m = new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\+([\\d.]+)(ms|s)\\)`).exec(log);
+  return m ? Number(m[1]) * (m[2] === 's' ? 1000 : 1) : NaN;
+}
+
+async function measureSize(long: number | null): Promise<SizeRow> {
+  const doc = synthesizeLongLibrary(SCRATCH, long, SEEDS_DIR, CONTENT_DIR);
+  const convert = await run(process.execPath, [join(ROOT, 'src/convert/cli.ts'), '--root', SCRATCH], process.env);
+  const provisions = Number(convert.log.match(/(\d+) measures/)?.[1] ?? NaN);
+  const id = doc ? convert.log.match(/: (.*); \d+ measures/)?.[1]?.split(', ').find((x) => x.endsWith(`-${long}`)) : undefined;
+  rmSync(OUT, { recursive: true, force: true });
+  rmSync(CONTENT_CACHE, { force: true });
+  const build = await run('npm', ['run', '--silent', 'build'], { ...process.env, OUT_DIR: OUT, SITE: 'http://127.0.0.1', BASE_PATH: '/', CONTENT_DIR: join(SCRATCH, 'content') });
+  const pagefindMs = Number(build.log.match(/\[pagefind\] indexed .*? in ([\d.]+) ?ms/)?.[1] ?? NaN);
+  const graphsMs = Number(build.log.match(/\[graphs\] drew .*? in ([\d.]+) ?ms/)?.[1] ?? NaN);
+  const textPage = id ? `/policies/${id}/text/index.html` : undefined;
+  const row: SizeRow = {
+    long, provisions, convertMs: convert.ms, buildMs: build.ms, buildCpuMs: build.cpuMs, astroMs: build.ms - graphsMs - pagefindMs, graphsMs, pagefindMs,
+    buildRss: build.peakRss, pages: sitePages(OUT).length,
+    textPageMs: textPage ? logDuration(build.log, textPage) : NaN,
+    textPageGzip: textPage ? gzipSync(readFileSync(join(OUT, textPage))).length : NaN,
+  };
+  rmSync(OUT, { recursive: true, force: true });
+  return row;
+}
+
+/** The size report: one column per build, the seed alone first; "more than the seed" against the first column. */
+export function sizeReport(rows: SizeRow[]): string {
+  const seed = rows.find((r) => r.long === null);
+  const head = row(['', ...rows.map((r) => (r.long === null ? 'seed alone' : `seed + ${r.long.toLocaleString('en')} provisions`))]);
+  const rule = row(Array(rows.length + 1).fill('---'));
+  const line = (label: string, f: (r: SizeRow) => string | number) => row([label, ...rows.map(f)]);
+  return [
+    head, rule,
+    line('provisions (site)', (r) => r.provisions.toLocaleString('en')),
+    line('pages (HTML)', (r) => r.pages.toLocaleString('en')),
+    line('convert (s)', (r) => s(r.convertMs)),
+    line('build (s): all / Astro / graphs / Pagefind', (r) => `${s(r.buildMs)} / ${s(r.astroMs)} / ${s(r.graphsMs)} / ${s(r.pagefindMs)}`),
+    line('build, more than the seed alone (s): time / CPU', (r) => (seed && r.long !== null ? `${s(r.buildMs - seed.buildMs)} / ${s(r.buildCpuMs - seed.buildCpuMs)}` : '–')),
+    line('build CPU (s): user + system, all processes', (r) => s(r.buildCpuMs)),
+    line('peak RSS of the build (MiB)', (r) => mib(r.buildRss)),
+    line('the long document\'s full text: render (s) / KiB gzip', (r) => (r.long === null ? '–' : `${s(r.textPageMs)} / ${kib(r.textPageGzip)}`)),
+  ].join('\n');
+}
+
+/**
+ * `npm run bench -- --provisions N[,M…]`: the size benchmark. Builds the seed alone, then the seed
+ * with one long document of N provisions (tests/bench/synth.ts, longDocument()), for each N, and
+ * prints time and memory against provisions. Writes tests/.artifacts/bench-size.json as well.
+ */
+export async function runSize(sizes: number[]): Promise<void> {
+  const rows: SizeRow[] = [];
+  for (const n of [null, ...sizes]) {
+    console.error(`[bench] ${n === null ? 'the seed alone' : `the seed and ${n} provisions`}…`);
+    rows.push(await measureSize(n));
+    console.error(sizeReport(rows));
+  }
+  console.log(`Measured ${new Date().toISOString().slice(0, 10)} on ${(await import('node:os')).cpus().length} cores; one synthetic document beside the seed (tests/bench/synth.ts, longDocument()).\n`);
+  console.log(sizeReport(rows));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, 'bench-size.json'), JSON.stringify(rows, null, 2));
   rmSync(join(SCRATCH, 'seeds'), { recursive: true, force: true });
 }

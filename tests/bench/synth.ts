@@ -11,7 +11,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { toChineseNumeral } from '../../src/model/numerals.ts';
+import { MAX_NUMERAL, toChineseNumeral } from '../../src/model/numerals.ts';
 
 /** A word most documents hold (in about four provisions in five), and one only one document holds. */
 export const COMMON_WORD = '就业';
@@ -165,4 +165,54 @@ export function synthesizeLibrary(root: string, n: number, projectContent: strin
   writeFileSync(join(root, 'content', 'documents.yaml'), docs.map((d, i) => `- source: ${d.file}\n  status: ${statuses[i % statuses.length]}\n`).join(''));
   for (const f of ['thesaurus.yaml', 'groups.yaml']) cpSync(join(projectContent, f), join(root, 'content', f));
   return docs;
+}
+
+/** Provisions per chapter of the long document (the Civil Code has 1,260 articles in 84 chapters: 15 on average). */
+const PER_CHAPTER = 15;
+
+/**
+ * One fictional long document of `provisions` provisions in chapters of 15, one to five
+ * sentences each, half of them attributed: the size benchmark's document (`npm run bench --
+ * --provisions N`), like the Civil Code's 1,260 articles. A 办法 in 第一章/第一条 articles up to
+ * 9,999 provisions (the largest numeral the model writes); beyond, an 实施意见 in 一、/（一） items.
+ * Deterministic.
+ */
+export function longDocument(provisions: number): SynthDoc {
+  const r = random(provisions * 31 + 7);
+  const year = 2021;
+  const number = `津测字〔${year}〕${provisions}号`;
+  const articles = provisions <= MAX_NUMERAL;
+  const title = `天津市示例长篇测试${articles ? '办法' : '实施意见'}（${provisions}项）`;
+  const lines = articles
+    ? [title, number, '市示例测试工作组', `${year}年1月1日`]
+    : [title, number, '各区示例测试单位：', '为检验政策文库的规模，现提出如下示例意见。本文件内容均为虚构，不是真实政策。'];
+  let s = 0;
+  for (let n = 1, chapter = 1; n <= provisions; chapter++) {
+    lines.push(articles ? `第${toChineseNumeral(chapter)}章　示例${TOPICS[chapter % TOPICS.length]}` : `${toChineseNumeral(chapter)}、示例${TOPICS[chapter % TOPICS.length]}`);
+    for (let k = 1; k <= PER_CHAPTER && n <= provisions; k++, n++) {
+      const sentences = 1 + Math.floor(r() * 5);
+      const text = Array.from({ length: sentences }, (_, j) => sentence(r, ++s, j === 0 && r() < 0.5 ? `和${COMMON_WORD}服务` : '')).join('');
+      const duty = r() < 0.5 ? '（市人社局、市教委等部门按职责分工）' : '';
+      lines.push(articles ? `第${toChineseNumeral(n)}条　${text}${duty}` : `（${toChineseNumeral(k)}）测试示例。${text}${duty}`);
+    }
+  }
+  if (!articles) lines.push('市示例测试工作组', `${year}年1月1日`);
+  return { file: `synth_long_${provisions}.txt`, title, number, year, text: `${lines.join('\n')}\n` };
+}
+
+/**
+ * Writes a scratch root holding the project's seeds and content files, and, when `provisions` is
+ * given, one long document of that many provisions (longDocument()): the size benchmark builds
+ * the seed alone, then the seed and the long document, and compares.
+ */
+export function synthesizeLongLibrary(root: string, provisions: number | null, projectSeeds: string, projectContent: string): SynthDoc | null {
+  rmSync(join(root, 'seeds'), { recursive: true, force: true });
+  rmSync(join(root, 'content'), { recursive: true, force: true });
+  mkdirSync(join(root, 'content'), { recursive: true });
+  cpSync(projectSeeds, join(root, 'seeds'), { recursive: true });
+  for (const f of ['departments.yaml', 'documents.yaml', 'thesaurus.yaml', 'groups.yaml']) cpSync(join(projectContent, f), join(root, 'content', f));
+  if (provisions === null) return null;
+  const doc = longDocument(provisions);
+  writeFileSync(join(root, 'seeds', doc.file), doc.text);
+  return doc;
 }

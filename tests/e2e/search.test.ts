@@ -9,7 +9,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { DESKTOP, PHONE, useBrowser, watch } from '../helpers/browser.ts';
 import { measures, policy } from '../helpers/model.ts';
 import { ARTIFACTS, SUB_PATH } from '../helpers/paths.ts';
-import { candidateQueries } from '../../src/views/search-query.ts';
+import { candidateQueries, limitQuery, MAX_QUERY_LENGTH } from '../../src/views/search-query.ts';
 import { cases, departmentsInText, expectedFor, units } from '../helpers/search-cases.ts';
 import { DOC, doc, href, measure } from '../helpers/urls.ts';
 
@@ -304,6 +304,59 @@ describe('the search page', () => {
     expect(tocLinks.filter((h) => !h!.includes('#'))).toEqual(measures.map((m) => href(measure(m.id))));
     expect(await page.locator('main .pe-result').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'search-nojs-phone.png'), fullPage: true });
+    await context.close();
+  });
+});
+
+describe('a long query (issue 21, item 3)', () => {
+  /** Every long task of the page (PerformanceObserver 'longtask', from the first script on), and when the search first answered. */
+  const WATCH = `(() => {
+    window.__peLongTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__peLongTasks.push(Math.round(e.duration)); })
+      .observe({ type: 'longtask', buffered: true });
+    new MutationObserver(() => {
+      const box = document.querySelector('#pe-search-results');
+      if (box && box.dataset.state === 'done' && window.__peAnswered === undefined) window.__peAnswered = Math.round(performance.now());
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+  })()`;
+  const passage = measures.map((m) => m.text).join('').slice(0, 1000);
+  // Words of the text, scrambled and separated by spaces: found nowhere as a whole, pieces everywhere.
+  const scrambled = Array.from({ length: 251 }, (_, i) => { const t = measures[i % measures.length]!.text; const at = (i * 37) % (t.length - 3); return t.slice(at, at + 3); }).join(' ').slice(0, 1000);
+
+  test.each([['a copied passage', passage], ['words of the text, scrambled', scrambled]])('1,000 characters (%s): the page answers, says the query was shortened, and no task blocks the page over 200 ms', async (_, q) => {
+    expect([...q]).toHaveLength(1000);
+    const context = await browser().newContext(DESKTOP);
+    const page = await context.newPage();
+    const { errors } = watch(page);
+    await page.addInitScript(WATCH);
+    await page.goto(`${site}search/?q=${encodeURIComponent(q)}`);
+    await page.waitForSelector('#pe-search-results[data-state="done"]', { timeout: 15_000 });
+    const status = await page.locator('#pe-search-status').innerText();
+    expect(status).toContain(`搜索词过长，已截取前 ${MAX_QUERY_LENGTH} 个字`);
+    // The cut query is what was searched: a passage of one provision finds it.
+    const searched = limitQuery(q).q;
+    const rows = await readResults(page);
+    expect(rows.filter((r) => r.exact).map((r) => r.id).sort()).toEqual(expectedFor(searched).sort());
+    // The box in the form keeps what was typed.
+    expect(await page.inputValue('#pe-search-q')).toBe(q);
+    // Typed into the page's own form: from the submit to the answer (the index already loaded).
+    const again = [...q].reverse().join('');
+    const typed = await page.evaluate(`new Promise((done) => {
+      const box = document.querySelector('#pe-search-results');
+      const form = document.querySelector('#pe-search-form');
+      document.querySelector('#pe-search-q').value = ${JSON.stringify(again)};
+      const t0 = performance.now();
+      new MutationObserver((_, o) => {
+        if (box.dataset.state === 'done' && box.dataset.for.includes('q=')) { o.disconnect(); done(Math.round(performance.now() - t0)); }
+      }).observe(box, { attributes: true, attributeFilter: ['data-state'] });
+      form.requestSubmit();
+    })`) as number;
+    expect(await page.locator('#pe-search-status').innerText()).toContain(`搜索词过长，已截取前 ${MAX_QUERY_LENGTH} 个字`);
+    await page.waitForTimeout(300);
+    const { tasks, answered } = await page.evaluate('({ tasks: window.__peLongTasks, answered: window.__peAnswered })') as { tasks: number[]; answered: number };
+    console.log(`1,000-character query (${_}): answered ${answered} ms after navigation, ${typed} ms after submitting it again (reversed) in the page; long tasks ${JSON.stringify(tasks)} ms`);
+    expect(tasks.filter((ms) => ms > 200)).toEqual([]);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -82,7 +82,7 @@ describe('renderMermaid', () => {
     expect((await renderMermaid([{ key: 'c1', source: source(1) }], 'pe-test')).svgs).toHaveLength(1);
   });
 
-  test("the same SVGs and stylesheet with mermaid's whole configuration (PE_MERMAID_FULL_CONFIG=1) as with the flowchart's part of it", async () => {
+  test("the same SVGs and stylesheet with mermaid as shipped (PE_MERMAID_FULL_CONFIG=1: its whole configuration, copied on every getConfig()) as with the flowchart's part of it, copied once", async () => {
     const views = [{ key: 'all', source: source() }, ...policy.chapters.map((c) => ({ key: `c${c.number}`, source: source(c.number) }))];
     const trimmed = await renderMermaid(views, 'pe-cfg', 'text-id');
     const script = `import { renderMermaid } from ${JSON.stringify(join(ROOT, 'src/export/mermaid-svg.ts'))};

@@ -4,7 +4,10 @@
  * traditional → simplified folding the search page loads (src/scripts/t2s.ts).
  */
 import { describe, expect, test } from 'vitest';
-import { toSimplified } from '../../src/scripts/t2s.ts';
+import { ConverterFactory } from 'opencc-js/core';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TSPhrases from 'opencc-js/dict/TSPhrases';
+import { loadSimplifier } from '../../src/scripts/t2s.ts';
 import { matchAlternatives, relates, relation, relationMarks } from '../../src/views/search-match.ts';
 import { measures } from '../helpers/model.ts';
 import { libraryText } from '../helpers/vocabulary.ts';
@@ -79,7 +82,8 @@ describe('relation (the partial-match list)', () => {
   });
 });
 
-describe('traditional characters (opencc-js, t2s)', () => {
+describe('traditional characters (opencc-js, t2s)', async () => {
+  const toSimplified = await loadSimplifier();
   test('fold to the simplified forms the documents use', () => {
     const pairs: [string, string][] = [['戶籍', '户籍'], ['職稱', '职称'], ['社會保險', '社会保险'], ['醫療保險', '医疗保险'], ['農業轉移人口', '农业转移人口'],
       ['退役軍人', '退役军人'], ['隨遷子女', '随迁子女'], ['檔案', '档案'], ['勞動力和人才社會性流動', '劳动力和人才社会性流动'], ['津就組字〔2020〕5號', '津就组字〔2020〕5号']];
@@ -91,5 +95,13 @@ describe('traditional characters (opencc-js, t2s)', () => {
 
   test('leave the library’s simplified text as it is (so folding a simplified query changes nothing)', () => {
     for (const t of libraryText) expect(toSimplified(t)).toBe(t);
+  });
+
+  test('the same conversion as opencc-js’s own converter, built at once, on every entry of both tables', () => {
+    const reference = ConverterFactory([[TSPhrases, TSCharacters]]);
+    const sources = [...TSPhrases.split('|'), ...TSCharacters.split('|')].map((e) => e.split(' ')[0]!);
+    const text = sources.join('，');
+    expect(toSimplified(text)).toBe(reference(text));
+    for (const s of sources.slice(0, 5000)) expect(toSimplified(s)).toBe(reference(s));
   });
 });

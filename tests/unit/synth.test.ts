@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { convert } from '../helpers/forms.ts';
-import { CONTENT_DIR } from '../helpers/paths.ts';
-import { COMMON_WORD, RARE_WORD, synthesizeLibrary } from '../bench/synth.ts';
+import { CONTENT_DIR, SEEDS_DIR } from '../helpers/paths.ts';
+import { COMMON_WORD, longDocument, RARE_WORD, synthesizeLibrary, synthesizeLongLibrary } from '../bench/synth.ts';
 
 const N = 30;
 const root = mkdtempSync(join(tmpdir(), 'pe-synth-'));
@@ -72,5 +72,32 @@ describe(`a synthetic library of ${N} documents`, () => {
     } finally {
       rmSync(again, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the size benchmark’s long document (longDocument())', () => {
+  const sizeRoot = mkdtempSync(join(tmpdir(), 'pe-long-'));
+  afterAll(() => rmSync(sizeRoot, { recursive: true, force: true }));
+
+  test('the seed and one 办法 of N articles in chapters of 15, converted without error', () => {
+    const doc = synthesizeLongLibrary(sizeRoot, 40, SEEDS_DIR, CONTENT_DIR)!;
+    expect(doc.title).toMatch(/示例.*测试/);
+    const result = convert(sizeRoot);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const folders = readdirSync(join(sizeRoot, 'content', 'policies')).sort();
+    expect(folders).toHaveLength(2);
+    const long = folders.find((f) => f.endsWith('-40'))!;
+    const measures = (parseYaml(readFileSync(join(sizeRoot, 'content', 'policies', long, 'provisions.mdx'), 'utf8').split('---\n')[1]!) as { measures: { kind: string; chapter: number }[] }).measures;
+    expect(measures).toHaveLength(40);
+    expect(measures.every((m) => m.kind === 'article')).toBe(true);
+    expect(Math.max(...measures.map((m) => m.chapter))).toBe(3);
+  });
+
+  test('beyond 9,999 provisions (the largest numeral written), items 一、/（一） in chapters of 15', () => {
+    const doc = longDocument(10_000);
+    expect(doc.text.match(/^（[一二三四五六七八九十]+）/gmu)).toHaveLength(10_000);
+    expect(doc.text.match(/^[一二三四五六七八九十百零]+、/gmu)).toHaveLength(Math.ceil(10_000 / 15));
+    expect(longDocument(10_000).text).toBe(doc.text);
   });
 });
