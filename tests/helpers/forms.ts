@@ -79,12 +79,12 @@ function split(mdx: string): { meta: Record<string, unknown>; text: string } {
 interface Meta {
   signaturePlace: string;
   signature: string | null;
-  date: string;
+  date: string | null;
   attachmentNote: string[];
   notes: string[];
   attachments: number[];
   colophon: { lines: string[] } | null;
-  chapters: { marker: string; title: string; measures: string[]; sections: { number: number; marker: string; title: string }[] }[];
+  chapters: { number: number; marker: string; title: string; measures: string[]; sections: { number: number; marker: string; title: string }[]; paragraphs?: { after: number }[] }[];
 }
 
 /**
@@ -101,7 +101,11 @@ export function convertedText(files: ReadonlyMap<string, string>): string {
   for (const c of meta.chapters) {
     out.push(c.marker + c.title);
     let section: unknown = null;
-    for (const id of c.measures) {
+    // Paragraphs that are no provision stand after `after` provisions of their chapter (p<chapter>-<k>).
+    const paragraphs = (c.paragraphs ?? []).map((p, k) => ({ after: p.after, id: `p${c.number}-${k + 1}` }));
+    const paragraphsAfter = (n: number) => { for (const p of paragraphs.filter((x) => x.after === n)) out.push(mdxToText(provisionMdx(files, p.id))); };
+    c.measures.forEach((id, n) => {
+      paragraphsAfter(n);
       const m = provisions.find((x) => x.id === id)!;
       if (m.section !== section && m.section !== null) {
         const s = c.sections.find((x) => x.number === m.section)!;
@@ -109,11 +113,12 @@ export function convertedText(files: ReadonlyMap<string, string>): string {
       }
       section = m.section;
       out.push(mdxToText(provisionMdx(files, id)));
-    }
+    });
+    for (const p of paragraphs.filter((x) => x.after >= c.measures.length)) out.push(mdxToText(provisionMdx(files, p.id)));
   }
   if (meta.signaturePlace !== 'notice') {
     out.push(...meta.attachmentNote);
-    if (meta.signaturePlace === 'end') out.push(meta.signature ?? '', meta.date);
+    if (meta.signaturePlace === 'end') out.push(meta.signature ?? '', meta.date ?? '');
     out.push(...meta.notes);
   }
   for (const n of meta.attachments) out.push(split(files.get(`attachments/${n}.mdx`)!).text);
