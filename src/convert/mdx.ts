@@ -29,7 +29,19 @@ export interface LinkTargets {
   names: ReadonlyMap<string, string>;
 }
 
-const attr = (name: string, value: string) => ` ${name}=${JSON.stringify(value)}`;
+/**
+ * A component attribute that no value can turn into code. JSX attribute strings have no escapes
+ * (JSON.stringify's \" ends the string), so a value with anything but ASCII letters, digits,
+ * hyphens and CJK ideographs is written as an
+ * expression {"…"}: a JavaScript string literal in which every character but ASCII letters,
+ * digits and CJK ideographs is a \uXXXX escape (no quote, brace, bracket, backslash or line break
+ * is left to read as syntax).
+ */
+export function attr(name: string, value: string): string {
+  if (/^[A-Za-z0-9\u4e00-\u9fff-]*$/.test(value)) return ` ${name}="${value}"`;
+  const literal = value.replace(/[^A-Za-z0-9\u4e00-\u9fff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return ` ${name}={"${literal}"}`;
+}
 
 /** Serialises inline segments as MDX. Without `links`, components carry no targets (unit tests of escaping). */
 export function inlineMdx(segments: readonly Segment[], links?: LinkTargets): string {
@@ -53,7 +65,7 @@ export function inlineMdx(segments: readonly Segment[], links?: LinkTargets): st
           return `${escapeMdx(found.before)}<DocNo${to}>${escapeMdx(found.number)}</DocNo>`;
         }
         case 'term': return `<Term${target(s.text, undefined)}>${t}</Term>`;
-        case 'dept': return `<Dept id="${s.slug}"${links ? attr('name', links.names.get(s.slug) ?? '') : ''}>${t}</Dept>`;
+        case 'dept': return `<Dept${attr('id', s.slug)}${links ? attr('name', links.names.get(s.slug) ?? '') : ''}>${t}</Dept>`;
         case 'fig': return `<Fig${target(s.text, undefined)}>${t}</Fig>`;
       }
     })
@@ -138,7 +150,7 @@ export function measureBody(m: Measure, inline: Inline): string {
  */
 export function provisionsMdx(doc: PolicyDocument, inline: Inline): string {
   const measures = doc.chapters.flatMap((c) => c.measures);
-  const body = measures.map((m) => `<Provision id="${m.id}" only={props.only}>\n\n${measureBody(m, inline)}\n\n</Provision>`);
+  const body = measures.map((m) => `<Provision${attr('id', m.id)} only={props.only}>\n\n${measureBody(m, inline)}\n\n</Provision>`);
   return `${frontmatter(doc.source, { document: doc.id, measures })}\n${body.join('\n\n')}\n`;
 }
 
