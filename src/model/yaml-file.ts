@@ -45,7 +45,7 @@ export function readYaml(file: string, text: string): YamlFile {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
     // The only errors toJS raises: too many aliases, or an alias to nothing.
-    const firstAlias = text.search(/(?:^|[\s[{,:-])\*[^\s,\]}]/m);
+    const firstAlias = text.search(/(?<=^|[\s[{,:-])\*[^\s,\]}]/m);
     at(Math.max(0, firstAlias), `the aliases (*name) expand too far or point to nothing: write the values out (${(e as Error).message.split('\n')[0]})`);
   }
   const nodeAt = (path: YamlPath): Node | undefined => {
