@@ -5,8 +5,9 @@
  *
  * Usage: node src/convert/cli.ts [--root DIR]   (DIR holds seeds/ and content/; default: cwd)
  *
- * On bad input in any document it prints FILE:LINE:COL: message, exits 1 and leaves content/
- * untouched: everything is written to a temporary folder first and swapped in at the end.
+ * On bad input in any document or content/*.yaml it prints FILE:LINE:COL: message, exits 1 and
+ * leaves content/ untouched: everything is written to a temporary folder first and swapped in at
+ * the end (src/convert/write.ts: a lock against a second convert, SIGINT/SIGTERM clean up).
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -128,6 +128,13 @@ describe('thesaurus.yaml and groups.yaml: FILE:LINE:COL, no stack trace', () => 
     const yaml = '- id: vets\n  name: 退役军人\n  description: 退出现役的军人。\n  terms: [退役军人]\n- id: vets\n  name: 农民工\n  description: 进城务工的农民。\n  terms: [农民工]\n';
     refused(converted({ 'a.txt': numbered(1) }, { 'groups.yaml': yaml }), `content/groups.yaml:5:7: reader groups: entry 2, id: id “vets” is used by two groups`);
   });
+  test('the registry: a key written twice and an alias bomb name the file', () => {
+    const registryText = readFileSync(join(ROOT, 'content', 'departments.yaml'), 'utf8');
+    const twice = `${registryText}\n- id: test-a\n  abbr: 市测试局\n  name: 天津市测试局\n  name: 天津市测试局二\n  nameEn: Test bureau\n  kind: government\n`;
+    refused(converted({ 'a.txt': numbered(1) }, { 'departments.yaml': twice }), `${at('content/departments.yaml', twice, 'name: 天津市测试局二')}: a key is written twice in the same entry (Map keys must be unique)`);
+    const bomb = `${registryText}\n- id: test-b\n  abbr: 市测试局\n  name: 天津市测试局\n  nameEn: Test bureau\n  kind: government\n  x: &a [1,1,1,1,1,1,1,1,1,1]\n  y: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n  z: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n`;
+    refused(converted({ 'a.txt': numbered(1) }, { 'departments.yaml': bomb }), new RegExp(`^${at('content/departments.yaml', bomb, '*a')}: the aliases \\(\\*name\\) expand too far`));
+  });
   test('not valid YAML', () => {
     const yaml = '- id: [vets\n';
     refused(converted({ 'a.txt': numbered(1) }, { 'groups.yaml': yaml }), /^content\/groups\.yaml:2:1: not valid YAML: /);
