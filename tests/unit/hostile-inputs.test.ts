@@ -13,7 +13,7 @@ import { documentId } from '../../src/convert/doc-id.ts';
 import { MAX_LINE } from '../../src/convert/inputs.ts';
 import { checkBasePath, checkSite } from '../../src/deploy-env.ts';
 import { DOCUMENT_ID_MAX, isRealDate, isWebUrl, RESERVED_IDS } from '../../src/model/document-meta.ts';
-import { convert, form, positionOf, scratchRoot } from '../helpers/forms.ts';
+import { convert, positionOf, scratchRoot } from '../helpers/forms.ts';
 import { FIXTURES, ROOT } from '../helpers/paths.ts';
 
 const minimal = readFileSync(join(FIXTURES, 'minimal.txt'), 'utf8');
