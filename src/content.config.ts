@@ -13,6 +13,8 @@ import { parse as parseYaml } from 'yaml';
 import { DEPARTMENT_KINDS, DEPARTMENT_LEVELS, DEPARTMENT_RULES } from './model/registry.ts';
 import { groupSchema, groupsSchema, thesaurusEntrySchema, thesaurusSchema } from './model/lexicon.ts';
 import { STATUSES } from './model/status.ts';
+import { documentIdProblem, isRealDate, isWebUrl } from './model/document-meta.ts';
+import { checkWithSchema, readYaml } from './model/yaml-file.ts';
 
 /** Where the content lives; tests point it at converted fixtures. */
 const CONTENT = process.env.CONTENT_DIR ?? './content';
@@ -75,7 +77,11 @@ const attributed = z.object({ abbr: z.string(), slug: reference('departments') }
 const responsible = attributed.extend({ role: z.enum(['lead', 'partner']) });
 
 /** content/documents.yaml: hand-maintained facts about each seed (a list; entries keyed by the seed's file name). */
-const isoDate = z.iso.date();
+const isoDate = z.string().refine(isRealDate, 'not a real date written as YYYY-MM-DD');
+const declaredId = z.string().superRefine((id, ctx) => {
+  const problem = documentIdProblem(id);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 const documentMeta = defineCollection({
   // The file is optional (as for the converter), so a small loader rather than file().
   loader: {
@@ -85,7 +91,8 @@ const documentMeta = defineCollection({
       watcher?.add(path);
       store.clear();
       if (!existsSync(path)) return;
-      for (const entry of (parseYaml(readFileSync(path, 'utf8')) ?? []) as { source: string }[]) {
+      // Positions (FILE:LINE:COL), duplicate keys and alias bombs as the converter reports them.
+      for (const entry of (readYaml(path, readFileSync(path, 'utf8')).value ?? []) as { source: string }[]) {
         const data = await parseData({ id: entry.source, data: entry });
         store.set({ id: entry.source, data });
       }
@@ -95,7 +102,7 @@ const documentMeta = defineCollection({
     /** The seed's file name. */
     source: z.string().regex(/\.txt$/),
     /** The document's id, when not the one derived from its 发文字号. */
-    id: z.string().regex(DOCUMENT_ID).optional(),
+    id: declaredId.optional(),
     /** 发布日期. */
     published: isoDate.optional(),
     /** 施行日期. */
@@ -106,8 +113,8 @@ const documentMeta = defineCollection({
     status: z.enum(STATUSES).optional(),
     /** When the status was last checked. */
     checked: isoDate.optional(),
-    /** Where the official text was published. */
-    url: z.url().optional(),
+    /** Where the official text was published: http: or https: only. */
+    url: z.string().refine(isWebUrl, 'must be an absolute http:// or https:// address').optional(),
     /** Ids of documents this one replaces or amends. */
     replaces: z.array(z.string().regex(DOCUMENT_ID)).optional(),
     amends: z.array(z.string().regex(DOCUMENT_ID)).optional(),
@@ -271,15 +278,10 @@ function yamlList(name: string, file: string, whole: z.ZodType, idOf: (entry: Re
       watcher?.add(path);
       store.clear();
       if (!existsSync(path)) return;
-      const list: unknown = parseYaml(readFileSync(path, 'utf8')) ?? [];
-      const checked = whole.safeParse(list);
-      if (!checked.success) {
-        const issue = checked.error.issues[0]!;
-        const i = Number(issue.path[0] ?? 0);
-        const entry = (list as Record<string, unknown>[])[i];
-        const label = entry?.id ?? (Array.isArray(entry?.words) ? entry.words[0] : undefined);
-        throw new Error(`${path}: entry ${i + 1}${label ? ` (${String(label)})` : ''}${issue.path.length > 1 ? `, ${issue.path.slice(1).join('.')}` : ''}: ${issue.message}`);
-      }
+      // FILE:LINE:COL: message, as `npm run convert` reports it (src/convert/inputs.ts).
+      const yaml = readYaml(path, readFileSync(path, 'utf8'));
+      checkWithSchema(yaml, whole, name);
+      const list: unknown = yaml.value ?? [];
       for (const [i, entry] of (list as Record<string, unknown>[]).entries()) {
         const id = idOf(entry, i);
         store.set({ id, data: await parseData({ id, data: entry }) });

@@ -1,6 +1,5 @@
 /** Reads and checks the department registry (content/departments.yaml). */
-import { LineCounter, parseDocument } from 'yaml';
-import { SourceError } from '../convert/errors.ts';
+import { readYaml } from './yaml-file.ts';
 import type { Department, DepartmentKind, DepartmentLevel } from './types.ts';
 
 export const DEPARTMENT_KINDS: readonly DepartmentKind[] = ['party', 'government', 'government-affiliated', 'mass-organisation'];
@@ -25,43 +24,34 @@ export const DEPARTMENT_RULES = {
 } as const;
 
 export function parseRegistry(file: string, text: string): Department[] {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter });
-  const at = (offset: number | undefined) => counter.linePos(offset ?? 0);
-  const fail = (offset: number | undefined, message: string): never => {
-    const { line, col } = at(offset);
-    throw new SourceError(file, line, col, message);
-  };
-  if (doc.errors.length > 0) fail(doc.errors[0]!.pos[0], `not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
-  const items = doc.contents as { items?: { range?: [number, number, number]; get(key: string, keepNode: true): { range?: [number, number, number] } | undefined }[] } | null;
-  const list: unknown = doc.toJS();
-  if (!Array.isArray(list)) return fail(0, 'the department registry must be a list of departments');
+  const yaml = readYaml(file, text);
+  const list: unknown = yaml.value;
+  if (!Array.isArray(list)) return yaml.fail([], 'the department registry must be a list of departments');
   const seen = new Map<string, string>();
   return list.map((entry: Record<string, unknown>, i) => {
-    const node = items?.items?.[i];
     for (const field of FIELDS)
-      if (typeof entry?.[field] !== 'string' || entry[field] === '') fail(node?.range?.[0], `department entry ${i + 1} needs a non-empty "${field}"`);
-    const where = (field: string) => node?.get(field, true)?.range?.[0];
-    if (!DEPARTMENT_RULES.id.test(entry.id as string)) fail(where('id'), `id "${entry.id}" must be an ASCII slug: lower-case letters, digits and hyphens`);
+      if (typeof entry?.[field] !== 'string' || entry[field] === '') yaml.fail([i], `department entry ${i + 1} needs a non-empty "${field}"`);
+    const fail = (field: string, message: string): never => yaml.fail([i, field], message);
+    if (!DEPARTMENT_RULES.id.test(entry.id as string)) fail('id', `id "${entry.id}" must be an ASCII slug: lower-case letters, digits and hyphens`);
     if (!DEPARTMENT_RULES.abbr.test(entry.abbr as string))
-      fail(where('abbr'), `abbr "${entry.abbr}" must be the abbreviation as documents write it: two characters or more, without spaces, brackets or list separators (、，；：)`);
+      fail('abbr', `abbr "${entry.abbr}" must be the abbreviation as documents write it: two characters or more, without spaces, brackets or list separators (、，；：)`);
     for (const field of ['name', 'nameEn'] as const)
-      if ([...(entry[field] as string)].length < DEPARTMENT_RULES.nameMin) fail(where(field), `${field} "${entry[field]}" is too short: write the full name`);
-    if (!DEPARTMENT_KINDS.includes(entry.kind as DepartmentKind)) fail(where('kind'), `kind "${entry.kind}" must be one of ${DEPARTMENT_KINDS.join(', ')}`);
+      if ([...(entry[field] as string)].length < DEPARTMENT_RULES.nameMin) fail(field, `${field} "${entry[field]}" is too short: write the full name`);
+    if (!DEPARTMENT_KINDS.includes(entry.kind as DepartmentKind)) fail('kind', `kind "${entry.kind}" must be one of ${DEPARTMENT_KINDS.join(', ')}`);
     for (const field of ['id', 'abbr'] as const) {
       const key = `${field}:${entry[field]}`;
-      if (seen.has(key)) fail(where(field), `${field} "${entry[field]}" is used by two departments`);
+      if (seen.has(key)) fail(field, `${field} "${entry[field]}" is used by two departments`);
       seen.set(key, '');
     }
     const dept: Department = { id: entry.id as string, abbr: entry.abbr as string, name: entry.name as string, nameEn: entry.nameEn as string, kind: entry.kind as DepartmentKind };
     if (entry.level !== undefined) {
       if (!DEPARTMENT_LEVELS.includes(entry.level as DepartmentLevel))
-        fail(where('level'), `department "${entry.id}": level "${entry.level}" must be one of ${DEPARTMENT_LEVELS.join(', ')} (absent: municipal)`);
+        fail('level', `department "${entry.id}": level "${entry.level}" must be one of ${DEPARTMENT_LEVELS.join(', ')} (absent: municipal)`);
       dept.level = entry.level as DepartmentLevel;
     }
     if (entry.source !== undefined) {
       if (typeof entry.source !== 'string' || !DEPARTMENT_RULES.source.test(entry.source))
-        fail(where('source'), `department "${entry.id}": source must name where the name and abbreviation were checked (a document's title and number), not be empty`);
+        fail('source', `department "${entry.id}": source must name where the name and abbreviation were checked (a document's title and number), not be empty`);
       dept.source = (entry.source as string).trim();
     }
     if (typeof entry.note === 'string') dept.note = entry.note;
@@ -69,7 +59,7 @@ export function parseRegistry(file: string, text: string): Department[] {
       const aliases = entry.aliases;
       // As src/content.config.ts: a list of names of two or more characters.
       if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string' || a.trim().length < 2))
-        fail(where('aliases'), `department "${entry.id}": aliases must be a list of names of two or more characters`);
+        fail('aliases', `department "${entry.id}": aliases must be a list of names of two or more characters`);
       dept.aliases = (aliases as string[]).map((a) => a.trim());
     }
     return dept;

@@ -55,7 +55,7 @@ describe(`a synthetic library of ${N} documents`, () => {
 
   test('names departments of the registry and fictional ones', () => {
     const registry = parseYaml(readFileSync(join(CONTENT_DIR, 'departments.yaml'), 'utf8')) as { id: string }[];
-    const named = new Set(folders.flatMap((id) => [...read(id, 'provisions.mdx').matchAll(/slug: (\S+)/g)].map((m) => m[1]!)));
+    const named = new Set(folders.flatMap((id) => [...read(id, 'provisions.mdx').matchAll(/slug: "([^"]+)"/g)].map((m) => m[1]!)));
     expect([...named].filter((id) => registry.some((d) => d.id === id)).length).toBeGreaterThan(10);
     expect([...named].filter((id) => id.startsWith('synth-dept-')).length).toBeGreaterThanOrEqual(3);
   });
