@@ -13,7 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { DEPARTMENT_KINDS, DEPARTMENT_LEVELS, DEPARTMENT_RULES } from './model/registry.ts';
 import { groupSchema, groupsSchema, thesaurusEntrySchema, thesaurusSchema } from './model/lexicon.ts';
 import { STATUSES } from './model/status.ts';
-import { documentIdProblem, isRealDate, isWebUrl } from './model/document-meta.ts';
+import { ISSUER_RE, documentIdProblem, isRealDate, isWebUrl } from './model/document-meta.ts';
 import { checkWithSchema, readYaml } from './model/yaml-file.ts';
 
 /** Where the content lives; tests point it at converted fixtures. */
@@ -103,6 +103,8 @@ const documentMeta = defineCollection({
     source: z.string().regex(/\.txt$/),
     /** The document's id, when not the one derived from its 发文字号. */
     id: declaredId.optional(),
+    /** 发文机关 as the publishing page states it, for a copy whose text names none (used by the converter). */
+    issuer: z.string().regex(ISSUER_RE).optional(),
     /** 发布日期. */
     published: isoDate.optional(),
     /** 施行日期. */

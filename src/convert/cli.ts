@@ -74,6 +74,14 @@ async function main(root: string): Promise<string> {
     const text = decodeUtf8(rel(seedFile), readSeedBytes(seedFile, rel(seedFile)));
     checkLineLengths(rel(seedFile), text);
     const { doc, notes } = readSeed(rel(seedFile), text, registry, ids.get(seed));
+    const declared = meta.entries.find((e) => e.source === seed);
+    if (declared?.issuer !== undefined) {
+      // content/documents.yaml may name the issuer of a copy whose text does not (a partial copy of a 办法).
+      if (doc.issuer !== null)
+        meta.file!.fail([declared.index, 'issuer'], `the text of ${seed} names its issuer (${doc.issuer}): "issuer" is only for a copy that does not`);
+      doc.issuer = declared.issuer;
+      notes.push({ file: rel(seedFile), line: 1, col: 1, message: `the issuer (发文机关) ${declared.issuer} is taken from content/documents.yaml: the text does not name it` });
+    }
     checkLibrary(doc, text, rel(seedFile), docs);
     docs.push({ ...doc, source: seed });
     reports.set(doc.id, notes);

@@ -9,11 +9,13 @@ import { STATUSES, type DocumentMeta } from './status.ts';
 import type { YamlFile } from './yaml-file.ts';
 
 /** Every key an entry may have. */
-export const DOCUMENT_META_KEYS = ['source', 'id', 'published', 'effective', 'expires', 'status', 'checked', 'url', 'replaces', 'amends'] as const;
+export const DOCUMENT_META_KEYS = ['source', 'id', 'issuer', 'published', 'effective', 'expires', 'status', 'checked', 'url', 'replaces', 'amends'] as const;
 const DATE_KEYS = ['published', 'effective', 'expires', 'checked'] as const;
 
 /** The longest document id: it names a folder and several files (ENAMETOOLONG well before 255 bytes with suffixes). */
 export const DOCUMENT_ID_MAX = 64;
+/** A declared issuer: a body's name, on one line. */
+export const ISSUER_RE = /^[^\n\r\p{C}]{2,60}$/u;
 
 /**
  * Names the site uses beside document ids where an id would share the address or the file:
@@ -57,6 +59,8 @@ export function isWebUrl(value: string): boolean {
 export interface MetaEntry {
   source: string;
   id?: string;
+  /** 发文机关 as the publishing page states it, for a copy whose text names none (a partial copy of a 办法). */
+  issuer?: string;
   meta: DocumentMeta;
   /** Index of the entry in the file (for positions). */
   index: number;
@@ -99,6 +103,8 @@ export function checkDocumentMeta(file: YamlFile, seeds: readonly string[], toda
     if (date('checked') && date('checked')! > today) file.fail([i, 'checked'], `checked ${date('checked')} is in the future (today is ${today})`);
     if (e.status !== undefined && !(STATUSES as readonly unknown[]).includes(e.status))
       file.fail([i, 'status'], `status ${JSON.stringify(e.status)} is not one of ${STATUSES.join(', ')}`);
+    if (e.issuer !== undefined && (typeof e.issuer !== 'string' || !ISSUER_RE.test(e.issuer)))
+      file.fail([i, 'issuer'], `issuer ${JSON.stringify(String(e.issuer))} must be the issuing body's name (2 to 60 characters, one line)`);
     if (e.url !== undefined && (typeof e.url !== 'string' || !isWebUrl(e.url)))
       file.fail([i, 'url'], `url ${JSON.stringify(String(e.url))} must be an absolute http:// or https:// address`);
     for (const key of ['replaces', 'amends'] as const) {
@@ -115,7 +121,7 @@ export function checkDocumentMeta(file: YamlFile, seeds: readonly string[], toda
     if (e.url !== undefined) meta.url = e.url as string;
     if (e.replaces !== undefined) meta.replaces = e.replaces as string[];
     if (e.amends !== undefined) meta.amends = e.amends as string[];
-    return { source, ...(typeof e.id === 'string' ? { id: e.id } : {}), meta, index: i };
+    return { source, ...(typeof e.id === 'string' ? { id: e.id } : {}), ...(typeof e.issuer === 'string' ? { issuer: e.issuer } : {}), meta, index: i };
   });
 }
 

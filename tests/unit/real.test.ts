@@ -11,9 +11,10 @@ import { readSeed } from '../../src/convert/parse.ts';
 import { parseRegistry } from '../../src/model/registry.ts';
 import { measuresOf, provisionLabel } from '../../src/model/derive.ts';
 import { toChineseNumeral } from '../../src/model/numerals.ts';
-import { REAL_FIXTURES, REGISTRY_FILE } from '../helpers/paths.ts';
+import { REAL_FIXTURES, REGISTRY_FILE, ROOT } from '../helpers/paths.ts';
 import { convertReal, realIds, realSeedFiles } from '../helpers/real-site.ts';
-import { mkdtempSync, readdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 
 const registry = parseRegistry('content/departments.yaml', readFileSync(REGISTRY_FILE, 'utf8'));
@@ -126,8 +127,24 @@ describe('with the seed, through the command line', () => {
       const id = ids.get(file)!;
       expect(existsSync(join(root, 'content/policies', id, 'conversion-report.txt')), file).toBe(true);
     }
+    // The partial copy 09 names no issuer; content/documents.yaml gives the one its page states, and the report says so.
+    const banfa = ids.get(realSeedFiles().find((f) => f.startsWith('09'))!)!;
+    expect(readFileSync(join(root, 'content/policies', banfa, 'document.mdx'), 'utf8')).toMatch(/^issuer: "广东省人民政府"$/mu);
+    expect(readFileSync(join(root, 'content/policies', banfa, 'conversion-report.txt'), 'utf8')).toMatch(/:1:1: the issuer \(发文机关\) 广东省人民政府 is taken from content\/documents.yaml/u);
     // The seed reads without a guess: no report of its own.
     const seedId = ids.get(readdirSync(join(root, 'seeds')).find((f) => !realSeedFiles().includes(f))!)!;
     expect(existsSync(join(root, 'content/policies', seedId, 'conversion-report.txt'))).toBe(false);
+  });
+});
+
+describe('content/documents.yaml: issuer', () => {
+  test('declared for a document whose text names its issuer: refused at the entry\'s line and column', () => {
+    const root = mkdtempSync(join(tmpdir(), 'pe-real-'));
+    const file = realSeedFiles()[0]!;
+    convertReal(root, [file]);
+    writeFileSync(join(root, 'content/documents.yaml'), `- source: ${file}\n  issuer: 广东省人民政府\n`);
+    const result = spawnSync(process.execPath, [join(ROOT, 'src/convert/cli.ts'), '--root', root], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(/documents\.yaml:2:11: the text of 01-gf2018-39-cujin-jiuye-yijian\.txt names its issuer \(国务院\): "issuer" is only for a copy that does not$/u);
   });
 });
