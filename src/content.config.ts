@@ -13,12 +13,12 @@ import { parse as parseYaml } from 'yaml';
 import { DEPARTMENT_KINDS, DEPARTMENT_LEVELS, DEPARTMENT_RULES } from './model/registry.ts';
 import { groupSchema, groupsSchema, thesaurusEntrySchema, thesaurusSchema } from './model/lexicon.ts';
 import { STATUSES } from './model/status.ts';
-import { ISSUER_RE, documentIdProblem, isRealDate, isWebUrl } from './model/document-meta.ts';
+import { DOCUMENT_ID_RE, ISSUER_RE, documentIdProblem, isRealDate, isWebUrl } from './model/document-meta.ts';
 import { checkWithSchema, readYaml } from './model/yaml-file.ts';
 
 /** Where the content lives; tests point it at converted fixtures. */
 const CONTENT = process.env.CONTENT_DIR ?? './content';
-const DOCUMENT_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const DOCUMENT_ID = DOCUMENT_ID_RE;
 const MEASURE_ID = /^\d+-\d+(?:-\d+)?$/;
 const HAN_NUMBER = '[一二三四五六七八九十百千零]+';
 /** A provision's numbering as written: （一） (or (一)), 第十二条, 三、. */

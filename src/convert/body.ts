@@ -16,7 +16,7 @@
 import type { Attribution, Chapter, ChapterKind, ChapterParagraph, Measure, ProvisionKind } from '../model/types.ts';
 import { NUMBERING, type Numbering, type NumberingKind } from '../model/numbering.ts';
 import { readAttributionLines, readParentheticalAttribution, type AttributionContext } from './attribution.ts';
-import { SourceError } from './errors.ts';
+import { SourceError } from '../model/source-error.ts';
 import { colAt, quote, type Line } from './lines.ts';
 import { Report } from './report.ts';
 import type { Classified } from './rules.ts';

@@ -14,7 +14,7 @@ import { join, relative } from 'node:path';
 import type { PolicyDocument } from '../model/types.ts';
 import { checkRelations, documentIdProblem } from '../model/document-meta.ts';
 import { parseRegistry } from '../model/registry.ts';
-import { SourceError } from './errors.ts';
+import { SourceError } from '../model/source-error.ts';
 import { checkLexicon, checkLineLengths, listSeeds, readDocumentMeta, readSeedBytes } from './inputs.ts';
 import { decodeUtf8 } from './lines.ts';
 import { libraryIndex, renderContent } from './mdx.ts';

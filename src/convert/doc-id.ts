@@ -5,7 +5,9 @@
  */
 import { pinyin } from 'pinyin-pro';
 
-export const DOCUMENT_ID_RE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+import { DOCUMENT_ID_RE } from '../model/document-meta.ts';
+
+export { DOCUMENT_ID_RE };
 
 export function documentId(docNumber: string): string | undefined {
   // 津就组字〔2020〕5号, also with the year in [] () ［］ 【】 as published copies write it (劳社部发[2004]22号 → lsbf-2004-22);

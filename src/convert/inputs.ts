@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { checkDocumentMeta, type MetaEntry } from '../model/document-meta.ts';
 import { groupsSchema, thesaurusSchema } from '../model/lexicon.ts';
 import { checkWithSchema, readYaml, type YamlFile } from '../model/yaml-file.ts';
-import { SourceError } from './errors.ts';
+import { SourceError } from '../model/source-error.ts';
 import { LINE_BREAK_RE } from './lines.ts';
 
 /** The longest line a seed may have: a long paragraph is a few thousand characters. */

@@ -4,7 +4,7 @@
  * lines are never read as one. Control characters are refused with their position; brackets must
  * close on the line that opens them.
  */
-import { SourceError } from './errors.ts';
+import { SourceError } from '../model/source-error.ts';
 import type { Report } from './report.ts';
 
 export interface Line {

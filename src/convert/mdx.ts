@@ -9,8 +9,8 @@
 import { stringify } from 'yaml';
 import type { Attachment, Department, Measure, PolicyDocument } from '../model/types.ts';
 import { attachmentsOf, chapterBlocks, citedTitle, knownDocNumber, ownText, provisionKind } from '../model/derive.ts';
-import { policyReferences } from '../views/references.ts';
-import { segmentInline, type Segment } from './inline.ts';
+import { policyReferences } from '../model/references.ts';
+import { segmentInline, type Segment } from '../model/inline.ts';
 
 /** Backslash-escapes all ASCII punctuation (CommonMark allows it for every one of them). */
 export function escapeMdx(text: string): string {

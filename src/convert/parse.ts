@@ -17,7 +17,7 @@ import type { AttributedDepartment, Attachment, Colophon, Department, DocumentFo
 import { Bodies, unlistedSlug } from './attribution.ts';
 import { readBody } from './body.ts';
 import { documentId, titleDocumentId } from './doc-id.ts';
-import { SourceError } from './errors.ts';
+import { SourceError } from '../model/source-error.ts';
 import { checkBrackets, toLines } from './lines.ts';
 import { Report, type Note } from './report.ts';
 import { classify, describe, type Classified, type Kind } from './rules.ts';

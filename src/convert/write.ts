@@ -7,7 +7,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { SourceError } from './errors.ts';
+import { SourceError } from '../model/source-error.ts';
 
 export const LOCK_NAME = '.convert.lock';
 const STAGING_RE = /^\.policies-\d+\.(?:tmp|old)$/;

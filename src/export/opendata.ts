@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
 import { citedTitle, departmentIds, departmentOrder, headlineTitle, measuresOf, responsibilitiesOf, sharedWithOthers } from '../model/derive.ts';
 import type { Chapter, Department, DepartmentKind, Measure, PolicyDocument } from '../model/types.ts';
 import { citeMeasure } from '../views/citation.ts';
-import { placeKey, policyReferences } from '../views/references.ts';
+import { placeKey, policyReferences } from '../model/references.ts';
 import { tableCsv, type Column } from './csv.ts';
 
 /** Bump the major version when a field changes meaning or disappears, the minor when one is added. */

@@ -4,11 +4,12 @@
  * (src/content.config.ts) is built from the same predicates, so an entry the converter accepts
  * always builds, and one it refuses never reaches the build.
  */
-import { DOCUMENT_ID_RE } from '../convert/doc-id.ts';
 import { STATUSES, type DocumentMeta } from './status.ts';
 import type { YamlFile } from './yaml-file.ts';
 
 /** Every key an entry may have. */
+/** A document id: lower-case ASCII letters and digits, joined by hyphens (jjzz-2020-5). */
+export const DOCUMENT_ID_RE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 export const DOCUMENT_META_KEYS = ['source', 'id', 'issuer', 'published', 'effective', 'expires', 'status', 'checked', 'url', 'replaces', 'amends'] as const;
 const DATE_KEYS = ['published', 'effective', 'expires', 'checked'] as const;
 

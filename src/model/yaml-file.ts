@@ -7,7 +7,7 @@
  */
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { ZodType } from 'astro/zod';
-import { SourceError } from '../convert/errors.ts';
+import { SourceError } from './source-error.ts';
 
 /** Aliases (*name) one file may expand: enough for any hand-written file, too few for a "billion laughs". */
 export const MAX_ALIASES = 100;

@@ -7,7 +7,7 @@
 import { chapterLabel, citedTitle, departmentIds, departmentOrder, knownDocNumber } from '../model/derive.ts';
 import type { Department, PolicyDocument } from '../model/types.ts';
 import { crossReference, graphModel, mermaidSource, type CrossReference, type GraphModel } from '../views/departments.ts';
-import { policyReferences } from '../views/references.ts';
+import { policyReferences } from '../model/references.ts';
 import { summarisePolicy } from '../views/summary.ts';
 import { getLibrary } from './library.ts';
 import { routes } from './routes.ts';

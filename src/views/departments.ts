@@ -4,7 +4,7 @@
  * a department. Pure functions over a small input shape, so they run on the content collections
  * (src/site/views.ts), on the parsed seed and on fixtures alike.
  */
-import { segmentInline } from '../convert/inline.ts';
+import { segmentInline } from '../model/inline.ts';
 import { departmentIds, measuresOf, ownText, responsibilitiesOf } from '../model/derive.ts';
 import type { Chapter, Department, Measure, PolicyDocument } from '../model/types.ts';
 

@@ -7,7 +7,7 @@
 import { chapterLabel, citedTitle, headlineTitle, provisionLabel, responsibilitiesOf, sharedWithOthers } from '../model/derive.ts';
 import type { Chapter, Department, Measure, PolicyDocument } from '../model/types.ts';
 import { keyActions, type Clause } from './actions.ts';
-import { measureReferences, policyReferences, referenceCounts, type FigureKind } from './references.ts';
+import { measureReferences, policyReferences, referenceCounts, type FigureKind } from '../model/references.ts';
 
 export interface SummaryDepartment {
   id: string;

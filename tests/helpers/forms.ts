@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { SourceError } from '../../src/convert/errors.ts';
+import { SourceError } from '../../src/model/source-error.ts';
 import { LINE_BREAK_RE } from '../../src/convert/lines.ts';
 import { parseSeed, readSeed } from '../../src/convert/parse.ts';
 import type { Note } from '../../src/convert/report.ts';

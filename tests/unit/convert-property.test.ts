@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { SourceError } from '../../src/convert/errors.ts';
+import { SourceError } from '../../src/model/source-error.ts';
 import { renderContent } from '../../src/convert/mdx.ts';
 import { readSeed } from '../../src/convert/parse.ts';
 import { toChineseNumeral } from '../../src/model/numerals.ts';

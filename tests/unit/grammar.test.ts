@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { cutHeadline } from '../../src/convert/body.ts';
-import { segmentInline } from '../../src/convert/inline.ts';
+import { segmentInline } from '../../src/model/inline.ts';
 import { LINE_BREAK_RE, toLines } from '../../src/convert/lines.ts';
 import { renderContent } from '../../src/convert/mdx.ts';
 import { classify } from '../../src/convert/rules.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { segmentInline } from '../../src/convert/inline.ts';
+import { segmentInline } from '../../src/model/inline.ts';
 import { fromChineseNumeral, toChineseNumeral } from '../../src/model/numerals.ts';
 import { measureLinesFromSeed, measures, policy, registry, seedText } from '../helpers/model.ts';
 

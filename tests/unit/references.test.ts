@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { figuresIn, segmentInline } from '../../src/convert/inline.ts';
-import { extractReferences, figureKind, measureReferences, placeKey, policyReferences, referenceSources } from '../../src/views/references.ts';
+import { figuresIn, segmentInline } from '../../src/model/inline.ts';
+import { extractReferences, figureKind, measureReferences, placeKey, policyReferences, referenceSources } from '../../src/model/references.ts';
 import { measures, policy, registry, seedText } from '../helpers/model.ts';
 import { makeChapter, makeDoc, makeMeasure } from './make-doc.ts';
 

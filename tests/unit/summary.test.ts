@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { parseSeed } from '../../src/convert/parse.ts';
 import { ownText, provisionLabel } from '../../src/model/derive.ts';
 import { departmentsLine, summarisePolicy, type MeasureSummary } from '../../src/views/summary.ts';
-import { policyReferences, referenceCounts } from '../../src/views/references.ts';
+import { policyReferences, referenceCounts } from '../../src/model/references.ts';
 import { measureLinesFromSeed, policy, registry, seedText } from '../helpers/model.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 import { makeChapter, makeDoc, makeMeasure } from './make-doc.ts';

@@ -4,9 +4,9 @@
  * (65%, 3%-5%, 满1年) outside titles and quotes.
  * Segments cover the input exactly: joining their `text` gives the input back.
  */
-import type { Department } from '../model/types.ts';
-import { readNumbering } from '../model/numbering.ts';
-import { DOC_NUMBER_RE } from '../model/numerals.ts';
+import type { Department } from './types.ts';
+import { readNumbering } from './numbering.ts';
+import { DOC_NUMBER_RE } from './numerals.ts';
 
 /**
  * A figure: an Arabic number with what makes it a commitment — a percentage or percentage range,

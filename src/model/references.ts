@@ -4,9 +4,9 @@
  * 2018-2022年). Pure functions over plain text, built on the same inline segmentation as the
  * MDX markup, so the indexes, summaries and data files agree with the pages.
  */
-import { figuresIn, segmentInline, type Segment } from '../convert/inline.ts';
-import { citedTitle, measuresOf } from '../model/derive.ts';
-import type { Department, PolicyDocument } from '../model/types.ts';
+import { figuresIn, segmentInline, type Segment } from './inline.ts';
+import { citedTitle, measuresOf } from './derive.ts';
+import type { Department, PolicyDocument } from './types.ts';
 
 /** Where a mention sits: a measure (by id), or the preamble / notice of the document. */
 export type Place = { measure: string } | { part: 'preamble' | 'notice' };
