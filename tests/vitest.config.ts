@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 const root = new URL('..', import.meta.url).pathname;
 
 /**
- * Two projects: `unit` (pure functions and the converter; no build, runs in seconds) and `site`
+ * Three projects: `unit` (pure functions, the parser and the views; no build, under 20 s),
+ * `integration` (the converter's command line in scratch folders, mermaid in jsdom, the graph step) and `site`
  * (checks on the built sites, browser tests and quality gates; tests/setup.ts builds them once —
  * dist/, dist-sub/ and dist-library/, the seed with the fictional documents of tests/fixtures/library/,
  * which tests/library/ checks).
@@ -16,6 +17,8 @@ export default defineConfig({
     hookTimeout: 300_000,
     projects: [
       { test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts'] } },
+      // The command line run in scratch folders, mermaid in jsdom, the graph step: no site build, but tens of seconds.
+      { test: { name: 'integration', root, include: ['tests/integration/**/*.test.ts'] } },
       {
         test: {
           name: 'site',

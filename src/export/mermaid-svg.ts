@@ -66,7 +66,7 @@ const FLOWCHART_SECTIONS = new Set(['flowchart', 'themeVariables', 'secure', 'el
  * Empties the sections of mermaid's default configuration that configure other diagram types
  * (sequence, gantt, c4… about 650 of its 1,000 settings), before initialize() copies it. Mermaid
  * copies its whole configuration on every getConfig(), hundreds of times per diagram: half of the
- * drawing time went there, a third now. The SVGs are the same (tests/unit/mermaid-svg.test.ts
+ * drawing time went there, a third now. The SVGs are the same (tests/integration/mermaid-svg.test.ts
  * draws with and without, PE_MERMAID_FULL_CONFIG=1). Only this process's mermaid is changed: the
  * build draws flowcharts alone, in its workers.
  */
@@ -113,7 +113,7 @@ var getConfig = /* @__PURE__ */ __name(() => {
  * Mermaid calls getConfig() hundreds of times per diagram, and each call copied its whole
  * configuration: after trimDefaults(), still 40 % of the drawing time (a CPU profile of the graph
  * step at 100 documents). A module hook gives this thread's mermaid getConfig() with the copy
- * made once (GET_CONFIG_ONCE); the SVGs are the same (tests/unit/mermaid-svg.test.ts draws with
+ * made once (GET_CONFIG_ONCE); the SVGs are the same (tests/integration/mermaid-svg.test.ts draws with
  * and without, PE_MERMAID_FULL_CONFIG=1). `patched` says whether mermaid's source had it.
  */
 let patched = false;

@@ -1,6 +1,6 @@
 /**
  * Issue 21, item 7: two routes that build the same address fail the build. The converter refuses
- * a document id the site reserves (tests/unit/hostile-inputs.test.ts); this writes such content
+ * a document id the site reserves (tests/integration/hostile-inputs.test.ts); this writes such content
  * by hand (a document with the id `departments`, a department with the id `responsibilities`:
  * /data/departments/responsibilities.csv from both /data/[doc]/ and /data/departments/[id].csv)
  * and checks that the build stops rather than dropping one of them under a warning.
