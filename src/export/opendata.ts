@@ -4,7 +4,7 @@
  * as /data/policy.schema.json (JSON Schema draft 2020-12), and the /data/ page lists its fields.
  */
 import { z } from 'astro/zod';
-import { citedTitle, departmentIds, departmentOrder, headlineTitle, measuresOf, responsibilitiesOf, sharedWithOthers } from '../model/derive.ts';
+import { citedTitle, departmentIds, departmentOrder, headlineTitle, measuresOf, provisionLabel, responsibilitiesOf, sharedWithOthers } from '../model/derive.ts';
 import type { Chapter, Department, DepartmentKind, Measure, PolicyDocument } from '../model/types.ts';
 import { citeMeasure } from '../views/citation.ts';
 import { placeKey, policyReferences } from '../model/references.ts';
@@ -165,38 +165,50 @@ export function departmentSummaries(docs: readonly PolicyDocument[], registry: r
   }));
 }
 
-/** A provision's key across the library: jjzz-2020-5/2-1. */
+/** A provision's key across the library: jjzz-2020-5/2-1 (for systems: the trailing code columns). */
 export const provisionKey = (r: Pick<Responsibility, 'document' | 'measure'>) => `${r.document.id}/${r.measure.id}`;
 
+/** A provision as an official cites it: 津就组字〔2020〕5号第二部分第（一）项 (《title》 for a document without 发文字号). */
+export const provisionCitation = (r: Pick<Responsibility, 'document' | 'measure'>) =>
+  `${r.document.docNumber ?? `《${citedTitle(r.document)}》`}${provisionLabel(r.measure)}`;
+
+/** 牵头 or 参与（配合）: the site's one vocabulary of roles, on the web, on paper and in the data. */
+export const roleLabel = (lead: boolean) => (lead ? '牵头' : '参与（配合）');
+
+/**
+ * The columns people read come first, in words; the codes that link the rows to the site's
+ * addresses and to the JSON files come last, under headers that say what they are for.
+ */
 export const RESPONSIBILITY_COLUMNS: readonly Column<Responsibility>[] = [
-  { header: '文件标识', description: '文件的英文短名，与 index.json 中的 documents[].id 相同', value: (r) => r.document.id },
   { header: '文件名称', description: '文件名称（不含书名号）', value: (r) => citedTitle(r.document) },
   { header: '发文字号', description: '文件的发文字号', value: (r) => r.document.docNumber },
-  { header: '措施编号', description: '部分序号-措施序号，如 2-1；与 policy.json 中的 measures[].id 相同', value: (r) => r.measure.id },
-  { header: '章', description: '所属部分的序号（1 起）', value: (r) => r.measure.chapter },
-  { header: '章标题', description: '所属部分的标题', value: (r) => r.chapter.title },
-  { header: '措施序号', description: '在本部分中的序号，原文写作（一）（二）…', value: (r) => r.measure.number },
+  { header: '编号', description: '措施（条文）在文件中的编号，如“第二部分第（一）项”“第五条”', value: (r) => provisionLabel(r.measure) },
+  { header: '所属部分', description: '措施所在部分（章）的序号和标题', value: (r) => `${r.chapter.marker}${r.chapter.title}` },
   { header: '措施标题', description: '措施首句（不含句号）', value: (r) => headlineTitle(r.measure.headline) },
-  { header: '部门标识', description: '部门的英文短名，与 departments.csv 的“部门标识”相同', value: (r) => r.department.id },
   { header: '部门简称', description: '原文中的写法，如“市人社局”', value: (r) => r.department.abbr },
   { header: '部门全称', description: '成文时的正式名称', value: (r) => r.department.name },
-  { header: '列序', description: '在该措施部门名单中的位置；原文未标明牵头、配合时，1 为牵头部门', value: (r) => r.position },
-  { header: '牵头', description: '原文标明牵头的（未标明时列第一位的）为“是”，其余为“否”', value: (r) => (r.lead ? '是' : '否') },
+  { header: '分工', description: '“牵头”或“参与（配合）”：原文标明牵头单位的，按原文；未标明的，排在第一位的部门为牵头', value: (r) => roleLabel(r.lead) },
+  { header: '原文排列顺序', description: '该部门在原文责任单位中排第几个', value: (r) => r.position },
+  { header: '文件代码（系统对接用）', description: '文件在网址和数据文件中的代码', value: (r) => r.document.id },
+  { header: '措施代码（系统对接用）', description: '措施在网址和数据文件中的代码（部分序号-措施序号）', value: (r) => r.measure.id },
+  { header: '部门代码（系统对接用）', description: '部门在网址和数据文件中的代码', value: (r) => r.department.id },
 ];
 
+const citations = (rs: readonly Responsibility[]) => rs.map(provisionCitation).join('；');
+
 export const DEPARTMENT_COLUMNS: readonly Column<DepartmentSummary>[] = [
-  { header: '部门标识', description: '英文短名，稳定不变；部门网页和分部门文件以它命名', value: (s) => s.department.id },
   { header: '简称', description: '原文中的写法', value: (s) => s.department.abbr },
   { header: '全称', description: '成文时的正式名称', value: (s) => s.department.name },
-  { header: '英文名称', description: 'English name', value: (s) => s.department.nameEn },
+  { header: '英文名称', description: '部门的英文名称', value: (s) => s.department.nameEn },
   { header: '类别', description: '党委部门、政府部门、政府直属机构或群团组织', value: (s) => DEPARTMENT_KIND_LABELS[s.department.kind] },
   { header: '文件数', description: '列有该部门的文件数', value: (s) => new Set([...s.leads, ...s.participates].map((r) => r.document.id)).size },
-  { header: '牵头措施数', description: '牵头的措施数（全部文件）', value: (s) => s.leads.length },
-  { header: '参与措施数', description: '参与（配合）的措施数（全部文件）', value: (s) => s.participates.length },
-  { header: '措施总数', description: '牵头与参与之和', value: (s) => s.leads.length + s.participates.length },
-  { header: '牵头措施', description: '牵头的措施，写作“文件标识/措施编号”，以空格分隔', value: (s) => s.leads.map(provisionKey).join(' ') },
-  { header: '参与措施', description: '参与的措施，写作“文件标识/措施编号”，以空格分隔', value: (s) => s.participates.map(provisionKey).join(' ') },
+  { header: '合计', description: '列有该部门的措施（条文）数，全部文件合计：牵头与参与（配合）之和', value: (s) => s.leads.length + s.participates.length },
+  { header: '牵头', description: '牵头的措施（条文）数', value: (s) => s.leads.length },
+  { header: '参与（配合）', description: '参与（配合）的措施（条文）数', value: (s) => s.participates.length },
+  { header: '牵头的措施', description: '牵头的措施，写作“发文字号＋编号”，以分号分隔', value: (s) => citations(s.leads) },
+  { header: '参与（配合）的措施', description: '参与（配合）的措施，写作“发文字号＋编号”，以分号分隔', value: (s) => citations(s.participates) },
   { header: '备注', description: '成文后的机构变化', value: (s) => s.department.note ?? '' },
+  { header: '部门代码（系统对接用）', description: '部门在网址和数据文件中的代码；部门网页和分部门表格以它命名', value: (s) => s.department.id },
 ];
 
 /** Responsibilities of the given documents as CSV, optionally of one department only. */

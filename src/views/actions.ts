@@ -94,3 +94,9 @@ export function keyActions(m: Pick<Measure, 'text' | 'headline' | 'attribution'>
   if (actions.length === 0 && body[0]) actions.push(body[0][0]!);
   return { actions, deadlines };
 }
+
+/** The deadlines a provision sets, as written (2022年底前, 年内), each once, in reading order: a task list's 完成时限. */
+export function deadlinesOf(m: Pick<Measure, 'text' | 'headline' | 'attribution'>): string[] {
+  const re = new RegExp(DEADLINE_RE.source, 'gu');
+  return [...new Set(keyActions(m).deadlines.flatMap((c) => [...c.text.matchAll(re)].map((x) => x[0])))];
+}

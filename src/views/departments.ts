@@ -71,6 +71,12 @@ export interface CrossReference {
   links: number;
 }
 
+/**
+ * Full texts per page of a department's task list. The list's contents (every task, linked) are
+ * always on its first page, and print with it; only the full texts of a longer list go on.
+ */
+export const TASK_TEXTS_PER_PAGE = 200;
+
 /** Most involved first: more measures, then more leads, then first appearance in the text. */
 export function byInvolvement(a: DepartmentXref, b: DepartmentXref): number {
   return b.tasks.length - a.tasks.length || b.leadCount - a.leadCount || a.order - b.order;

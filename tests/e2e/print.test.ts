@@ -267,3 +267,48 @@ describe('screenshots of the summaries for people to look at', () => {
     await context.close();
   });
 });
+
+/** Lines of body text on each page (the running footer left out): a page that holds only a footer or a line or two is waste. */
+function bodyLines(pdf: PrintedPdf): number[] {
+  const [, height] = pdfPageSize(pdf.file);
+  const words = pdfWords(pdf.file).filter((w) => w.yMax < height - 20 * MM);
+  return Array.from({ length: pdf.pages }, (_, i) => new Set(words.filter((w) => w.page === i + 1).map((w) => Math.round(w.yMin))).size);
+}
+
+describe('a department’s task list on paper (/departments/human-resources/)', () => {
+  const tasks = measures.filter((m) => m.attribution?.departments.some((d) => d.slug === 'human-resources'));
+
+  test('the contents table (编号, 措施, 牵头/参与, 完成时限) of every task, then every task’s full text, as one document', async () => {
+    const pdf = await print('departments/human-resources/', 'department-human-resources');
+    pdfToPng(pdf.file, 40);
+    expectPaper(pdf, 'department', libraryFooter);
+    expect(pdf.flat).toContain(flat(`${t.dept.tocNumber}措施${t.dept.tocRole}${t.dept.tocDeadline}`));
+    const leads = tasks.filter((m) => m.attribution!.departments[0]!.slug === 'human-resources').length;
+    expect(pdf.flat).toContain(flat(t.dept.summary(tasks.length, leads)));
+    for (const m of tasks) {
+      // Once in the contents, once over its full text.
+      expect(pdf.flat.split(flat(headlineTitle(m.headline))).length - 1, m.id).toBeGreaterThanOrEqual(2);
+      expect(pdf.flat, m.id).toContain(flat(m.text.slice(-40)));
+    }
+    // The words of the screen are not on paper: no 列序, no screen instructions, no links to other departments.
+    for (const word of ['列序', t.dept.tocIntro, t.dept.partnersHeading, t.dept.graphHeading, t.dept.backToIndex]) expect(pdf.flat).not.toContain(flat(word));
+    // No page is (nearly) empty: the last holds more than a few lines.
+    const lines = bodyLines(pdf);
+    expect(Math.min(...lines), `lines per page ${lines}`).toBeGreaterThanOrEqual(8);
+  });
+
+  test('the 任务分工表 prints no page that holds only a footer or the page address', async () => {
+    const pdf = await print(doc('departments/'), 'matrix');
+    pdfToPng(pdf.file, 40);
+    const lines = bodyLines(pdf);
+    expect(Math.min(...lines), `lines per page ${lines}`).toBeGreaterThanOrEqual(5);
+    expect(pdf.flat).not.toContain(flat(t.dept.matrixScroll));
+    expect(pdf.flat).not.toContain(flat(t.dept.indexHint));
+  });
+
+  test('a provision page prints its citation without the screen’s instructions', async () => {
+    const pdf = await print(measure('2-1'), 'measure-2-1-citation');
+    expect(pdf.flat).not.toContain(flat(t.measure.citationHint));
+    expect(pdf.flat).not.toContain(flat(t.measure.groupsHint));
+  });
+});

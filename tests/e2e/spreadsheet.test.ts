@@ -36,7 +36,8 @@ test.each(files)('%s opens in LibreOffice Calc with every cell as written', (fil
   const cells = calc(file);
   // Calc writes an empty cell as <br> and may drop empty trailing cells: pad before comparing.
   expect(cells.map((r) => [...r, ...Array(expected[0]!.length - r.length).fill('')])).toEqual(expected);
-  expect(cells[0]![0]).toMatch(/^(文件标识|部门标识)$/);
+  // The first column is one people read, never a code.
+  expect(cells[0]![0]).toMatch(/^(文件名称|简称)$/);
 }, 180_000);
 
 describe('任务分解台账 (.xlsx)', () => {
@@ -57,7 +58,7 @@ describe('任务分解台账 (.xlsx)', () => {
       expect(row.getCell(1).value).toBe(i + 1);
       expect(row.getCell(2).value).toBe(`《${policy.measuresTitle}》（${policy.docNumber}）`);
       expect(row.getCell(4).value).toBe(m.text);
-      expect(row.getCell(5).value).toBe(m.attribution!.departments[0]!.slug === 'human-resources' ? '牵头' : '参与');
+      expect(row.getCell(5).value).toBe(m.attribution!.departments[0]!.slug === 'human-resources' ? '牵头' : '参与（配合）');
       for (const other of m.attribution!.departments.filter((d) => d.slug !== 'human-resources')) expect(String(row.getCell(6).value)).toContain(other.abbr);
       for (const c of [7, 8, 9]) expect(row.getCell(c).value ?? '').toBe('');
       expect(row.getCell(4).alignment).toMatchObject({ wrapText: true });

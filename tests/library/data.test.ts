@@ -57,18 +57,18 @@ describe('/data/responsibilities.csv: every link of every document', () => {
     rows.forEach((r, i) => {
       const l = links[i]!;
       expect(r).toMatchObject({
-        文件标识: l.doc.id, 文件名称: l.doc.title, 发文字号: l.doc.docNumber,
-        措施编号: l.measure.id, 章: String(l.measure.chapter), 措施标题: headline(l.measure.headline),
-        部门标识: deptByAbbr(l.abbr).id, 部门简称: l.abbr, 列序: String(l.position), 牵头: l.position === 1 ? '是' : '否',
+        '文件代码（系统对接用）': l.doc.id, 文件名称: l.doc.title, 发文字号: l.doc.docNumber,
+        '措施代码（系统对接用）': l.measure.id, 措施标题: headline(l.measure.headline),
+        '部门代码（系统对接用）': deptByAbbr(l.abbr).id, 部门简称: l.abbr, 原文排列顺序: String(l.position), 分工: l.position === 1 ? '牵头' : '参与（配合）',
       });
     });
-    expect(new Set(rows.map((r) => r.文件标识))).toEqual(new Set(docs.map((d) => d.id)));
+    expect(new Set(rows.map((r) => r['文件代码（系统对接用）']))).toEqual(new Set(docs.map((d) => d.id)));
   });
 
   test('each document’s own responsibilities.csv holds exactly its rows', () => {
     for (const d of docs) {
       const own = csv(`${d.id}/responsibilities.csv`);
-      expect(own.map((r) => `${r.文件标识} ${r.措施编号} ${r.部门简称} ${r.列序}`)).toEqual(
+      expect(own.map((r) => `${r['文件代码（系统对接用）']} ${r['措施代码（系统对接用）']} ${r.部门简称} ${r.原文排列顺序}`)).toEqual(
         links.filter((l) => l.doc === d).map((l) => `${d.id} ${l.measure.id} ${l.abbr} ${l.position}`));
     }
   });
@@ -76,7 +76,7 @@ describe('/data/responsibilities.csv: every link of every document', () => {
   test('each department’s CSV (/data/departments/<id>.csv) holds its rows from every document', () => {
     for (const abbr of new Set(links.map((l) => l.abbr))) {
       const own = csv(`departments/${deptByAbbr(abbr).id}.csv`);
-      expect(own.map((r) => `${r.文件标识} ${r.措施编号} ${r.列序}`), abbr).toEqual(
+      expect(own.map((r) => `${r['文件代码（系统对接用）']} ${r['措施代码（系统对接用）']} ${r.原文排列顺序}`), abbr).toEqual(
         links.filter((l) => l.abbr === abbr).map((l) => `${l.doc.id} ${l.measure.id} ${l.position}`));
     }
   });
@@ -88,7 +88,7 @@ describe('/data/responsibilities.csv: every link of every document', () => {
       const per = docs.map((d) => tasksOf(abbr, d));
       const leads = per.reduce((n, x) => n + x.leads.length, 0);
       const all = per.reduce((n, x) => n + x.measures.length, 0);
-      expect(row, abbr).toMatchObject({ 文件数: String(per.filter((x) => x.measures.length > 0).length), 牵头措施数: String(leads), 参与措施数: String(all - leads), 措施总数: String(all) });
+      expect(row, abbr).toMatchObject({ 文件数: String(per.filter((x) => x.measures.length > 0).length), 牵头: String(leads), '参与（配合）': String(all - leads), 合计: String(all) });
     }
   });
 });

@@ -25,7 +25,10 @@ const total = (abbr: string) => totals.find((x) => x.abbr === abbr)!;
 /** A department only the fixtures name (not the seed). */
 const fixtureOnly = totals.filter((x) => x.perDoc.every((p) => p.doc.fixture));
 
-/** Every page of a department's task list (…/, …/2/, …): a long list is split into pages. */
+/**
+ * Every page of a department's task list. Page 1 holds the whole list as contents; only the full
+ * texts of a list longer than TASK_TEXTS_PER_PAGE go on to …/2/.
+ */
 function taskListPages(id: string): string[] {
   const out = [main(page(`departments/${id}/`))];
   for (let n = 2; exists(`departments/${id}/${n}/index.html`); n++) out.push(main(page(`departments/${id}/${n}/`)));
@@ -40,82 +43,84 @@ function taskList(abbr: string) {
 
 describe('a department’s task list spans documents: /departments/human-resources/ (市人社局)', () => {
   const { x, html, pages } = taskList('市人社局');
-  /** The document groups of all pages, a group continued on a later page joined to its start. */
-  const groups = (() => {
-    const byId = new Map<string, { id: string; heading: string; summary: string; tasks: string[]; chapters: string[] }>();
-    for (const p of pages)
-      for (const g of elements(p, 'section', /<section class="pe-task-doc"/)) {
-        const id = /id="([^"]+)"/.exec(g)![1]!;
-        const seen = byId.get(id);
-        const tasks = elements(g, 'li', /<li class="pe-task"/);
-        const chapters = elements(g, 'h4', /<h4\b/).map(text);
-        if (seen) {
-          expect(text(element(g, 'h3', /<h3\b/))).toContain(t.dept.continued);
-          seen.tasks.push(...tasks);
-          seen.chapters.push(...chapters.filter((c) => !seen.chapters.includes(c)));
-        } else byId.set(id, { id, heading: element(g, 'h3', /<h3\b/), summary: text(element(g, 'p', /<p class="pe-task-doc__summary"/)), tasks, chapters });
-      }
-    return [...byId.values()];
-  })();
+  const groups = elements(html, 'section', /<section class="pe-task-doc"/).map((g) => ({
+    id: /id="([^"]+)"/.exec(g)![1]!,
+    heading: element(g, 'h3', /<h3\b/),
+    summary: text(element(g, 'p', /<p class="pe-task-doc__summary"/)),
+    tasks: elements(g, 'li', /<li class="pe-task"/),
+    chapters: elements(g, 'h4', /<h4\b/).map(text),
+  }));
 
   test('市人社局 has tasks in every document of the library', () => {
     expect(x.dept.id).toBe('human-resources');
     expect(x.perDoc.map((p) => p.doc.id)).toEqual(docs.map((d) => d.id));
   });
 
-  test('the total: documents, provisions and leads, from the attributions of all texts', () => {
-    expect(text(element(html, 'p', /<p class="pe-task-list__summary"/))).toBe(t.dept.summaryAcross(x.documents, x.measures, x.leads));
+  test('one page: at this size no task is on a second page', () => {
+    expect(x.measures).toBeGreaterThan(12);
+    expect(pages).toHaveLength(1);
+    expect(exists(`departments/${x.dept.id}/2/index.html`)).toBe(false);
   });
 
-  test('tasks grouped by document, newest first, each group with its title, 发文字号 and counts', () => {
+  test('the total, in one vocabulary: 合计, 牵头, 参与（配合）', () => {
+    expect(text(element(html, 'p', /<p class="pe-task-list__summary"/))).toBe(t.dept.summaryAcross(x.documents, x.measures, x.leads));
+    expect(t.dept.summaryAcross(x.documents, x.measures, x.leads)).toBe(`${x.documents} 份文件合计 ${x.measures} 项任务：牵头 ${x.leads} 项，参与（配合）${x.measures - x.leads} 项`);
+  });
+
+  test('the contents: every task, grouped by document (newest first), each with 编号, title, role and 完成时限, linked to its text', () => {
+    const toc = element(html, 'section', /<section class="pe-task-list__toc"/);
+    const tables = elements(toc, 'table', /<table\b/);
+    expect(tables).toHaveLength(x.perDoc.length);
+    tables.forEach((table, i) => {
+      const p = x.perDoc[i]!;
+      const caption = text(element(table, 'caption', /<caption\b/));
+      expect(caption).toBe(`《${p.doc.title}》${p.doc.docNumber ?? ''}${t.dept.summary(p.measures.length, p.leads.length)}`);
+      expect(elements(element(table, 'thead', /<thead\b/), 'th', /<th\b/).map(text)).toEqual([t.dept.tocNumber, '措施', t.dept.tocRole, t.dept.tocDeadline]);
+      const rows = elements(element(table, 'tbody', /<tbody\b/), 'tr', /<tr\b/);
+      expect(rows.map((tr) => anchorsIn(tr)[0]!.href)).toEqual(p.measures.map((m) => `#t-${p.doc.id}-${m.id}`));
+      rows.forEach((tr, k) => {
+        const m = p.measures[k]!;
+        const cells = elements(tr, 'td', /<td\b/).map(text);
+        expect(text(element(tr, 'th', /<th\b/))).toBe(m.headline.replace(/。$/, ''));
+        expect(cells[1], `${p.doc.id} ${m.id}`).toBe(m.abbrs[0] === '市人社局' ? t.dept.lead : t.dept.partner);
+        expect(cells[2]!.length).toBeGreaterThan(0);
+      });
+    });
+    // Every link leads to a task's full text on this same page.
+    for (const a of anchorsIn(toc).filter((l) => l.href.startsWith('#'))) expect(html).toContain(`id="${a.href.slice(1)}"`);
+  });
+
+  test('the full texts follow, grouped by document (newest first), each group with its title, 发文字号 and counts', () => {
     expect(groups.map((g) => g.id)).toEqual(x.perDoc.map((p) => `doc-${p.doc.id}`));
     groups.forEach((g, i) => {
       const p = x.perDoc[i]!;
-      const heading = g.heading;
-      expect(text(heading)).toBe(`《${p.doc.title}》${p.doc.docNumber}`);
-      expect(anchorsIn(heading)[0]!.href).toBe(`/policies/${p.doc.id}/`);
+      expect(text(g.heading)).toBe(`《${p.doc.title}》${p.doc.docNumber}`);
+      expect(anchorsIn(g.heading)[0]!.href).toBe(`/policies/${p.doc.id}/`);
       expect(g.summary).toBe(t.dept.summary(p.measures.length, p.leads.length));
       // Exactly the provisions whose attribution lists 市人社局, in reading order, under their chapters.
-      const tasks = g.tasks;
-      expect(tasks.map((li) => anchorsIn(element(li, 'p', /<p class="pe-task__head"/))[0]!.href)).toEqual(p.measures.map((m) => `/policies/${p.doc.id}/${m.id}/`));
-      tasks.forEach((li, k) => {
-        const m = p.measures[k]!;
-        expect(text(element(li, 'p', /<p class="pe-task__position"/))).toContain(t.dept.positionValue(m.abbrs.indexOf('市人社局') + 1, m.abbrs.length));
-        expect(li.includes('class="pe-tag"'), `${p.doc.id} ${m.id} lead`).toBe(m.abbrs[0] === '市人社局');
-      });
-      const chapters = g.chapters;
+      expect(g.tasks.map((li) => anchorsIn(element(li, 'p', /<p class="pe-task__head"/))[0]!.href)).toEqual(p.measures.map((m) => `/policies/${p.doc.id}/${m.id}/`));
       const expectedChapters = p.doc.chapters.filter((c) => c.measures.some((m) => p.measures.includes(m)));
-      expect(chapters).toEqual(expectedChapters.map((c) => `${'一二三四五六七八九十'[c.number - 1]}、${c.title}`));
+      expect(g.chapters).toEqual(expectedChapters.map((c) => `${'一二三四五六七八九十'[c.number - 1]}、${c.title}`));
     });
   });
 
-  test('each page opens with a table of contents of its tasks, linking to each, by document', () => {
-    const all: string[] = [];
-    for (const p of pages) {
-      const nav = element(p, 'nav', /<nav class="pe-task-list__toc"/);
-      const hrefs = elements(nav, 'li', /<li\b/).map((li) => anchorsIn(li)[0]!.href);
-      // Every entry leads to a task of the same page.
-      for (const h of hrefs) expect(p).toContain(`id="${h.slice(1)}"`);
-      all.push(...hrefs);
-      // Where a page holds several documents, each is named with its counts.
-      const docLines = elements(nav, 'p', /<p class="pe-task-list__toc-doc"/);
-      for (const line of docLines) {
-        const d = x.perDoc.find((q) => line.includes(`#doc-${q.doc.id}`))!;
-        expect(text(line)).toBe(`《${d.doc.title}》${t.dept.summary(d.measures.length, d.leads.length)}`);
-      }
-    }
-    expect(all).toEqual(x.perDoc.flatMap((p) => p.measures.map((m) => `#t-${p.doc.id}-${m.id}`)));
-  });
-
-  test('each task carries the provision’s full text, its role and the other departments', () => {
+  test('each task: its full text, 牵头 or 参与（配合）, and who leads and who takes part, as the attribution says — no 列序', () => {
     const byHref = new Map(groups.flatMap((g) => g.tasks).map((li) => [anchorsIn(element(li, 'p', /<p class="pe-task__head"/))[0]!.href, li]));
     for (const p of x.perDoc)
       for (const m of p.measures) {
         const li = byHref.get(`/policies/${p.doc.id}/${m.id}/`)!;
         expect(text(element(li, 'p', /<p class="pe-task__text"/))).toContain(m.line);
-        expect(text(element(li, 'p', /<p class="pe-task__position"/))).toContain(m.abbrs[0] === '市人社局' ? t.dept.lead : t.dept.partner);
-        const others = text(element(li, 'p', /<p class="pe-task__others"/));
-        for (const o of m.abbrs.filter((a) => a !== '市人社局')) expect(others).toContain(o);
+        const lead = m.abbrs[0] === '市人社局';
+        expect(text(element(li, 'p', /<p class="pe-task__head"/))).toContain(lead ? t.dept.lead : t.dept.partner);
+        expect(li.includes('class="pe-tag"'), `${p.doc.id} ${m.id} lead`).toBe(lead);
+        const units = text(element(li, 'p', /<p class="pe-task__units"/));
+        if (m.abbrs.length === 1) expect(units).toBe(t.dept.alone);
+        else {
+          expect(units.startsWith(`${t.dept.leadUnits}${m.abbrs[0]}${lead ? t.dept.self : ''}`), units).toBe(true);
+          expect(units).toContain(`${t.dept.partnerUnits}`);
+          for (const o of m.abbrs.slice(1)) expect(units).toContain(o);
+        }
+        expect(text(li)).not.toMatch(/列序|第 \d+ 位/);
       }
   });
 });
@@ -130,8 +135,8 @@ describe('/departments/: totals across documents', () => {
     cells: Object.fromEntries(elements(tr, 'td', /<td\b/).map((td, i) => [head[i + 1]!, text(td)])),
   }));
 
-  test('a 文件 column beside 参与措施 and 牵头', () => {
-    expect(head).toEqual([t.dept.department, t.dept.kind, t.dept.documents, t.dept.measures, t.dept.leads]);
+  test('a 文件 column beside 合计, 牵头 and 参与（配合）: one vocabulary, 参与 never the total', () => {
+    expect(head).toEqual([t.dept.department, t.dept.kind, t.dept.documents, '合计', '牵头', '参与（配合）']);
   });
 
   test('every department an attribution lists, with its documents, provisions and leads summed over all texts', () => {
@@ -141,8 +146,9 @@ describe('/departments/: totals across documents', () => {
       expect(row.href).toBe(`/departments/${x.dept.id}/`);
       expect(row.cells, x.abbr).toMatchObject({
         [t.dept.documents]: String(x.documents),
-        [t.dept.measures]: String(x.measures),
+        [t.dept.total]: String(x.measures),
         [t.dept.leads]: String(x.leads),
+        [t.dept.partners]: String(x.measures - x.leads),
       });
     }
   });
@@ -177,7 +183,9 @@ describe('a department that only a fixture names', () => {
       expect(exists(`departments/${x.dept.id}/index.html`)).toBe(true);
       const html = main(page(`departments/${x.dept.id}/`));
       expect(text(element(html, 'h1', /<h1\b/))).toBe(`${x.dept.name}（${x.abbr}）`);
-      expect(text(element(html, 'p', /<p class="pe-task-list__summary"/))).toBe(t.dept.summaryAcross(x.documents, x.measures, x.leads));
+      // One document: its totals in its own unit (项措施 here; 条 for a 办法).
+      expect(x.documents).toBe(1);
+      expect(text(element(html, 'p', /<p class="pe-task-list__summary"/))).toBe(t.dept.summary(x.measures, x.leads));
       const hrefs = elements(html, 'p', /<p class="pe-task__head"/).map((p) => anchorsIn(p)[0]!.href);
       expect(hrefs).toEqual(x.perDoc.flatMap((p) => p.measures.map((m) => `/policies/${p.doc.id}/${m.id}/`)));
     });

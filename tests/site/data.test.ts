@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { describe, expect, test } from 'vitest';
-import { citedTitle, headlineTitle } from '../../src/model/derive.ts';
+import { citedTitle, headlineTitle, provisionLabel } from '../../src/model/derive.ts';
 import { libraryIndexJsonSchema, policyJsonSchema } from '../../src/export/opendata.ts';
 import { parseCsv, records } from '../helpers/csv.ts';
 import { attrs, htmlText, inner, readPage } from '../helpers/html.ts';
@@ -114,23 +114,24 @@ describe('index.json and index.schema.json: the library', () => {
 });
 
 describe('CSV files', () => {
-  const DOC_COLUMNS = ['文件标识', '文件名称', '发文字号'];
+  const DOC_COLUMNS = ['文件名称', '发文字号'];
   test('responsibilities.csv: BOM, a Chinese header that round-trips, CRLF, one row per link of the library in order', () => {
     const bytes = file('responsibilities.csv');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3, 3 + Buffer.byteLength('文件标识'))).normalize()).toBe('文件标识');
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3, 3 + Buffer.byteLength('文件名称'))).normalize()).toBe('文件名称');
     const csv = parseCsv(bytes.toString('utf8'));
     expect(csv.bom).toBe(true);
-    expect(csv.rows[0]!.slice(0, 5)).toEqual([...DOC_COLUMNS, '措施编号', '章']);
+    expect(csv.rows[0]!.slice(0, 4)).toEqual([...DOC_COLUMNS, '编号', '所属部分']);
     const rows = records(csv);
     expect(rows).toHaveLength(links.length);
     expect(links).toHaveLength(60);
     rows.forEach((r, i) => {
       const m = measures.find((x) => x.id === links[i]!.id)!;
       expect(r).toMatchObject({
-        文件标识: DOC, 文件名称: title, 发文字号: policy.docNumber,
-        措施编号: links[i]!.id, 章: String(m.chapter), 措施标题: headlineTitle(m.headline),
-        部门简称: links[i]!.abbr, 部门全称: byAbbr.get(links[i]!.abbr)!.name, 列序: String(links[i]!.position),
+        '文件代码（系统对接用）': DOC, 文件名称: title, 发文字号: policy.docNumber,
+        '措施代码（系统对接用）': links[i]!.id, 措施标题: headlineTitle(m.headline),
+        部门简称: links[i]!.abbr, 部门全称: byAbbr.get(links[i]!.abbr)!.name, 原文排列顺序: String(links[i]!.position),
+        分工: links[i]!.position === 1 ? '牵头' : '参与（配合）',
       });
     });
   });
@@ -140,23 +141,26 @@ describe('CSV files', () => {
     const own = parseCsv(text(docFile('responsibilities.csv').slice('data/'.length)));
     expect(own.bom).toBe(true);
     expect(own.rows[0]).toEqual(all[0]);
-    expect(own.rows.slice(1)).toEqual(all.slice(1).filter((r) => r[0] === DOC));
+    const code = all[0]!.indexOf('文件代码（系统对接用）');
+    expect(own.rows.slice(1)).toEqual(all.slice(1).filter((r) => r[code] === DOC));
     expect(own.rows).toHaveLength(links.length + 1);
   });
 
   test('departments.csv: every department with its counts, documents and provisions', () => {
     const rows = records(parseCsv(text('departments.csv')));
-    expect(rows.map((r) => r['部门标识'])).toEqual(json.departments.map((d: { id: string }) => d.id));
+    expect(rows.map((r) => r['部门代码（系统对接用）'])).toEqual(json.departments.map((d: { id: string }) => d.id));
     for (const r of rows) {
       const d = byAbbr.get(r['简称']!)!;
       const leads = links.filter((l) => l.abbr === d.abbr && l.position === 1);
       const others = links.filter((l) => l.abbr === d.abbr && l.position > 1);
-      expect(r).toMatchObject({ 部门标识: d.id, 全称: d.name, 英文名称: d.nameEn });
+      expect(r).toMatchObject({ '部门代码（系统对接用）': d.id, 全称: d.name, 英文名称: d.nameEn });
       expect(Number(r['文件数'])).toBe(leads.length + others.length > 0 ? 1 : 0);
-      expect(Number(r['牵头措施数'])).toBe(leads.length);
-      expect(Number(r['参与措施数'])).toBe(others.length);
-      expect(r['牵头措施']).toBe(leads.map((l) => `${DOC}/${l.id}`).join(' '));
-      expect(r['参与措施']).toBe(others.map((l) => `${DOC}/${l.id}`).join(' '));
+      expect(Number(r['牵头'])).toBe(leads.length);
+      expect(Number(r['参与（配合）'])).toBe(others.length);
+      expect(Number(r['合计'])).toBe(leads.length + others.length);
+      const cite = (id: string) => `${policy.docNumber}${provisionLabel(measures.find((m) => m.id === id)!)}`;
+      expect(r['牵头的措施']).toBe(leads.map((l) => cite(l.id)).join('；'));
+      expect(r['参与（配合）的措施']).toBe(others.map((l) => cite(l.id)).join('；'));
     }
   });
 

@@ -1,7 +1,7 @@
 /**
  * A deployment that sets no SITE has no absolute address: no page shows one (no canonical URL,
  * no og:url, no placeholder domain anywhere), there is no sitemap.xml and robots.txt names none,
- * printouts show the page's path, data files give paths, and the GB/T 7714 citation (which needs
+ * printouts show no 本页网址 (a path alone is no address), data files give paths, and the GB/T 7714 citation (which needs
  * the provision's URL) is left out. Built here into dist-nosite/.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -34,9 +34,12 @@ describe('built without SITE', () => {
     }
   });
 
-  test('printouts show the page’s path', () => {
-    const html = read(`${doc}2-1/index.html`);
-    expect(html).toMatch(new RegExp(`<p class="pe-print-only pe-print-source">本页网址：/${doc}2-1/</p>`));
+  test('printouts show no 本页网址: a path alone is no address on paper', () => {
+    for (const file of [`${doc}2-1/index.html`, `${doc}departments/index.html`, 'departments/human-resources/index.html', 'index.html']) {
+      const html = read(file);
+      expect(html, file).not.toContain('pe-print-source');
+      expect(html, file).not.toContain('本页网址');
+    }
   });
 
   test('no sitemap.xml; robots.txt names none', () => {

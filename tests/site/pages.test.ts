@@ -48,7 +48,7 @@ describe('every page', () => {
     const header = inner(page(p), 'header', /<header class="pe-header"[^>]*>/);
     const nav = inner(header, 'nav');
     expect(attrs(nav, 'href')).toEqual(['/', '/groups/', '/departments/', '/data/']);
-    expect([...nav.matchAll(/<a\b[^>]*>([^<]*)<\/a>/g)].map((m) => m[1])).toEqual(['文库', '我是……', '责任部门', '开放数据']);
+    expect([...nav.matchAll(/<a\b[^>]*>([^<]*)<\/a>/g)].map((m) => m[1])).toEqual(['文库', '我是……', '责任部门', '数据下载']);
     expect(header).toMatch(/<form class="pe-header__search" role="search" method="get" action="\/search\/"/);
     expect(header).toMatch(/<input[^>]* type="search" name="q"/);
   });

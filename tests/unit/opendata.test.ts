@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { describe, expect, test } from 'vitest';
-import { headlineTitle } from '../../src/model/derive.ts';
+import { headlineTitle, provisionLabel } from '../../src/model/derive.ts';
 import {
   DEPARTMENT_COLUMNS, RESPONSIBILITY_COLUMNS, SCHEMA_VERSION, departmentSummaries, departmentsCsv, libraryIndexData, libraryIndexJsonSchema,
   libraryIndexSchema, policyData, policyJsonSchema, policySchema, responsibilities, responsibilitiesCsv, schemaFields,
@@ -95,35 +95,39 @@ describe('field documentation comes from the schema', () => {
 });
 
 describe('CSV tables', () => {
-  test('responsibilities.csv: one row per link, the six named columns and more', () => {
+  test('responsibilities.csv: one row per link; the columns people read, in words, then the codes for systems', () => {
     const csv = parseCsv(responsibilitiesCsv([policy], registry));
     expect(csv.bom).toBe(true);
-    for (const h of ['措施编号', '章', '措施标题', '部门简称', '部门全称', '列序']) expect(csv.rows[0]).toContain(h);
-    // The document's columns come first.
-    expect(csv.rows[0]!.slice(0, 3)).toEqual(['文件标识', '文件名称', '发文字号']);
+    expect(csv.rows[0]).toEqual(['文件名称', '发文字号', '编号', '所属部分', '措施标题', '部门简称', '部门全称', '分工', '原文排列顺序', '文件代码（系统对接用）', '措施代码（系统对接用）', '部门代码（系统对接用）']);
     const rows = records(csv);
-    expect(rows.map((r) => ({ id: r['措施编号'], abbr: r['部门简称'], position: Number(r['列序']) }))).toEqual(seedLinks);
+    expect(rows.map((r) => ({ id: r['措施代码（系统对接用）'], abbr: r['部门简称'], position: Number(r['原文排列顺序']) }))).toEqual(seedLinks);
+    // No ASCII code in a column people read (the codes are the last three).
+    for (const row of csv.rows.slice(1)) for (const cell of row.slice(0, 8)) expect(cell).not.toMatch(/^[a-z0-9-]+$|[a-z]{2,}-\d/);
     for (const r of rows) {
-      expect([r['文件标识'], r['文件名称'], r['发文字号']]).toEqual(['jjzz-2020-5', policy.measuresTitle, '津就组字〔2020〕5号']);
-      expect(r['牵头']).toBe(r['列序'] === '1' ? '是' : '否');
-      const m = measures.find((x) => x.id === r['措施编号'])!;
+      expect([r['文件代码（系统对接用）'], r['文件名称'], r['发文字号']]).toEqual(['jjzz-2020-5', policy.measuresTitle, '津就组字〔2020〕5号']);
+      // The seed marks no roles: the first listed leads; the one vocabulary 牵头 / 参与（配合）.
+      expect(r['分工']).toBe(r['原文排列顺序'] === '1' ? '牵头' : '参与（配合）');
+      const m = measures.find((x) => x.id === r['措施代码（系统对接用）'])!;
       expect(r['措施标题']).toBe(headlineTitle(m.headline));
-      expect(r['章']).toBe(String(m.chapter));
+      expect(r['编号']).toBe(provisionLabel(m));
+      expect(r['所属部分']).toBe(`${policy.chapters[m.chapter - 1]!.marker}${policy.chapters[m.chapter - 1]!.title}`);
       expect(r['部门全称']).toBe(registry.find((d) => d.abbr === r['部门简称'])!.name);
     }
   });
 
   test('departments.csv: one row per registry department', () => {
     const rows = records(parseCsv(departmentsCsv([policy], registry)));
-    expect(rows.map((r) => r['部门标识'])).toEqual(data.departments.map((d) => d.id));
+    expect(rows.map((r) => r['部门代码（系统对接用）'])).toEqual(data.departments.map((d) => d.id));
+    const cite = (id: string) => `津就组字〔2020〕5号${provisionLabel(measures.find((m) => m.id === id)!)}`;
     for (const r of rows) {
       const links = seedLinks.filter((l) => l.abbr === r['简称']);
       expect(Number(r['文件数'])).toBe(links.length > 0 ? 1 : 0);
-      expect(Number(r['牵头措施数'])).toBe(links.filter((l) => l.position === 1).length);
-      expect(Number(r['参与措施数'])).toBe(links.filter((l) => l.position > 1).length);
-      expect(Number(r['措施总数'])).toBe(links.length);
-      expect(r['牵头措施']).toBe(links.filter((l) => l.position === 1).map((l) => `jjzz-2020-5/${l.id}`).join(' '));
-      expect(r['参与措施']).toBe(links.filter((l) => l.position > 1).map((l) => `jjzz-2020-5/${l.id}`).join(' '));
+      // 合计 = 牵头 + 参与（配合）: 参与 never means the total.
+      expect(Number(r['牵头'])).toBe(links.filter((l) => l.position === 1).length);
+      expect(Number(r['参与（配合）'])).toBe(links.filter((l) => l.position > 1).length);
+      expect(Number(r['合计'])).toBe(links.length);
+      expect(r['牵头的措施']).toBe(links.filter((l) => l.position === 1).map((l) => cite(l.id)).join('；'));
+      expect(r['参与（配合）的措施']).toBe(links.filter((l) => l.position > 1).map((l) => cite(l.id)).join('；'));
     }
   });
 
@@ -177,25 +181,26 @@ describe('several documents', () => {
 
   test('responsibilities.csv names the document of each row', () => {
     const rows = records(parseCsv(responsibilitiesCsv(docs, registry)));
-    expect(rows.filter((r) => r['文件标识'] === 'cjz-2024-1').map((r) => [r['文件名称'], r['发文字号'], r['措施编号'], r['部门简称']])).toEqual([
-      ['测试市促进就业的若干措施', '测就字〔2024〕1号', '1-1', '市人社局'],
-      ['测试市促进就业的若干措施', '测就字〔2024〕1号', '1-1', '市财政局'],
-      ['测试市促进就业的若干措施', '测就字〔2024〕1号', '1-2', '市教委'],
+    expect(rows.filter((r) => r['文件代码（系统对接用）'] === 'cjz-2024-1').map((r) => [r['文件名称'], r['发文字号'], r['措施代码（系统对接用）'], r['部门简称'], r['分工']])).toEqual([
+      ['测试市促进就业的若干措施', '测就字〔2024〕1号', '1-1', '市人社局', '牵头'],
+      ['测试市促进就业的若干措施', '测就字〔2024〕1号', '1-1', '市财政局', '参与（配合）'],
+      ['测试市促进就业的若干措施', '测就字〔2024〕1号', '1-2', '市教委', '牵头'],
     ]);
-    expect(rows.filter((r) => r['文件标识'] === 'jjzz-2020-5')).toHaveLength(seedLinks.length);
+    expect(rows.filter((r) => r['文件代码（系统对接用）'] === 'jjzz-2020-5')).toHaveLength(seedLinks.length);
   });
 
-  test('departments.csv counts documents and keys provisions as document/measure', () => {
+  test('departments.csv counts documents and cites provisions as 发文字号 + 编号', () => {
     const rows = records(parseCsv(departmentsCsv(docs, registry)));
     const row = (abbr: string) => rows.find((r) => r['简称'] === abbr)!;
     const hr = seedLinks.filter((l) => l.abbr === '市人社局');
     expect(row('市人社局')['文件数']).toBe('2');
-    expect(row('市人社局')['牵头措施']!.split(' ')).toEqual([...hr.filter((l) => l.position === 1).map((l) => `jjzz-2020-5/${l.id}`), 'cjz-2024-1/1-1']);
-    expect(Number(row('市人社局')['牵头措施数'])).toBe(hr.filter((l) => l.position === 1).length + 1);
-    expect(row('市财政局')['参与措施']!.split(' ').at(-1)).toBe('cjz-2024-1/1-1');
+    const label = (id: string) => provisionLabel(measures.find((m) => m.id === id)!);
+    expect(row('市人社局')['牵头的措施']!.split('；')).toEqual([...hr.filter((l) => l.position === 1).map((l) => `津就组字〔2020〕5号${label(l.id)}`), `测就字〔2024〕1号${provisionLabel(fixture.chapters[0]!.measures[0]!)}`]);
+    expect(Number(row('市人社局')['牵头'])).toBe(hr.filter((l) => l.position === 1).length + 1);
+    expect(row('市财政局')['参与（配合）的措施']!.split('；').at(-1)).toBe(`测就字〔2024〕1号${provisionLabel(fixture.chapters[0]!.measures[0]!)}`);
     // A department only the seed names is in one document.
     expect(row('市档案局')['文件数']).toBe('1');
-    expect(rows.map((r) => r['部门标识'])).toHaveLength(registry.length);
+    expect(rows.map((r) => r['部门代码（系统对接用）'])).toHaveLength(registry.length);
   });
 
   test('department summaries follow the order in which the documents first name them', () => {
