@@ -15,6 +15,8 @@ const attributed = new Map<string, { measure: string; position: number }[]>();
 for (const m of measures)
   m.attribution?.departments.forEach((d, i) => attributed.set(d.slug, [...(attributed.get(d.slug) ?? []), { measure: m.id, position: i + 1 }]));
 const involved = registry.filter((d) => attributed.has(d.id));
+/** Bodies the seed's text names outside any attribution (中科院 in 中科院天津创新产业园): a page, no row in the tables. */
+const namedOnly = xref.departments.filter((x) => x.tasks.length === 0);
 const leadsOf = (id: string) => attributed.get(id)!.filter((l) => l.position === 1).length;
 const MATRIX = fileOf(doc('departments/'));
 const GRAPH = fileOf(doc('graph/'));
@@ -117,7 +119,7 @@ describe('the document’s 任务分工表 page', () => {
 describe('/departments/<id>/', () => {
   test('one page per department', () => {
     const built = pages(DIST).filter((p) => /^departments\/[^/]+\/index\.html$/.test(p)).map((p) => p.split('/')[1]);
-    expect(new Set(built)).toEqual(new Set(involved.map((d) => d.id)));
+    expect(new Set(built)).toEqual(new Set([...involved.map((d) => d.id), ...namedOnly.map((x) => x.dept.id)]));
   });
 
   test.each(involved.map((d) => [d.abbr, d] as const))('%s: names, every task of the seed grouped by document and chapter, with position and co-listed departments, partners, CSV', (_, d) => {
@@ -181,7 +183,8 @@ describe('links to the department pages', () => {
   test('the full text and the measure pages link every department name', () => {
     const full = inner(page(fileOf(doc('text/'))), 'article');
     const links = [...full.matchAll(/<a class="pe-dept" data-dept="([^"]+)" href="([^"]+)" title="([^"]+)">([^<]+)<\/a>/g)];
-    expect(links).toHaveLength(61); // 60 attributions and the seal
+    // 60 attributions, the seal, and each mention of a body the text names outside any attribution.
+    expect(links).toHaveLength(61 + namedOnly.reduce((n, x) => n + x.mentions.length, 0));
     for (const [, id, link, name, abbr] of links) {
       const d = registry.find((r) => r.id === id)!;
       expect([link, decodeEntities(name!), abbr]).toEqual([`/departments/${id}/`, d.name, d.abbr]);
