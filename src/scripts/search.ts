@@ -14,8 +14,8 @@
  */
 import { alternativesFor, combinations, departmentNamed, groupsNamed, type Alternative, type Lexicon } from '../views/lexicon.ts';
 import { parsePlace, type Place } from '../views/provision-query.ts';
-import { matchAlternatives, relates, relation, relationMarks, type WordMatch, type WordRelation } from '../views/search-match.ts';
-import { candidateQueries, compareRanked, excerpt, limitQuery, matchCounts, MAX_QUERY_LENGTH, PARAGRAPH, paragraphs, splitWords, type Segment } from '../views/search-query.ts';
+import { matchAlternatives, outsideNames, PARAGRAPH, paragraphs, relates, relation, relationMarks, type WordMatch, type WordRelation } from '../views/search-match.ts';
+import { candidateQueries, compareRanked, excerpt, limitQuery, matchCounts, MAX_QUERY_LENGTH, splitWords, type Segment } from '../views/search-query.ts';
 import { apartWords, pinyinTable, segmenter, suggestions, type PinyinTable, type Vocabulary } from '../views/vocabulary.ts';
 import { chapterChoices, documentChoices, mergeCounts, type Choice, type FilterCounts } from '../views/search-facets.ts';
 import { documentLabel } from '../views/search-fields.ts';
@@ -620,7 +620,7 @@ function renderHit(hit: Hit, o: RenderOptions): HTMLLIElement {
   li.append(h);
   if (o.note) li.append(element('p', 'pe-result__why', o.note));
   const p = element('p', 'pe-result__excerpt');
-  p.append(...segmentsToNodes(excerpt(data.content, o.marks, o.marks.length ? { names: departmentNames } : { length: 90 })));
+  p.append(...segmentsToNodes(excerpt(data.content, o.marks, o.marks.length ? { find: (t: string, w: string) => outsideNames(t, w, departmentNames) } : { length: 90 })));
   li.append(p);
   const metaBits: string[] = [];
   if (hit.counts && o.marks.length && !hit.via) metaBits.push(fill(strings.occurrences!, { n: hit.counts.reduce((x, y) => x + y, 0) }));

@@ -60,19 +60,6 @@ export function squash(s: string): string {
   return s.replace(/[\s\u200b-\u200d\u2060\ufeff]+/gu, '');
 }
 
-/**
- * Where a paragraph ends in Pagefind's stored text: it joins an element's paragraphs with ". ",
- * which the excerpts showed as a stray "." between 通知 and 津就组字. The search page puts this
- * separator there instead (not whitespace, so no word matches across it, as in Ctrl-F) and shows
- * it as a space.
- */
-export const PARAGRAPH = '\u2063';
-
-/** Pagefind's stored text with its paragraph joints (". " after a Han character or a word separator) as PARAGRAPH. */
-export function paragraphs(content: string): string {
-  return content.replace(/(?<=[^\x00-\x7f])\. +/gu, PARAGRAPH);
-}
-
 /** Start offsets of every occurrence of `word` in `text` (both already folded), non-overlapping. */
 export function occurrences(text: string, word: string): number[] {
   const out: number[] = [];
@@ -122,16 +109,16 @@ export interface Segment {
 /**
  * An excerpt of `text` with every occurrence of every word marked: a window around the first
  * occurrence of each word (so each word of a multi-word query shows), windows that overlap
- * merged, gaps shown as …. Whitespace is dropped first, as in matching. An occurrence inside one
- * of `names` (the departments', see outsideNames()) is not marked.
+ * merged, gaps shown as …. Whitespace is dropped first, as in matching. `find` gives the
+ * occurrences to mark (the search page leaves out those inside a department's name: outsideNames()).
  */
-export function excerpt(text: string, words: readonly string[], { length = 110, context = 24, names = [] as readonly string[] } = {}): Segment[] {
+export function excerpt(text: string, words: readonly string[], { length = 110, context = 24, find = occurrences } = {}): Segment[] {
   const plain = squash(text);
   const folded = fold(plain);
   const marks: [number, number][] = [];
   const firsts: [number, number][] = [];
   for (const w of words) {
-    const at = outsideNames(folded, fold(w), names);
+    const at = find(folded, fold(w));
     for (const i of at) marks.push([i, i + w.length]);
     if (at.length) firsts.push([at[0]!, at[0]! + w.length]);
   }
@@ -184,31 +171,6 @@ export function excerpt(text: string, words: readonly string[], { length = 110, 
   if (lastEnd < plain.length) out.push({ text: '…', mark: false });
   // Two windows back to back would print …… between them: keep one.
   return out.filter((seg, i) => !(seg.text === '…' && !seg.mark && out[i - 1]?.text === '…' && !out[i - 1]!.mark));
-}
-
-/**
- * Occurrences of `word` in `text` (both folded) that do not lie inside one of `names`, longer
- * strings that contain the word: 退役军人 inside 市退役军人局 is a department's name, not the
- * word. Linear: each name that holds the word is searched once, and both lists are walked once.
- */
-export function outsideNames(text: string, word: string, names: readonly string[]): number[] {
-  const at = occurrences(text, word);
-  const covers: [number, number][] = [];
-  for (const n of names.map(fold)) {
-    if (n.length <= word.length || !n.includes(word)) continue;
-    for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) covers.push([i, i + n.length]);
-  }
-  if (!covers.length) return at;
-  covers.sort((a, b) => a[0] - b[0]);
-  const out: number[] = [];
-  let k = 0;
-  let reach = -1;
-  for (const i of at) {
-    // The furthest end of the names that start at or before i.
-    while (k < covers.length && covers[k]![0] <= i) reach = Math.max(reach, covers[k++]![1]);
-    if (i + word.length > reach) out.push(i);
-  }
-  return out;
 }
 
 export interface Ranked {

@@ -6,7 +6,8 @@
 import { pinyin } from 'pinyin-pro';
 import { describe, expect, test } from 'vitest';
 import { pinyinData } from '../../src/views/pinyin.ts';
-import { excerpt, outsideNames, PARAGRAPH, paragraphs } from '../../src/views/search-query.ts';
+import { outsideNames, PARAGRAPH, paragraphs } from '../../src/views/search-match.ts';
+import { excerpt } from '../../src/views/search-query.ts';
 import { apartWords, distance, level1Characters, libraryWords, pinyinTable, segmenter, suggestions } from '../../src/views/vocabulary.ts';
 import { measures } from '../helpers/model.ts';
 
@@ -78,11 +79,11 @@ describe('words apart', () => {
 describe('excerpts', () => {
   test('a word inside a department’s name is not marked; the name typed whole is', () => {
     const text = '定向招聘退役军人。（市退役军人局、市人社局）';
-    const marked = (words: string[]) => excerpt(text, words, { names: ['市退役军人局', '天津市退役军人事务局'] }).filter((s) => s.mark).map((s) => s.text);
+    const marked = (words: string[]) => excerpt(text, words, { find: (t, w) => outsideNames(t, w, ['市退役军人局', '天津市退役军人事务局']) }).filter((s) => s.mark).map((s) => s.text);
     expect(marked(['退役军人'])).toEqual(['退役军人']);
     expect(marked(['市退役军人局'])).toEqual(['市退役军人局']);
     expect(outsideNames('市退役军人局市退役军人局退役军人', '退役军人', ['市退役军人局'])).toEqual([12]);
-    expect(excerpt(text, ['退役军人'])).toEqual(excerpt(text, ['退役军人'], { names: [] }));
+    expect(excerpt(text, ['退役军人'])).toEqual(excerpt(text, ['退役军人'], { find: (t, w) => outsideNames(t, w, []) }));
   });
 
   test('Pagefind’s paragraph joints become a separator no word matches across', () => {
