@@ -2,7 +2,8 @@
  * Marks the searched words where a search result lands: /measures/2-1/?highlight=落户 wraps every
  * occurrence inside the indexed text ([data-pagefind-body]) in <mark class="pe-hit"> and scrolls
  * to the first. Inactive (returns at once) without the parameter. Matching is the search page's:
- * whitespace ignored, full-width ASCII and case folded, strings may cross element boundaries.
+ * whitespace ignored, full-width ASCII and case folded, strings may cross element boundaries; a
+ * department's name (a.pe-dept) is marked whole or not at all.
  */
 import { fold, limitQuery, occurrences, splitWords, squash } from '../views/search-query.ts';
 
@@ -13,14 +14,23 @@ if (words.length) {
   for (const region of document.querySelectorAll<HTMLElement>('[data-pagefind-body]')) {
     const chars: string[] = [];
     const at: [Text, number][] = [];
+    const inName: (Element | null)[] = [];
     const walker = document.createTreeWalker(region, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
       if (n.parentElement?.closest('[data-pagefind-ignore]')) continue;
       const s = n.data;
-      for (let i = 0; i < s.length; i++) if (squash(s[i]!)) { chars.push(s[i]!); at.push([n, i]); }
+      // A department's name (市退役军人局) is marked only whole, never a word inside it (退役军人).
+      const name = n.parentElement?.closest('.pe-dept') ?? null;
+      for (let i = 0; i < s.length; i++) if (squash(s[i]!)) { chars.push(s[i]!); at.push([n, i]); inName.push(name); }
     }
     const text = fold(chars.join(''));
-    const ranges = words.flatMap((w) => occurrences(text, fold(w)).map((i): [number, number] => [i, i + w.length]))
+    const insideName = (a: number, b: number) => {
+      const name = inName[a];
+      if (!name || inName[b - 1] !== name) return false;
+      const whole = (a === 0 || inName[a - 1] !== name) && (b === inName.length || inName[b] !== name);
+      return !whole;
+    };
+    const ranges = words.flatMap((w) => occurrences(text, fold(w)).filter((i) => !insideName(i, i + w.length)).map((i): [number, number] => [i, i + w.length]))
       .sort((x, y) => x[0] - y[0])
       .reduce<[number, number][]>((acc, r) => {
         const last = acc[acc.length - 1];

@@ -8,12 +8,15 @@
  *    department's or a reader group's name, listed first under 直接打开;
  *  - everyday words and other names of departments (/search/lexicon.json, src/views/lexicon.ts),
  *    listed after the exact matches, each labelled with what it was found by;
- *  - traditional characters, folded to simplified (src/scripts/t2s.ts, loaded on demand).
+ *  - traditional characters, folded to simplified (src/scripts/t2s.ts, loaded on demand);
+ *  - where nothing is found together: the words apart (农村户口 → 农村, 户籍), each word alone
+ *    (只含部分字词), and 您是不是要找 from the library's own words (/search/words.json, on demand).
  */
 import { alternativesFor, combinations, departmentNamed, groupsNamed, type Alternative, type Lexicon } from '../views/lexicon.ts';
 import { parsePlace, type Place } from '../views/provision-query.ts';
-import { matchAlternatives, relates, relation, relationMarks, type WordMatch, type WordRelation } from '../views/search-match.ts';
+import { matchAlternatives, outsideNames, PARAGRAPH, paragraphs, relates, relation, relationMarks, type WordMatch, type WordRelation } from '../views/search-match.ts';
 import { candidateQueries, compareRanked, excerpt, limitQuery, matchCounts, MAX_QUERY_LENGTH, splitWords, type Segment } from '../views/search-query.ts';
+import { apartWords, pinyinTable, segmenter, suggestions, type PinyinTable, type Vocabulary } from '../views/vocabulary.ts';
 import { chapterChoices, documentChoices, mergeCounts, type Choice, type FilterCounts } from '../views/search-facets.ts';
 import { documentLabel } from '../views/search-fields.ts';
 
@@ -86,10 +89,19 @@ const viaSection = box.querySelector<HTMLElement>('#pe-search-via')!;
 const viaList = box.querySelector<HTMLOListElement>('#pe-search-via-list')!;
 const partialSection = box.querySelector<HTMLElement>('#pe-search-partial')!;
 const partialList = box.querySelector<HTMLOListElement>('#pe-search-partial-list')!;
+const apartSection = box.querySelector<HTMLElement>('#pe-search-apart')!;
+const apartList = box.querySelector<HTMLOListElement>('#pe-search-apart-list')!;
+const suggestLine = box.querySelector<HTMLElement>('#pe-search-suggest')!;
+const fold = form.querySelector<HTMLDetailsElement>('#pe-search-fold')!;
+const chosen = form.querySelector<HTMLElement>('#pe-search-chosen')!;
+const root = document.querySelector<HTMLElement>('.pe-search')!;
+/** A phone: once a query is present, the filters fold away so the results start on the first screen. */
+const narrow = window.matchMedia('(max-width: 47.99em)');
 const strings = JSON.parse(box.dataset.strings!) as Record<string, string>;
 const bundle = form.dataset.bundle!;
 const base = form.dataset.base!;
 const lexiconUrl = form.dataset.lexicon!;
+const wordsUrl = form.dataset.words!;
 
 interface State { q: string; doc: string; chapter: string; dept: string }
 
@@ -193,6 +205,19 @@ function loadLexicon(): Promise<Lexicon> {
   return lexicon;
 }
 
+let vocabulary: Promise<{ words: string[]; table: PinyinTable }> | undefined;
+/** The library's own words and the pinyin table, loaded the first time a search finds nothing exact. */
+function loadVocabulary(): Promise<{ words: string[]; table: PinyinTable }> {
+  vocabulary ??= fetch(wordsUrl).then(async (r) => {
+    if (!r.ok) throw new Error(`${wordsUrl}: ${r.status}`);
+    const v = (await r.json()) as Vocabulary;
+    return { words: v.words.split(' ').filter(Boolean), table: pinyinTable(v) };
+  });
+  return vocabulary;
+}
+
+const segment = segmenter();
+
 let simplifier: Promise<(s: string) => string> | undefined;
 /** The traditional → simplified converter, loaded the first time a query holds a Han character (built in slices: t2s.ts). */
 function loadSimplifier(): Promise<(s: string) => string> {
@@ -245,6 +270,13 @@ interface Session {
   via: Hit[];
   /** Checked candidates that hold some of the words but not all. */
   partialPool: Hit[];
+  /** Where nothing holds the words together: the words apart (农村户口 → 农村, 户口), and the pages that hold them all. */
+  apartWords?: string[] | undefined;
+  apart: Hit[];
+  /** 您是不是要找: for a word that occurs nowhere, the library's words nearest it. */
+  suggested: { word: string; words: string[] }[];
+  /** The lexicon, for the department names that excerpts do not mark inside. */
+  lexicon: Lexicon;
   /** Pagefind's counts per document (docName) and, in the chosen document, per chapter (chapterName); several documents only. */
   documentCounts?: FilterCounts | undefined;
   chapters?: FilterCounts | undefined;
@@ -253,6 +285,7 @@ interface Session {
 
 async function hitOf(r: PagefindResult): Promise<Hit> {
   const data = await r.data();
+  data.content = paragraphs(data.content);
   return { id: r.id, data, counts: null, score: r.score, order: Number(data.meta.order ?? 0) };
 }
 
@@ -380,6 +413,7 @@ async function start(state: State): Promise<Session> {
 
   // Alternatives of each word: thesaurus terms, a department's abbreviation.
   const lex = await lexicon;
+  departmentNames = lex.departments.flatMap((d) => d.names);
   const alternatives: Alternative[][] = words.map((w) => alternativesFor(w, lex));
   const altTexts = alternatives.map((as) => as.map((a) => a.text));
   const kinds = new Map(alternatives.flat().map((a) => [a.text, a.via] as const));
@@ -396,7 +430,7 @@ async function start(state: State): Promise<Session> {
 
   const session: Session = {
     filters, queries, words, folded, cut, altTexts, kinds, direct, directMore: more, candidates, checked: first.length, matched,
-    opened: new Set(placed.map((h) => h.id)), exact: [], via: [], partialPool: [],
+    opened: new Set(placed.map((h) => h.id)), exact: [], via: [], partialPool: [], apart: [], suggested: [], lexicon: lex,
   };
   classify(session, first);
   return session;
@@ -423,9 +457,61 @@ async function more(session: Session): Promise<void> {
   ]);
   const altHits = await Promise.all((altPool?.results ?? []).filter((r) => !inPool.has(r.id)).slice(0, MAX_ALTERNATIVE_CANDIDATES).map(hitOf));
   classify(session, altHits);
+  // Nothing found at all (not as typed, not through alternatives, no place named): forgive.
+  if (words.length && complete(session) && !session.exact.length && !session.via.length && !session.direct.length) await forgive(pf, session);
   if (documents) session.documentCounts = countsOf(documents.responses, 'docName');
   if (chapters) session.chapters = chapters.filters.chapterName ?? {};
   if (chapterHits) session.chapterCounts = countsOf(chapterHits.responses, 'chapterName');
+}
+
+/**
+ * Where no page holds every word as typed (README, Search: a search that forgives):
+ *  - each word alone gathers candidates, so 只含部分字词的条文 lists the pages that hold some of them
+ *    (高校毕业生 落户: the provisions with 落户);
+ *  - a word that occurs nowhere is searched as its words apart, each with its alternatives
+ *    (农村户口 → 农村 and 户口, that is 户籍 or 落户; 打零工 → 零工), listed under 分开含有这些词的条文;
+ *  - and gets 您是不是要找: the library's own words one character or one pinyin away (户藉 → 户籍).
+ */
+async function forgive(pf: Pagefind, session: Session): Promise<void> {
+  const { words, filters, lexicon: lex } = session;
+  const checked = new Set([...session.exact, ...session.via, ...session.partialPool].map((h) => h.id));
+  const alone = words.length > 1 ? await Promise.all(words.map((w) => gather(pf, candidateQueries([w]), filters))) : [];
+  // A word Pagefind finds no candidate for occurs nowhere (one word: nothing exact among all its candidates).
+  const absent = words.length > 1 ? words.filter((_, i) => !alone[i]!.results.length) : words;
+  const fresh = unite(alone.flatMap((a) => a.responses)).filter((r) => !checked.has(r.id)).slice(0, MAX_ALTERNATIVE_CANDIDATES);
+  for (const r of fresh) session.matched.add(r.id);
+  classify(session, await Promise.all(fresh.map(hitOf)));
+
+  const split = words.flatMap((w) => (absent.includes(w) ? apartWords(w, segment) ?? [w] : [w]));
+  if (split.join(' ') !== words.join(' ')) {
+    const alternatives = split.map((w) => alternativesFor(w, lex).map((a) => a.text));
+    for (const w of split) for (const a of alternativesFor(w, lex)) session.kinds.set(a.text, a.via);
+    const queries = [candidateQueries(split), ...combinations(split, alternatives).map(candidateQueries)].flat();
+    const known = new Map([...session.via, ...session.partialPool].map((h) => [h.id, h]));
+    const found = (await gather(pf, queries, filters)).results.slice(0, MAX_ALTERNATIVE_CANDIDATES);
+    const hits = await Promise.all(found.map((r) => known.get(r.id) ?? hitOf(r)));
+    const via = new Set(session.via.map((h) => h.id));
+    for (const h of hits) {
+      if (via.has(h.id) || session.opened.has(h.id)) continue;
+      const met = matchAlternatives(h.data.content, split, alternatives);
+      if (met) session.apart.push({ ...h, via: met, counts: met.map((m) => m.count) });
+    }
+    session.apart.sort(compareRanked);
+    session.apartWords = split;
+    const apart = new Set(session.apart.map((h) => h.id));
+    session.partialPool = session.partialPool.filter((h) => !apart.has(h.id));
+  }
+
+  if (absent.length) {
+    try {
+      const v = await loadVocabulary();
+      const known = [...v.words, ...lex.thesaurus.flatMap((e) => [...e.words, ...e.terms]), ...lex.departments.flatMap((d) => d.names)];
+      session.suggested = absent.map((word) => ({ word, words: suggestions(word, known, v.table) })).filter((x) => x.words.length);
+    } catch (err) {
+      // Suggestions only add to the page: without them, the search still stands.
+      console.error(err);
+    }
+  }
 }
 
 /** Sorts checked pages into exact matches (appended, ranked among themselves), matches through alternatives and partial ones. */
@@ -470,7 +556,8 @@ function partialMatches(session: Session): Hit[] {
 
 function segmentsToNodes(segments: Segment[]): Node[] {
   return segments.map((seg) => {
-    if (!seg.mark) return document.createTextNode(seg.text);
+    // A paragraph's end shows as a space (Pagefind's ". ", see paragraphs()).
+    if (!seg.mark) return document.createTextNode(seg.text.replaceAll(PARAGRAPH, '　'));
     const mark = document.createElement('mark');
     mark.textContent = seg.text;
     return mark;
@@ -533,7 +620,7 @@ function renderHit(hit: Hit, o: RenderOptions): HTMLLIElement {
   li.append(h);
   if (o.note) li.append(element('p', 'pe-result__why', o.note));
   const p = element('p', 'pe-result__excerpt');
-  p.append(...segmentsToNodes(excerpt(data.content, o.marks, o.marks.length ? {} : { length: 90 })));
+  p.append(...segmentsToNodes(excerpt(data.content, o.marks, o.marks.length ? { find: (t: string, w: string) => outsideNames(t, w, departmentNames) } : { length: 90 })));
   li.append(p);
   const metaBits: string[] = [];
   if (hit.counts && o.marks.length && !hit.via) metaBits.push(fill(strings.occurrences!, { n: hit.counts.reduce((x, y) => x + y, 0) }));
@@ -591,8 +678,10 @@ function statusText(o: Session): string {
     parts.push(fill(template!, { n: o.exact.length, what }));
   } else if (!done) parts.push(fill(strings.noneYet!, { what }));
   else if (o.via.length) parts.push(fill(strings.viaOnly!, { n: o.via.length, what }));
+  else if (o.apart.length) parts.push(fill(strings.noneApart!, { n: o.apart.length, what }));
   else if (!o.direct.length) parts.push(fill(o.words.length ? strings.none! : strings.noneFiltered!, { what }));
   if ((o.exact.length || !done) && o.via.length) parts.push(fill(strings.viaFound!, { n: o.via.length }));
+  if (o.via.length && o.apart.length) parts.push(fill(strings.apartFound!, { n: o.apart.length }));
   return parts.join('；');
 }
 
@@ -636,6 +725,37 @@ function showChoices(o: Session): void {
   setAnyText();
 }
 
+/** 您是不是要找：“户籍”: each a link to the search with that word in place of the one typed. */
+function showSuggestions(o: Session): void {
+  const links = o.suggested.flatMap(({ word, words }) => words.map((w) => {
+    const a = document.createElement('a');
+    const q = o.words.map((x) => (x === word ? w : x)).join(' ');
+    a.href = urlFor({ ...stateFromForm(), q });
+    a.textContent = w;
+    a.lang = 'zh-CN';
+    return a;
+  }));
+  suggestLine.replaceChildren(...(links.length ? [strings.suggest!, ...links] : []));
+  suggestLine.hidden = links.length === 0;
+}
+
+/** The summary of the folded filters names the chosen ones. */
+function showChosen(): void {
+  const what = [singleDocument ? '' : named(docSelect), named(chapterSelect), named(deptSelect)].filter(Boolean).join('，');
+  chosen.textContent = what ? fill(strings.filtersChosen!, { what }) : '';
+}
+
+/**
+ * With a query on a phone, the filters fold under their summary and the help text goes, so the
+ * results start on the first screen; without one, or on a wider screen, they stay open. Called
+ * for a search the reader starts (a query typed, a page opened), not for a filter chosen.
+ */
+function foldFilters(s: State): void {
+  const query = splitWords(s.q).length > 0;
+  root.toggleAttribute('data-query', query);
+  fold.open = !(query && narrow.matches);
+}
+
 /** The 继续查找 row under the exact matches: how many candidates are checked, out of how many. */
 function showProgress(o: Session): void {
   continueRow.hidden = complete(o);
@@ -651,16 +771,26 @@ function renderExact(o: Session, hits: readonly Hit[]): HTMLLIElement[] {
 /** The sections below the exact matches, drawn again after every batch. */
 function renderRest(o: Session): void {
   showChoices(o);
+  showChosen();
   status.textContent = statusText(o);
   viaList.replaceChildren(...o.via.map((h) => renderHit(h, {
     heading: 'h3', marks: [...new Set(h.via!.flatMap((m) => m.found))], note: viaLabel(h.via!, o.kinds),
   })));
   viaSection.hidden = o.via.length === 0;
+  apartList.replaceChildren(...o.apart.map((h) => {
+    const found = [...new Set(h.via!.flatMap((m) => m.found))];
+    return renderHit(h, { heading: 'h3', marks: found, note: fill(strings.apartLabel!, { words: quoted(found) }) });
+  }));
+  apartSection.hidden = o.apart.length === 0;
+  showSuggestions(o);
   const partial = partialMatches(o);
   partialList.replaceChildren(...partial.map((h) => renderHit(h, { heading: 'h3', marks: relationMarks(h.relation!), note: relationLabel(h.relation!) })));
   partialSection.hidden = partial.length === 0;
   showProgress(o);
 }
+
+/** Every name of every department (from the lexicon): a word inside one (退役军人 in 市退役军人局) is not marked. */
+let departmentNames: string[] = [];
 
 let generation = 0;
 /** The search on the page, and the part of it that follows the first results (more()). */
@@ -681,8 +811,8 @@ async function run(s: State): Promise<void> {
   setTitle();
   continueRow.hidden = true;
   if (!words.length && !filtered) {
-    for (const list of [directList, exactList, viaList, partialList]) list.replaceChildren();
-    directSection.hidden = viaSection.hidden = partialSection.hidden = true;
+    for (const list of [directList, exactList, viaList, apartList, partialList]) list.replaceChildren();
+    directSection.hidden = viaSection.hidden = apartSection.hidden = partialSection.hidden = suggestLine.hidden = true;
     status.textContent = '';
     box.dataset.state = 'done';
     box.dataset.for = key;
@@ -691,6 +821,7 @@ async function run(s: State): Promise<void> {
   box.dataset.state = 'loading';
   box.dataset.for = key;
   status.textContent = strings.loading!;
+  suggestLine.hidden = true;
   try {
     const o = await start(s);
     if (mine !== generation) return;
@@ -753,7 +884,7 @@ function update(push: boolean): void {
   void run(s);
 }
 
-form.addEventListener('submit', (e) => { e.preventDefault(); update(true); });
+form.addEventListener('submit', (e) => { e.preventDefault(); foldFilters(stateFromForm()); update(true); });
 input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => update(false), 300); });
 docSelect.addEventListener('change', () => {
   // A chapter belongs to its document: choosing another document starts from every chapter.
@@ -764,8 +895,9 @@ docSelect.addEventListener('change', () => {
 chapterSelect.addEventListener('change', () => update(true));
 deptSelect.addEventListener('change', () => update(true));
 nextButton.addEventListener('click', () => void next());
-window.addEventListener('popstate', () => { const s = stateFromUrl(); fillForm(s); void run(s); });
+window.addEventListener('popstate', () => { const s = stateFromUrl(); fillForm(s); foldFilters(s); void run(s); });
 
 const initial = stateFromUrl();
 fillForm(initial);
+foldFilters(initial);
 void run(initial);

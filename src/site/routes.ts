@@ -51,6 +51,8 @@ export const routes = {
   search: (query?: string) => url('search/') + (query ? `?q=${encodeURIComponent(query)}` : ''),
   /** What the search page knows besides the text (src/views/lexicon.ts), fetched by it alone. */
   searchLexicon: () => url('search/lexicon.json'),
+  /** The library's own words and a pinyin table (src/views/vocabulary.ts), fetched only when a search finds nothing exact. */
+  searchWords: () => url('search/words.json'),
   /** Reader groups (我是……): the list, and the provisions that concern one group, page 2… as …/2/. */
   groups: () => url('groups/'),
   group: (id: string, page = 1) => url(`groups/${id}/${page > 1 ? `${page}/` : ''}`),

@@ -231,14 +231,25 @@ export const t = {
     found: '共 {n} 条结果包含{what}',
     foundFiltered: '共 {n} 条结果符合：{what}',
     none: '没有条文包含{what}。请检查字词，或减少、缩短要查找的词。',
+    /** Nothing found together, but the words of the query apart (农村户口 → 农村, 户籍). */
+    noneApart: '没有条文包含{what}，分开查找找到 {n} 条',
+    apartFound: '分开查找另找到 {n} 条',
+    apartHeading: '分开含有这些词的条文',
+    apartNote: '下列条文没有连在一起的所查字词，但分别含有其中的每个词（或它的近义词）。',
+    apartLabel: '分别含{words}',
+    /** 您是不是要找: words of the library near a word that occurs nowhere. */
+    suggest: '您是不是要找：',
+    /** The filters, folded under the results once a query is present (phones). */
+    filtersSummary: '筛选（文件、部分、部门）',
+    filtersChosen: '已选：{what}',
     noneFiltered: '没有条文符合：{what}',
     /** Before every candidate is checked (继续查找). */
-    foundSoFar: '已找到 {n} 条结果包含{what}，还有候选条文未核对',
+    foundSoFar: '已找到 {n} 条包含{what}的条文，还有条文尚未查完',
     foundFilteredSoFar: '已列出 {n} 条结果符合：{what}，还有更多',
-    noneYet: '已核对的候选条文都不包含{what}，还有候选条文未核对',
-    progress: '已核对 {checked}／{total} 条候选条文。',
+    noneYet: '暂未找到包含{what}的条文，还有条文尚未查完，可点“继续查找”',
+    progress: '已查 {checked} 条，共 {total} 条可能相关的条文。',
     next: '继续查找',
-    checking: '正在核对…',
+    checking: '正在查找…',
     /** A document or chapter offered by the filters, with its results (约: Pagefind's candidates, not yet checked). */
     choiceCount: '{n} 条',
     choiceApprox: '约 {n} 条',

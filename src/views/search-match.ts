@@ -6,6 +6,44 @@
  */
 import { fold, occurrences, squash } from './search-query.ts';
 
+/**
+ * Where a paragraph ends in Pagefind's stored text: it joins an element's paragraphs with ". ",
+ * which the excerpts showed as a stray "." between 通知 and 津就组字. The search page puts this
+ * separator there instead (not whitespace, so no word matches across it, as in Ctrl-F) and shows
+ * it as a space.
+ */
+export const PARAGRAPH = '\u2063';
+
+/** Pagefind's stored text with its paragraph joints (". " after a Han character or a word separator) as PARAGRAPH. */
+export function paragraphs(content: string): string {
+  return content.replace(/(?<=[^\x00-\x7f])\. +/gu, PARAGRAPH);
+}
+
+/**
+ * Occurrences of `word` in `text` (both folded) that do not lie inside one of `names`, longer
+ * strings that contain the word: 退役军人 inside 市退役军人局 is a department's name, not the
+ * word. Linear: each name that holds the word is searched once, and both lists are walked once.
+ */
+export function outsideNames(text: string, word: string, names: readonly string[]): number[] {
+  const at = occurrences(text, word);
+  const covers: [number, number][] = [];
+  for (const n of names.map(fold)) {
+    if (n.length <= word.length || !n.includes(word)) continue;
+    for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) covers.push([i, i + n.length]);
+  }
+  if (!covers.length) return at;
+  covers.sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  let k = 0;
+  let reach = -1;
+  for (const i of at) {
+    // The furthest end of the names that start at or before i.
+    while (k < covers.length && covers[k]![0] <= i) reach = Math.max(reach, covers[k++]![1]);
+    if (i + word.length > reach) out.push(i);
+  }
+  return out;
+}
+
 /** How one word of a query was met in a text through its alternatives (thesaurus terms, a department's abbreviation). */
 export interface WordMatch {
   word: string;

@@ -109,15 +109,16 @@ export interface Segment {
 /**
  * An excerpt of `text` with every occurrence of every word marked: a window around the first
  * occurrence of each word (so each word of a multi-word query shows), windows that overlap
- * merged, gaps shown as …. Whitespace is dropped first, as in matching.
+ * merged, gaps shown as …. Whitespace is dropped first, as in matching. `find` gives the
+ * occurrences to mark (the search page leaves out those inside a department's name: outsideNames()).
  */
-export function excerpt(text: string, words: readonly string[], { length = 110, context = 24 } = {}): Segment[] {
+export function excerpt(text: string, words: readonly string[], { length = 110, context = 24, find = occurrences } = {}): Segment[] {
   const plain = squash(text);
   const folded = fold(plain);
   const marks: [number, number][] = [];
   const firsts: [number, number][] = [];
   for (const w of words) {
-    const at = occurrences(folded, fold(w));
+    const at = find(folded, fold(w));
     for (const i of at) marks.push([i, i + w.length]);
     if (at.length) firsts.push([at[0]!, at[0]! + w.length]);
   }

@@ -149,3 +149,8 @@ export const links = docs.flatMap((d) => d.measures.flatMap((m) => m.abbrs.map((
 /** What the document's home page indexes for search: the notice with title, number, signature, date and preamble. */
 export const noticeText = (d: ExpectedDoc): string =>
   [d.noticeTitle, d.docNumber, d.addressees, ...d.notice, d.signature, d.date, ...d.preamble].join('\n');
+
+/** The terms content/thesaurus.yaml gives a word readers type (none when it lists no such word). */
+export const thesaurusTerms = (word: string): string[] =>
+  (parse(readFileSync(join(SEEDS_DIR, '..', 'content', 'thesaurus.yaml'), 'utf8')) as { words: string[]; terms: string[] }[])
+    .find((e) => e.words.includes(word))?.terms ?? [];

@@ -207,13 +207,14 @@ describe('search across documents', () => {
     const status = page.locator('#pe-search-status');
     const progress = page.locator('#pe-search-progress');
     const next = page.locator('#pe-search-next');
-    const checked = async () => Number(/^已核对 (\d+)／/.exec(await progress.innerText())![1]);
+    const checked = async () => Number(/^已查 (\d+) 条/.exec(await progress.innerText())![1]);
     // The first batch: one candidate checked, honest about what is left.
     expect(exactKeys(first).length).toBeLessThanOrEqual(1);
-    const total = Number(/／(\d+) /.exec(await progress.innerText())![1]);
+    const total = Number(/共 (\d+) 条/.exec(await progress.innerText())![1]);
     expect(total).toBeGreaterThanOrEqual(expected.length);
-    expect(await progress.innerText()).toBe(`已核对 1／${total} 条候选条文。`);
-    expect(await status.innerText()).toContain('还有候选条文未核对');
+    expect(await progress.innerText()).toBe(`已查 1 条，共 ${total} 条可能相关的条文。`);
+    expect(await status.innerText()).toContain('还有条文尚未查完');
+    expect(await status.innerText()).not.toMatch(/候选|核对/);
     expect(await next.isVisible()).toBe(true);
     expect(await next.innerText()).toBe(t.search.next);
     // Before every candidate is checked, the document counts are Pagefind's (约).
@@ -223,7 +224,7 @@ describe('search across documents', () => {
       const before = (await readResults(page)).filter((r) => r.exact).map((r) => r.key);
       await next.click();
       await page.waitForFunction(`document.querySelector('#pe-search-results').dataset.state === 'done'
-        && (document.querySelector('#pe-search-continue').hidden || !document.querySelector('#pe-search-progress').textContent.startsWith('已核对 ${done}／'))`,
+        && (document.querySelector('#pe-search-continue').hidden || !document.querySelector('#pe-search-progress').textContent.startsWith('已查 ${done} 条'))`,
       undefined, { timeout: 15_000 });
       if (await next.isVisible()) {
         const now = await checked();

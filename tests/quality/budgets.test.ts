@@ -25,6 +25,13 @@ const GRAPH_JS_BUDGET = 8_000;
  * 3.8 KB today; listing the 4 documents and their chapters again would take it over.
  */
 const SEARCH_HTML_BUDGET = 4_200;
+/**
+ * What the search page fetches besides Pagefind, library build, bytes as served: the lexicon (on the
+ * first query: thesaurus, department names, groups) and the library's own words with the pinyin
+ * table (only when a search finds nothing; capped at 3,000 words, src/site/vocabulary.ts).
+ */
+const LEXICON_BUDGET = 16_000;
+const WORDS_BUDGET = 24_000;
 
 const site = inject('siteUrl');
 const pages = sitePages(DIST);
@@ -62,6 +69,13 @@ describe('byte budgets', () => {
     expect(w.bytes.js.gzip).toBeGreaterThan(0);
     expect(w.bytes.html.gzip + w.bytes.css.gzip).toBeLessThanOrEqual(GRAPH_BUDGET);
     expect(w.bytes.js.gzip).toBeLessThanOrEqual(GRAPH_JS_BUDGET);
+  });
+
+  test(`/search/lexicon.json ≤ ${LEXICON_BUDGET} B and /search/words.json ≤ ${WORDS_BUDGET} B in the library build`, () => {
+    const bytes = (f: string) => readFileSync(join(DIST_LIBRARY, 'search', f)).length;
+    console.log(`[budgets] lexicon.json ${bytes('lexicon.json')} B (${gzipSize(readFileSync(join(DIST_LIBRARY, 'search', 'lexicon.json')))} B gzip), words.json ${bytes('words.json')} B (${gzipSize(readFileSync(join(DIST_LIBRARY, 'search', 'words.json')))} B gzip)`);
+    expect(bytes('lexicon.json')).toBeLessThanOrEqual(LEXICON_BUDGET);
+    expect(bytes('words.json')).toBeLessThanOrEqual(WORDS_BUDGET);
   });
 
   test(`/search/ of the library build: HTML ≤ ${SEARCH_HTML_BUDGET} B gzip, and no larger than the single document's`, () => {
