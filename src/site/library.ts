@@ -8,7 +8,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { LIBRARY_SORTS, byIssuer, type Facet } from '../views/library.ts';
 import { citedTitle } from '../model/derive.ts';
 import { parseDate } from '../model/numerals.ts';
-import { statedTerms, termConflicts, type DocumentLink, type DocumentRelations } from '../model/status.ts';
+import { outOfForce, statedTerms, statusOn, termConflicts, type DocumentLink, type DocumentRelations, type StatusView } from '../model/status.ts';
 import type { Attachment, Attribution, Department, DepartmentKind, Library, PolicyDocument } from '../model/types.ts';
 
 /** A document's provisions: their model as data, their text as one MDX module (rendered once per build: src/site/provision-html.ts). */
@@ -163,4 +163,14 @@ let issuerFacets: Promise<Facet[]> | undefined;
 export function libraryIssuers(): Promise<Facet[]> {
   issuerFacets ??= loaded().then(({ documents, registry }) => byIssuer(documents, registry));
   return issuerFacets;
+}
+
+/** A document's 时效性 on the build day. */
+export function statusOf(doc: PolicyDocument): StatusView {
+  return statusOn(doc.meta, BUILD_DAY);
+}
+
+/** No longer in force on the build day (失效, expired, or 已废止): marked, and ranked last, where provisions of several documents are listed. */
+export function isOutOfForce(doc: PolicyDocument): boolean {
+  return outOfForce(statusOf(doc));
 }
