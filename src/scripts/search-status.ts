@@ -15,7 +15,7 @@ interface WithMeta {
 export const isOutOfForce = (hit: WithMeta): boolean => Boolean(hit.data.meta.outOfForce);
 
 /** A comparator that ranks results of documents no longer in force after the others, else as `compare` does. */
-export function inForceFirst<T extends WithMeta>(compare: (a: T, b: T) => number): (a: T, b: T) => number {
+export function inForceFirst<T>(compare: (a: T, b: T) => number): (a: T & WithMeta, b: T & WithMeta) => number {
   return (a, b) => Number(isOutOfForce(a)) - Number(isOutOfForce(b)) || compare(a, b);
 }
 

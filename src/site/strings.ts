@@ -35,7 +35,6 @@ export const t = {
     amends: '本文件修改：',
     /** The link from the status line to what it means (on the document's page, #status). */
     explain: '说明',
-    explainHeading: '时效性说明',
     /** What each status means, for the public. */
     meaning: {
       未核对: '本站尚未核对这份文件现在是否有效：它可能已被修改、废止，或已过有效期。办事前请以发文机关公布的为准。',

@@ -121,11 +121,13 @@ const outIds = docs.filter((d) => /^(失效|已废止)/u.test(expectedStatus(d.f
 const docOf = (provision: string) => provision.slice(0, provision.indexOf('/'));
 
 describe('what 时效性 means, and where to check it', () => {
-  test('the status line of every page of a document links to the explanation on the document’s page', () => {
+  test('the status in the status line of every page of a document links to the explanation on the document’s page', () => {
     for (const { path } of sitePages(DIST_LIBRARY).filter((p) => p.path.startsWith('policies/'))) {
       const id = path.split('/')[1]!;
-      const explain = anchorsIn(statusLine(page(path))).find((a) => a.text.startsWith('说明'));
+      // The status itself is the link (its name says so: …（说明：《…》的时效性）).
+      const explain = anchorsIn(statusLine(page(path))).find((a) => a.href.endsWith('#status'));
       expect(explain?.href, path).toBe(`/policies/${id}/#status`);
+      expect(explain!.text, path).toMatch(/^时效性：.*（说明：《.+》的时效性）$/u);
     }
   });
 
