@@ -45,6 +45,25 @@ export function statusOn(meta: DocumentMeta | undefined, day: string): StatusVie
   return { status: declared, expired };
 }
 
+/** No longer in force: 失效 (expired, or declared so) or 已废止. 已修改 is still in force, as amended. */
+export function outOfForce(view: StatusView): boolean {
+  return view.status === '失效' || view.status === '已废止';
+}
+
+/** How a provision of a document no longer in force is marked where it is listed: 已废止, or 已失效. */
+export function outOfForceMark(status: Status): string {
+  return status === '已废止' ? '已废止' : '已失效';
+}
+
+/**
+ * Items in the given order, those of documents in force first (a stable partition): lists that
+ * mix documents (a group's provisions, related provisions) rank expired or repealed ones last.
+ */
+export function inForceFirst<T>(items: readonly T[], isOut: (item: T) => boolean): T[] {
+  const out = items.filter((x) => isOut(x));
+  return [...items.filter((x) => !isOut(x)), ...out];
+}
+
 /** 2020-07-30 → 2020年7月30日 */
 export function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);

@@ -19,6 +19,8 @@ import { candidateQueries, compareRanked, excerpt, limitQuery, matchCounts, MAX_
 import { apartWords, pinyinTable, segmenter, suggestions, type PinyinTable, type Vocabulary } from '../views/vocabulary.ts';
 import { chapterChoices, documentChoices, mergeCounts, type Choice, type FilterCounts } from '../views/search-facets.ts';
 import { documentLabel } from '../views/search-fields.ts';
+// 时效性 hook (src/scripts/search-status.ts): results of documents no longer in force are marked and ranked last.
+import { inForceFirst, statusMark } from './search-status.ts';
 
 interface PagefindResultData {
   url: string;
@@ -528,8 +530,8 @@ function classify(session: Session, hits: Hit[]): Hit[] {
     if (met) session.via.push({ ...h, via: met, counts: met.map((m) => m.count) });
     else if (session.matched.has(h.id)) session.partialPool.push(h);
   }
-  exact.sort(compareRanked);
-  session.via.sort(compareRanked);
+  exact.sort(inForceFirst(compareRanked));
+  session.via.sort(inForceFirst(compareRanked));
   session.exact.push(...exact);
   return exact;
 }
@@ -546,7 +548,7 @@ const complete = (session: Session) => session.checked >= session.candidates.len
 /** Partial matches in Pagefind's order, kept only where they hold a whole word or a piece of two or more characters. */
 function partialMatches(session: Session): Hit[] {
   const shown: Hit[] = [];
-  for (const h of [...session.partialPool].sort((a, b) => b.score - a.score || a.order - b.order)) {
+  for (const h of [...session.partialPool].sort(inForceFirst((a, b) => b.score - a.score || a.order - b.order))) {
     if (shown.length >= MAX_PARTIAL) break;
     const rel = relation(h.data.content, session.words);
     if (relates(rel)) shown.push({ ...h, relation: rel });
@@ -615,6 +617,8 @@ function renderHit(hit: Hit, o: RenderOptions): HTMLLIElement {
   a.href = link;
   a.append(element('span', 'pe-result__label', data.meta.label ?? ''), data.meta.headline ?? data.meta.title ?? '');
   h.append(a);
+  const mark = statusMark(data.meta);
+  if (mark) h.append(' ', mark);
   if (!singleDocument && data.meta.documentTitle)
     h.append(element('span', 'pe-result__doc', `${strings.inDocument}《${data.meta.documentTitle}》${data.meta.docNumber ? `（${data.meta.docNumber}）` : ''}`));
   li.append(h);

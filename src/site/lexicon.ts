@@ -7,11 +7,12 @@
 import { getCollection } from 'astro:content';
 import { citedTitle, departmentIds, leadIds, measuresOf, ownText } from '../model/derive.ts';
 import type { ReaderGroup, ThesaurusEntry } from '../model/lexicon.ts';
+import { inForceFirst } from '../model/status.ts';
 import type { Measure, PolicyDocument } from '../model/types.ts';
 import { groupIndex as indexGroups, maskNames, type GroupIndex } from '../views/groups.ts';
 import { buildLexicon, departmentNames, type Lexicon } from '../views/lexicon.ts';
 import { relatedProvisions, termsIn, type ProvisionFeatures, type Relation } from '../views/related.ts';
-import { getLibrary } from './library.ts';
+import { getLibrary, isOutOfForce } from './library.ts';
 import { routes } from './routes.ts';
 import { libraryDepartments, referencesOf } from './views.ts';
 
@@ -40,7 +41,9 @@ let groups: Promise<GroupIndex> | undefined;
 /** Each group with the provisions that name it; warns once per build about phrases that occur nowhere. */
 export function readerGroups(): Promise<GroupIndex> {
   groups ??= (async () => {
-    const index = indexGroups(await getGroups(), (await getLibrary()).documents, await allDepartmentNames());
+    const found = indexGroups(await getGroups(), (await getLibrary()).documents, await allDepartmentNames());
+    // Provisions of documents no longer in force come after the others (and are marked on the page).
+    const index = { ...found, groups: found.groups.map((g) => ({ ...g, hits: inForceFirst(g.hits, (h) => isOutOfForce(h.doc)) })) };
     for (const { group, phrase } of index.unused)
       console.warn(`[groups] content/groups.yaml: the phrase “${phrase}” of “${group.name}” (${group.id}) occurs in no provision of the library`);
     return index;
@@ -101,7 +104,8 @@ export async function relatedOf(doc: PolicyDocument, m: Measure): Promise<Relate
   related ??= (async () => {
     const { documents } = await getLibrary();
     const byKey = new Map<string, { doc: PolicyDocument; measure: Measure }>(documents.flatMap((d) => measuresOf(d).map((x) => [`${d.id}/${x.id}`, { doc: d, measure: x }] as const)));
-    const relations = relatedProvisions(await features());
+    const out = new Set(documents.filter(isOutOfForce).map((d) => d.id));
+    const relations = relatedProvisions(await features(), { last: (key) => out.has(key.slice(0, key.indexOf('/'))) });
     return new Map([...relations].map(([key, rs]) => [key, rs.map((relation) => ({ ...byKey.get(relation.key)!, relation }))]));
   })();
   return (await related).get(`${doc.id}/${m.id}`) ?? [];

@@ -5,10 +5,10 @@
  * src/site/ imports astro:content; pages pass what they got from here down to components.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { LIBRARY_SORTS } from '../views/library.ts';
+import { LIBRARY_SORTS, byIssuer, type Facet } from '../views/library.ts';
 import { citedTitle } from '../model/derive.ts';
 import { parseDate } from '../model/numerals.ts';
-import { statedTerms, termConflicts, type DocumentLink, type DocumentRelations } from '../model/status.ts';
+import { outOfForce, statedTerms, statusOn, termConflicts, type DocumentLink, type DocumentRelations, type StatusView } from '../model/status.ts';
 import type { Attachment, Attribution, Department, DepartmentKind, Library, PolicyDocument } from '../model/types.ts';
 
 /** A document's provisions: their model as data, their text as one MDX module (rendered once per build: src/site/provision-html.ts). */
@@ -157,3 +157,20 @@ export async function documentPaths(): Promise<{ params: { doc: string }; props:
 
 /** The day the site is built (ISO 8601): what "today" means for 有效期至 and 引用日期. */
 export const BUILD_DAY = new Date().toISOString().slice(0, 10);
+
+let issuerFacets: Promise<Facet[]> | undefined;
+/** The library's issuers (发文机关), normalised through the registry (byIssuer()): once per build. */
+export function libraryIssuers(): Promise<Facet[]> {
+  issuerFacets ??= loaded().then(({ documents, registry }) => byIssuer(documents, registry));
+  return issuerFacets;
+}
+
+/** A document's 时效性 on the build day. */
+export function statusOf(doc: PolicyDocument): StatusView {
+  return statusOn(doc.meta, BUILD_DAY);
+}
+
+/** No longer in force on the build day (失效, expired, or 已废止): marked, and ranked last, where provisions of several documents are listed. */
+export function isOutOfForce(doc: PolicyDocument): boolean {
+  return outOfForce(statusOf(doc));
+}

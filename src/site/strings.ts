@@ -1,5 +1,6 @@
 /** Every piece of interface text the reader sees, in Simplified Chinese, in one place. */
 import { MEASURES, type ProvisionUnit } from '../model/derive.ts';
+import { outOfForceMark, type Status } from '../model/status.ts';
 
 export const t = {
   siteName: '政策通览',
@@ -32,6 +33,24 @@ export const t = {
     amendedBy: '已被以下文件修改：',
     replaces: '本文件废止：',
     amends: '本文件修改：',
+    /** The link from the status line to what it means (on the document's page, #status). */
+    explain: '说明',
+    /** What each status means, for the public. */
+    meaning: {
+      未核对: '本站尚未核对这份文件现在是否有效：它可能已被修改、废止，或已过有效期。办事前请以发文机关公布的为准。',
+      现行有效: '据本站核对，这份文件现行有效。',
+      已修改: '这份文件已被修改，部分内容以修改后的规定为准。',
+      已废止: '这份文件已被废止，不再执行，仅供查阅。',
+      失效: '这份文件已失效，不再执行，仅供查阅。',
+    } as Record<string, string>,
+    whereToCheck: '到哪里核对：',
+    officialSource: '发文机关公布的原文',
+    askIssuer: (issuer: string) => `向发文机关（${issuer}）或其政府网站查询`,
+    askIssuerUnknown: '向发文机关或其政府网站查询',
+    lastChecked: (day: string) => `本站最近一次核对：${day}。`,
+    neverChecked: '本站还没有核对过这份文件的时效性。',
+    /** The mark of a provision whose document is no longer in force (group pages, related provisions, search). */
+    outOfForceTag: (status: Status) => outOfForceMark(status),
   },
   library: {
     title: '政策文库',

@@ -5,7 +5,8 @@
  */
 import { pinyin } from 'pinyin-pro';
 import { citedTitle } from '../model/derive.ts';
-import type { PolicyDocument } from '../model/types.ts';
+import type { Department, PolicyDocument } from '../model/types.ts';
+import { registryNames } from './lexicon.ts';
 
 /** Documents per page of a list: the home page and each filter page paginate beyond this. */
 export const PAGE_SIZE = 50;
@@ -54,20 +55,50 @@ export function issuerSlug(issuer: string): string {
   return initials || 'issuer';
 }
 
-/** Documents by issuer (发文机关), most documents first; issuers whose slugs collide get -2, -3… in name order. */
-export function byIssuer(docs: readonly PolicyDocument[]): Facet[] {
-  const issuers = new Map<string, PolicyDocument[]>();
-  for (const d of docs) if (d.issuer) issuers.set(d.issuer, [...(issuers.get(d.issuer) ?? []), d]);
-  const names = [...issuers.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+/** A registry entry, as far as an issuer needs it. */
+type IssuerBody = Pick<Department, 'id' | 'name' | 'abbr' | 'aliases'>;
+
+/**
+ * The registry entry an issuer (发文机关, as its document writes it) names, if any: by the names
+ * registryNames() gives each body (full name, the name without 天津/天津市, the abbreviation,
+ * aliases), a name two bodies share naming neither.
+ */
+export function issuerIndex(registry: readonly IssuerBody[]): (issuer: string) => IssuerBody | undefined {
+  const owners = new Map<string, IssuerBody[]>();
+  const byId = new Map(registry.map((d) => [d.id, d]));
+  for (const [id, names] of registryNames(registry)) for (const n of names) owners.set(n, [...(owners.get(n) ?? []), byId.get(id)!]);
+  return (issuer) => {
+    const found = owners.get(issuer.trim());
+    return found?.length === 1 ? found[0] : undefined;
+  };
+}
+
+/**
+ * Documents by issuer (发文机关), most documents first. An issuer the registry knows is one facet
+ * however its documents write it (市就业工作领导小组, 天津市就业工作领导小组): labelled with the
+ * registry's full name, under the registry's id; each document still shows its issuer as written.
+ * Other issuers are grouped by name as written, under the pinyin initials of the name. Slugs that
+ * collide get -2, -3… in name order.
+ */
+export function byIssuer(docs: readonly PolicyDocument[], registry: readonly IssuerBody[] = []): Facet[] {
+  const lookup = issuerIndex(registry);
+  const groups = new Map<string, { label: string; base: string; documents: PolicyDocument[] }>();
+  for (const d of docs) {
+    if (!d.issuer) continue;
+    const body = lookup(d.issuer);
+    const key = body ? `id:${body.id}` : `name:${d.issuer}`;
+    const group = groups.get(key) ?? { label: body?.name ?? d.issuer, base: body?.id ?? issuerSlug(d.issuer), documents: [] };
+    group.documents.push(d);
+    groups.set(key, group);
+  }
+  const sorted = [...groups.values()].sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
   const used = new Map<string, number>();
-  const slugs = new Map(names.map((name) => {
-    const base = issuerSlug(name);
-    const n = (used.get(base) ?? 0) + 1;
-    used.set(base, n);
-    return [name, n === 1 ? base : `${base}-${n}`];
-  }));
-  return names
-    .map((name) => ({ label: name, slug: slugs.get(name)!, documents: issuers.get(name)! }))
+  return sorted
+    .map((g) => {
+      const n = (used.get(g.base) ?? 0) + 1;
+      used.set(g.base, n);
+      return { label: g.label, slug: n === 1 ? g.base : `${g.base}-${n}`, documents: g.documents };
+    })
     .sort((a, b) => b.documents.length - a.documents.length || a.label.localeCompare(b.label, 'zh-CN'));
 }
 

@@ -62,11 +62,15 @@ export interface Relation {
 const featureId = (f: { kind: FeatureKind; value: string }) => `${f.kind}\u0000${f.value}`;
 
 /**
- * The related provisions of every provision, best first (score, then library order): a map from
+ * The related provisions of every provision, best first (score, then library order; those `last`
+ * names after all the others): a map from
  * each key to at most `limit` relations. `items` are in library order. Scores are summed through
  * the feature index; the reasons are worked out for the few provisions kept.
  */
-export function relatedProvisions(items: readonly ProvisionFeatures[], { limit = MAX_RELATED, maxPostings = 250, minScore = MIN_SCORE } = {}): Map<string, Relation[]> {
+export function relatedProvisions(
+  items: readonly ProvisionFeatures[],
+  { limit = MAX_RELATED, maxPostings = 250, minScore = MIN_SCORE, last }: { limit?: number; maxPostings?: number; minScore?: number; last?: ((key: string) => boolean) | undefined } = {},
+): Map<string, Relation[]> {
   const n = items.length;
   // Each provision's features, once each.
   const own = items.map((item) => {
@@ -99,7 +103,9 @@ export function relatedProvisions(items: readonly ProvisionFeatures[], { limit =
       for (const j of postings.get(id)!) if (j !== i) scores.set(j, (scores.get(j) ?? 0) + gain);
     }
     for (const key of item.neighbours ?? []) scores.delete(index.get(key) ?? -1);
-    const ranked = [...scores].filter(([, score]) => score >= minScore).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
+    // Provisions `last` names (of documents no longer in force) rank after all the others, whatever their score.
+    const late = (j: number) => (last?.(items[j]!.key) ? 1 : 0);
+    const ranked = [...scores].filter(([, score]) => score >= minScore).sort((a, b) => late(a[0]) - late(b[0]) || b[1] - a[1] || a[0] - b[0]).slice(0, limit);
     out.set(item.key, ranked.map(([j, score]): Relation => {
       const reasons = new Map<FeatureKind, Reason>();
       for (const [id, f] of own[i]!) {

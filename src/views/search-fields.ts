@@ -5,13 +5,18 @@
 import { chapterLabel, chapterOf, citedTitle, departmentIds, headlineTitle, measuresOf, provisionLabel } from '../model/derive.ts';
 import type { Chapter, Department, Measure, PolicyDocument } from '../model/types.ts';
 import { documentKeys, provisionKeys } from './provision-query.ts';
+import { outOfForce, type Status, type StatusView } from '../model/status.ts';
 
 export interface SearchFields {
   kind: 'measure' | 'document';
   /** Measure id (2-1), or 'document' for the notice and preamble. */
   id: string;
   /** The document's id, how results name it (its title and 发文字号), and its rank in the library (0 = newest). */
-  document: { id: string; title: string; docNumber: string | null; rank: number };
+  document: {
+    id: string; title: string; docNumber: string | null; rank: number;
+    /** Its 时效性 on the build day (src/model/status.ts), and whether it is no longer in force (失效, 已废止). */
+    status?: Status | undefined; outOfForce?: boolean | undefined;
+  };
   /** Position in reading order within the document: 0 for the notice, then 1, 2, … for the measures. */
   order: number;
   /** Shown as the result's heading. */
@@ -63,17 +68,17 @@ export function parseChapterFilter(value: string): { number: number; title: stri
 }
 
 /** The document a search record belongs to. */
-export function searchDocument(doc: PolicyDocument, rank: number): SearchFields['document'] {
-  return { id: doc.id, title: citedTitle(doc), docNumber: doc.docNumber, rank };
+export function searchDocument(doc: PolicyDocument, rank: number, status?: StatusView): SearchFields['document'] {
+  return { id: doc.id, title: citedTitle(doc), docNumber: doc.docNumber, rank, ...(status ? { status: status.status, outOfForce: outOfForce(status) } : {}) };
 }
 
-export function measureSearchFields(doc: PolicyDocument, rank: number, m: Measure, registry: readonly Department[], text?: string): SearchFields {
+export function measureSearchFields(doc: PolicyDocument, rank: number, m: Measure, registry: readonly Department[], text?: string, status?: StatusView): SearchFields {
   const abbrs = new Map(registry.map((d) => [d.id, d.abbr]));
   return {
     text,
     kind: 'measure',
     id: m.id,
-    document: searchDocument(doc, rank),
+    document: searchDocument(doc, rank, status),
     order: measuresOf(doc).indexOf(m) + 1,
     label: provisionLabel(m),
     headline: headlineTitle(m.headline),
@@ -136,5 +141,9 @@ export function searchFields(f: SearchFields): { meta: Record<string, string>; f
   // document by its 发文字号 or title (on the notice's record only, so the lookup finds one page).
   if (f.provision?.length) filters.provision = [...f.provision];
   if (f.kind === 'document') filters.place = documentKeys(f.document);
+  // 时效性: a filter of every record, and a mark on those of documents no longer in force, which
+  // the search page shows and ranks after the others (src/scripts/search-status.ts).
+  if (f.document.status) filters.status = [f.document.status];
+  if (f.document.outOfForce && f.document.status) meta.outOfForce = f.document.status;
   return { meta, filters };
 }

@@ -17,7 +17,10 @@ const site = inject('siteUrl');
 const browser = useBrowser();
 const doc = `policies/${policy.id}/`;
 /** One page of each kind a member of the public reads. */
-const PAGES = ['', doc, `${doc}text/`, `${doc}2-1/`, `${doc}summary/`, `${doc}departments/`, 'departments/', 'departments/human-resources/', 'search/', 'data/'];
+const PAGES = [
+  '', doc, `${doc}text/`, `${doc}2-1/`, `${doc}summary/`, `${doc}departments/`, `${doc}references/`, `${doc}data/`, 'departments/', 'departments/human-resources/',
+  'groups/', 'groups/skilled-workers/', 'library/year/2020/', 'search/', 'data/',
+];
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const bodySize = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
@@ -112,6 +115,64 @@ describe('长辈模式 (larger text)', () => {
     expect(await page.locator('[data-large-toggle]').isHidden()).toBe(true);
     await context.close();
   });
+});
+
+describe('长辈模式 layouts on phones (320 and 390 px), in the seed build and the library build', () => {
+  const library = inject('librarySiteUrl');
+  /** Library pages besides the seed's: an expired document, a group with its provisions, an issuer. */
+  const LIBRARY_PAGES = [...PAGES, 'policies/jcz-2021-3/', 'policies/jcz-2021-3/1-2/', 'library/issuer/employment-leading-group/'];
+  for (const [name, base, paths] of [['seed', site, PAGES], ['library', library, LIBRARY_PAGES]] as const) {
+    for (const { width, height } of [{ width: 320, height: 640 }, { width: 390, height: 844 }]) {
+      test(`${name} build, ${width}×${height}: nothing wider than the screen or cut off, the document bar’s sections whole, a provision on the first screen`, async () => {
+        const context = await browser().newContext({ viewport: { width, height }, locale: 'zh-CN' });
+        await context.addInitScript(() => localStorage.setItem('pe-large', '1'));
+        const page = await context.newPage();
+        const { errors } = watch(page);
+        for (const path of paths) {
+          await page.goto(base + path);
+          expect(await page.evaluate(() => document.documentElement.classList.contains('pe-large')), path).toBe(true);
+          expect(await overflow(page), `/${path} scrolls sideways`).toBeLessThanOrEqual(0);
+          // No box of the page (a group card, a list, a bar) reaches past the screen's edge or crops its own text.
+          const wide = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.pe-header *, .pe-docbar *, main *')]
+            .filter((el) => {
+              if (el.closest('.pe-visually-hidden, svg, table, pre, [data-scroll]')) return false;
+              const cs = getComputedStyle(el);
+              if (cs.display === 'none' || cs.visibility === 'hidden' || cs.display === 'inline' || cs.clipPath !== 'none') return false;
+              const r = el.getBoundingClientRect();
+              // Hidden for screen readers only (1×1 px, clipped on purpose).
+              if (r.width <= 1) return false;
+              // A box that scrolls sideways (a wide table's wrapper) shows all of its content; one that clips crops it.
+              return r.width > 0 && (r.right > document.documentElement.clientWidth + 0.5 || r.left < -0.5 || el.scrollWidth > el.clientWidth + 1 && ['hidden', 'clip'].includes(cs.overflowX));
+            })
+            .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().width)}px`));
+          expect(wide, `/${path}`).toEqual([]);
+          // The document bar's sections: each whole on screen, none scrolled out of sight.
+          const tabs = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.pe-docbar__nav a')].map((a) => {
+            const r = a.getBoundingClientRect();
+            const ul = a.closest('ul')!;
+            return { text: a.textContent, cut: r.right > ul.getBoundingClientRect().right + 0.5 || ul.scrollWidth > ul.clientWidth + 1 };
+          }));
+          expect(tabs.filter((x) => x.cut), `/${path}`).toEqual([]);
+          if (/\/\d+-\d+\/$/u.test(path)) {
+            // A provision page: the header and the document bar leave most of the first screen to the
+            // provision, whose heading starts on it (a 320×640 phone: at most 60 %; 390×844: half).
+            // A document replaced or amended says so in the bar, which then may take more; the heading still starts on the first screen.
+            const bars = await page.evaluate(() => document.querySelector('.pe-docbar')!.getBoundingClientRect().bottom);
+            const related = await page.locator('.pe-docbar .pe-status__rel').count();
+            if (!related) expect(bars, `/${path}: the header and the document bar take ${Math.round(bars)} px`).toBeLessThan(height * (width === 320 ? 0.6 : 0.5));
+            const top = await page.evaluate(() => document.querySelector('.pe-measure-page__title')!.getBoundingClientRect().top);
+            expect(top, `/${path}: the provision's heading starts at ${Math.round(top)} px`).toBeLessThan(height * (related ? 1 : 0.9));
+            // On a 390×844 phone the text itself starts on the first screen.
+            const text = await page.evaluate(() => document.querySelector('.pe-measure-page__body')!.getBoundingClientRect().top);
+            if (width === 390) expect(text, `/${path}: the provision's text starts at ${Math.round(text)} px`).toBeLessThan(height);
+          }
+          if (width === 320) await page.screenshot({ path: join(ARTIFACTS, `large-${name}-${path.replace(/\//g, '_') || 'home'}-320.png`) });
+        }
+        expect(errors).toEqual([]);
+        await context.close();
+      });
+    }
+  }
 });
 
 describe('a way around the long full text on a phone', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { t } from '../../src/site/strings.ts';
-import { departmentsOf, docs, fixtures, seed, type ExpectedDoc } from './expected.ts';
+import { departmentsOf, docs, fixtures, registry, seed, type ExpectedDoc } from './expected.ts';
 import { anchorsIn, element, elements, main, page, squashed, text } from './pages.ts';
 
 interface Entry { title: string; titleHref: string; meta: Record<string, string>; counts: string; links: { href: string; text: string }[] }
@@ -76,21 +76,31 @@ describe('library home (/)', () => {
     }
   });
 
-  test('the issuer filters: one link per 发文机关 with its count; each issuer page lists exactly that issuer’s documents', () => {
-    const issuers = [...new Set(docs.map((d) => d.issuer))];
+  test('the issuer filters: one link per body, however its documents write it (through the registry), with its count; each issuer page lists exactly its documents', () => {
+    // A document's issuer as written names a registry body when it is the body's abbreviation or full name,
+    // or the full name without 天津 (市就业工作领导小组 / 天津市就业工作领导小组); the filter shows the full name.
+    const bodyOf = (issuer: string) => registry.find((r) => r.abbr === issuer || r.name === issuer || r.name === `天津${issuer}`);
+    const labelOf = (issuer: string) => bodyOf(issuer)?.name ?? issuer;
+    const written = [...new Set(docs.map((d) => d.issuer))];
+    const labels = [...new Set(written.map(labelOf))];
+    expect(labels.length, 'the fixtures write one body two ways (市就业工作领导小组, 天津市就业工作领导小组)').toBeLessThan(written.length);
+    expect(written).toEqual(expect.arrayContaining(['市就业工作领导小组', '天津市就业工作领导小组']));
     const links = facets(t.library.byIssuer);
-    expect(links.map((l) => l.label).sort()).toEqual([...issuers].sort());
-    // An issuer of several documents (the fixtures share one) lists them all.
-    expect(issuers.some((i) => docs.filter((d) => d.issuer === i).length > 1)).toBe(true);
-    for (const issuer of issuers) {
-      const link = links.find((l) => l.label === issuer)!;
-      const expected = docs.filter((d) => d.issuer === issuer);
+    expect(links.map((l) => l.label).sort()).toEqual([...labels].sort());
+    // An issuer of several documents lists them all.
+    expect(labels.some((i) => docs.filter((d) => labelOf(d.issuer) === i).length > 1)).toBe(true);
+    for (const label of labels) {
+      const link = links.find((l) => l.label === label)!;
+      const expected = docs.filter((d) => labelOf(d.issuer) === label);
+      const body = bodyOf(expected[0]!.issuer);
+      expect(link.href).toBe(body ? `/library/issuer/${body.id}/` : link.href);
       expect(link.href).toMatch(/^\/library\/issuer\/[a-z0-9-]+\/$/);
       expect(link.count).toBe(t.library.count(expected.length));
       const list = entries(link.href);
-      expect(list.map((e) => e.title), issuer).toEqual(expected.map((d) => d.title));
+      expect(list.map((e) => e.title), label).toEqual(expected.map((d) => d.title));
+      // Each document shows its issuer as its own text writes it.
       list.forEach((e, i) => expectEntry(e, expected[i]!));
-      expect(text(element(page(link.href), 'h1', /<h1\b/))).toBe(t.library.issuerTitle(issuer));
+      expect(text(element(page(link.href), 'h1', /<h1\b/))).toBe(t.library.issuerTitle(label));
     }
     expect(new Set(links.map((l) => l.href)).size, 'issuer slugs are unique').toBe(links.length);
   });

@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { DIST_LIBRARY, LIBRARY_FIXTURES } from '../helpers/paths.ts';
 import { sitePages } from '../helpers/site.ts';
 import { docs, seed } from './expected.ts';
-import { anchorsIn, element, elements, page, text } from './pages.ts';
+import { anchorsIn, element, elements, main, page, text } from './pages.ts';
 
 interface Meta { source: string; published?: string | undefined; effective?: string | undefined; expires?: string | undefined; status?: string; checked?: string; url?: string; amends?: string[] }
 const metas: Meta[] = parse(readFileSync(join(LIBRARY_FIXTURES, 'documents.yaml'), 'utf8'));
@@ -114,4 +114,83 @@ test('the library list shows each document’s status', () => {
   const items = elements(page(''), 'li', /<li class="pe-lib__item"/);
   expect(items).toHaveLength(docs.length);
   docs.forEach((d, i) => expect(text(element(items[i]!, 'p', /<p class="pe-status"/)).startsWith(`时效性：${expectedStatus(d.file)}`)).toBe(true));
+});
+
+/** Documents no longer in force on the build day: past their 有效期至, or declared 失效 / 已废止. */
+const outIds = docs.filter((d) => /^(失效|已废止)/u.test(expectedStatus(d.file))).map((d) => d.id);
+const docOf = (provision: string) => provision.slice(0, provision.indexOf('/'));
+
+describe('what 时效性 means, and where to check it', () => {
+  test('the status in the status line of every page of a document links to the explanation on the document’s page', () => {
+    for (const { path } of sitePages(DIST_LIBRARY).filter((p) => p.path.startsWith('policies/'))) {
+      const id = path.split('/')[1]!;
+      // The status itself is the link (its name says so: …（说明：《…》的时效性）).
+      const explain = anchorsIn(statusLine(page(path))).find((a) => a.href.endsWith('#status'));
+      expect(explain?.href, path).toBe(`/policies/${id}/#status`);
+      expect(explain!.text, path).toMatch(/^时效性：.*（说明：《.+》的时效性）$/u);
+    }
+  });
+
+  test('the explanation says what the status means, links the official source where it is known, else says whom to ask, and when it was last checked', () => {
+    for (const d of docs) {
+      const note = element(page(`policies/${d.id}/`), 'div', /<div class="pe-meta__row" id="status"/);
+      expect(note, d.id).not.toBe('');
+      const said = text(note);
+      const m = metaOf(d.file);
+      const status = expectedStatus(d.file);
+      expect(said, d.id).toContain(status.replace(/（.*$/u, ''));
+      if (status === '未核对') expect(said).toContain('本站尚未核对这份文件现在是否有效');
+      const links = anchorsIn(note).map((a) => a.href);
+      if (m?.url) expect(links).toEqual([m.url]);
+      else {
+        expect(links).toEqual([]);
+        expect(said).toContain(`向发文机关（${d.issuer}）或其政府网站查询`);
+      }
+      expect(said).toContain(m?.checked ? `本站最近一次核对：${cn(m.checked)}` : '本站还没有核对过这份文件的时效性');
+    }
+  });
+});
+
+describe('provisions of a document no longer in force are marked wherever they are listed, and come last', () => {
+  test('the fixtures have one, and it shares a reader group and related provisions with documents in force', () => {
+    expect(outIds).toEqual(['jcz-2021-3']);
+  });
+
+  test('group pages: marked 已失效, after every provision of a document in force', () => {
+    let seen = 0;
+    for (const { path } of sitePages(DIST_LIBRARY).filter((p) => /^groups\/[^/]+\//u.test(p.path))) {
+      const hits = elements(main(page(path)), 'li', /<li class="pe-group-hit"/);
+      const out = hits.map((h) => outIds.includes(docOf(/data-provision="([^"]+)"/u.exec(h)![1]!)));
+      expect(out, path).toEqual([...out].sort((a, b) => Number(a) - Number(b)));
+      hits.forEach((h, i) => expect(text(h).includes('已失效'), `${path} #${i}`).toBe(out[i]));
+      if (out.includes(true) && out.includes(false)) seen++;
+    }
+    expect(seen, 'a group page mixes documents in force and not').toBeGreaterThan(0);
+    expect(text(element(main(page('groups/skilled-workers/')), 'li', /<li class="pe-group-hit" data-provision="jcz-2021-3/))).toContain('已失效');
+  });
+
+  test('related provisions: marked 已失效, after every provision of a document in force', () => {
+    let seen = 0;
+    for (const { path } of sitePages(DIST_LIBRARY).filter((p) => /^policies\/[^/]+\/\d+-\d+\/$/u.test(p.path))) {
+      const items = elements(page(path), 'li', /<li class="pe-related__item"/);
+      const out = items.map((h) => outIds.includes(docOf(/data-provision="([^"]+)"/u.exec(h)![1]!)));
+      expect(out, path).toEqual([...out].sort((a, b) => Number(a) - Number(b)));
+      items.forEach((h, i) => expect(text(h).includes('已失效'), `${path} #${i}`).toBe(out[i]));
+      if (out.includes(true)) seen++;
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+
+  test('search records: every indexed page carries its status as a Pagefind filter; those of a document no longer in force carry the mark', () => {
+    const records = sitePages(DIST_LIBRARY).filter((p) => /^policies\/[^/]+\/(\d+-\d+\/)?$/u.test(p.path));
+    expect(records.length).toBeGreaterThan(docs.length);
+    for (const { path } of records) {
+      const html = page(path);
+      const d = docs.find((x) => x.id === path.split('/')[1])!;
+      const status = expectedStatus(d.file).replace(/（.*$/u, '');
+      expect(html, path).toContain(`data-pagefind-filter="status[content]" content="${status}"`);
+      const mark = /data-pagefind-meta="outOfForce\[content\]" content="([^"]*)"/u.exec(html)?.[1];
+      expect(mark, path).toBe(outIds.includes(d.id) ? status : undefined);
+    }
+  });
 });

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { LIBRARY_SORTS, PAGE_SIZE, byIssuer, byYear, issuerSlug, paginate, paginateGroups, sortDocuments, yearOf } from '../../src/views/library.ts';
 import type { PolicyDocument } from '../../src/model/types.ts';
 import { makeDoc } from './make-doc.ts';
+import { registry } from '../helpers/model.ts';
 
 const doc = (id: string, dateISO: string, issuer: string): PolicyDocument =>
   makeDoc({ id, dateISO, issuer, signature: issuer, title: `关于印发《示例${id}》的通知`, measuresTitle: `示例${id}` });
@@ -82,6 +83,32 @@ describe('byIssuer', () => {
     const slugs = (docs: PolicyDocument[]) => Object.fromEntries(byIssuer(docs).map((i) => [i.label, i.slug]));
     const docs = [doc('x', '2020-01-01', '测试局'), doc('y', '2020-01-01', '财税局'), ...all];
     expect(slugs([...docs].reverse())).toEqual(slugs(docs));
+  });
+});
+
+describe('byIssuer through the registry (content/departments.yaml)', () => {
+  test('one issuer written two ways is one facet, labelled and addressed by its registry entry; each document keeps its issuer as written', () => {
+    const docs = [doc('s', '2020-07-30', '市就业工作领导小组'), doc('t', '2021-01-01', '天津市就业工作领导小组'), doc('u', '2021-01-01', '示例委员会')];
+    const body = registry.find((d) => d.abbr === '市就业工作领导小组')!;
+    expect(body, 'the registry lists the issuer of 津就组字〔2020〕5号, with its level and source').toMatchObject({ name: '天津市就业工作领导小组', level: 'municipal' });
+    expect(body.source).toContain('津就组字〔2020〕5号');
+    const issuers = byIssuer(docs, registry);
+    expect(issuers.map((i) => [i.label, i.slug, ids(i.documents)])).toEqual([
+      ['天津市就业工作领导小组', body.id, ['s', 't']],
+      ['示例委员会', 'slwyh', ['u']],
+    ]);
+    expect(issuers[0]!.documents.map((d) => d.issuer)).toEqual(['市就业工作领导小组', '天津市就业工作领导小组']);
+    // Without the registry they stay two.
+    expect(byIssuer(docs).map((i) => i.label).sort()).toEqual(['天津市就业工作领导小组', '市就业工作领导小组', '示例委员会'].sort());
+  });
+
+  test('a name the registry knows under its full name or an alias resolves too; a name of no body stays as written', () => {
+    const docs = [doc('m', '2004-09-06', '中华人民共和国劳动和社会保障部'), doc('n', '2005-01-01', '劳动和社会保障部'), doc('o', '2005-01-01', '劳动保障部'), doc('p', '2006-01-01', '某某委员会')];
+    const issuers = byIssuer(docs, registry);
+    expect(issuers.map((i) => [i.label, i.slug, ids(i.documents)])).toEqual([
+      ['中华人民共和国劳动和社会保障部', 'molss', ['m', 'n', 'o']],
+      ['某某委员会', issuerSlug('某某委员会'), ['p']],
+    ]);
   });
 });
 

@@ -49,6 +49,21 @@ describe('the score', () => {
     expect(relatedProvisions(items).get('a/1')!.map((r) => r.key)).toEqual(['b/1', 'c/1', 'd/1']);
   });
 
+  test('provisions of documents no longer in force (`last`) rank after the others, whatever their score, and are kept', () => {
+    const items = [
+      item('a/1', [f('term', '常见'), f('term', '少见')]),
+      item('old/1', [f('term', '少见')]),
+      item('c/1', [f('term', '常见')]),
+      item('d/1', [f('term', '常见')]),
+      ...filler(20),
+    ];
+    expect(relatedProvisions(items).get('a/1')!.map((r) => r.key)).toEqual(['old/1', 'c/1', 'd/1']);
+    const ranked = relatedProvisions(items, { last: (key) => key.startsWith('old/') }).get('a/1')!;
+    expect(ranked.map((r) => r.key)).toEqual(['c/1', 'd/1', 'old/1']);
+    // The score is what it was: only the order changes.
+    expect(ranked[2]!.score).toBeGreaterThan(ranked[0]!.score);
+  });
+
   test('never itself, never its neighbours, at most five, none below the minimum score', () => {
     const many = Array.from({ length: 9 }, (_, i) => item(`a/${i}`, [f('cited', '《共同文件》')], [`a/${i - 1}`, `a/${i + 1}`]));
     const related = relatedProvisions([...many, ...filler(30)]);

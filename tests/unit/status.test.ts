@@ -1,7 +1,8 @@
 /** 时效性: the status shown on a day, the dates a text states, and where declared metadata disagrees. */
 import { describe, expect, test } from 'vitest';
 import { parseDate } from '../../src/model/numerals.ts';
-import { chineseDate, statedTerms, statusOn, termConflicts } from '../../src/model/status.ts';
+import { chineseDate, inForceFirst, outOfForce, outOfForceMark, statedTerms, statusOn, termConflicts } from '../../src/model/status.ts';
+import { searchFields } from '../../src/views/search-fields.ts';
 
 describe('statusOn', () => {
   test('undeclared is 未核对; the declared status otherwise', () => {
@@ -41,4 +42,29 @@ test('termConflicts: one message per field where the declared dates disagree wit
   const messages = termConflicts({ effective: '2021-08-01', expires: '2026-06-30' }, stated);
   expect(messages).toHaveLength(1);
   expect(messages[0]).toMatch(/^施行日期 is declared 2021-08-01 but the text says 2021-07-01/);
+});
+
+describe('documents no longer in force', () => {
+  test('失效 (declared, or past 有效期至) and 已废止 are out of force; 已修改, 现行有效 and 未核对 are not', () => {
+    const day = '2026-01-01';
+    expect(outOfForce(statusOn({ status: '现行有效', expires: '2022-12-31' }, day))).toBe(true);
+    expect(outOfForce(statusOn({ status: '已废止' }, day))).toBe(true);
+    expect(outOfForce(statusOn({ status: '失效' }, day))).toBe(true);
+    for (const status of ['现行有效', '已修改', '未核对'] as const) expect(outOfForce(statusOn({ status, expires: '2099-12-31' }, day))).toBe(false);
+    expect(outOfForce(statusOn(undefined, day))).toBe(false);
+    expect([outOfForceMark('失效'), outOfForceMark('已废止')]).toEqual(['已失效', '已废止']);
+  });
+
+  test('inForceFirst keeps the order within each part, those in force first', () => {
+    expect(inForceFirst(['a1', 'x1', 'a2', 'x2', 'a3'], (s) => s.startsWith('x'))).toEqual(['a1', 'a2', 'a3', 'x1', 'x2']);
+  });
+
+  test('a search record carries the status as a filter, and the mark only when out of force', () => {
+    const base = { kind: 'measure' as const, id: '1-1', order: 1, label: '第一项', headline: '示例' };
+    const doc = (status: '现行有效' | '失效') => ({ id: 'd', title: '示例', docNumber: null, rank: 0, status, outOfForce: status === '失效' });
+    expect(searchFields({ ...base, document: doc('失效') })).toMatchObject({ meta: { outOfForce: '失效' }, filters: { status: ['失效'] } });
+    const valid = searchFields({ ...base, document: doc('现行有效') });
+    expect(valid.filters.status).toEqual(['现行有效']);
+    expect(valid.meta.outOfForce).toBeUndefined();
+  });
 });
