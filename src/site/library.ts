@@ -9,6 +9,7 @@ import { LIBRARY_SORTS, byIssuer, type Facet } from '../views/library.ts';
 import { citedTitle } from '../model/derive.ts';
 import { parseDate } from '../model/numerals.ts';
 import { outOfForce, statedTerms, statusOn, termConflicts, type DocumentLink, type DocumentRelations, type StatusView } from '../model/status.ts';
+import type { DepartmentLevel } from '../model/types.ts';
 import type { Attachment, Attribution, Department, DepartmentKind, Library, PolicyDocument } from '../model/types.ts';
 
 /** A document's provisions: their model as data, their text as one MDX module (rendered once per build: src/site/provision-html.ts). */
@@ -47,6 +48,7 @@ async function load(): Promise<Loaded> {
   const registry = departmentEntries.map(({ id, data: x }): Department => ({
     id, abbr: x.abbr, name: x.name, nameEn: x.nameEn, kind: x.kind as DepartmentKind, ...(x.note ? { note: x.note } : {}),
     ...(x.aliases ? { aliases: x.aliases } : {}),
+    ...(x.level ? { level: x.level as DepartmentLevel } : {}), ...(x.source ? { source: x.source } : {}),
   }));
   const known = new Set(registry.map((d) => d.id));
   const provisionsByDoc = new Map(provisionEntries.map((e) => [e.data.document, e]));

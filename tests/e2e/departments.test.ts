@@ -170,7 +170,8 @@ describe('the document’s graph page under a strict Content-Security-Policy', (
       const button = page.getByRole('button', { name: chapterLabel(ch), exact: true });
       if (i === 0) await button.click();
       else { await button.focus(); await page.keyboard.press(i % 2 ? 'Enter' : 'Space'); }
-      await expect.poll(() => page.evaluate(`document.querySelector('[data-pe-diagram]').dataset.rendered`)).toBe(`c${ch.number}`);
+      // mermaid loads and draws in the browser: give it time on a busy machine.
+      await expect.poll(() => page.evaluate(`document.querySelector('[data-pe-diagram]').dataset.rendered`), { timeout: 20_000 }).toBe(`c${ch.number}`);
       const model = graphModel(xref, { chapter: ch.number });
       const c = await counts(page);
       expect(c.nodes, `c${ch.number}`).toBe(model.chapters[0]!.measures.length + model.departments.length);
@@ -262,7 +263,8 @@ describe('department pages in Chromium', () => {
     await page.goto(site + path);
     const order = () => page.evaluate(`[...document.querySelectorAll('.pe-dept-table tbody th a')].map((a) => a.textContent)`) as Promise<string[]>;
     const initial = await order();
-    expect(initial).toEqual(xref.departments.map((x) => x.dept.abbr));
+    // The table lists the bodies responsible for a task (a body the text only names has its page, not a row).
+    expect(initial).toEqual(xref.departments.filter((x) => x.tasks.length > 0).map((x) => x.dept.abbr));
     // The header buttons read as column headings, not as browser-default grey buttons.
     const look = await page.evaluate(`(() => { const s = getComputedStyle(document.querySelector('.pe-dept-table .pe-sort')); return [s.backgroundColor, s.borderTopStyle, s.fontWeight]; })()`);
     expect(look).toEqual(['rgba(0, 0, 0, 0)', 'none', '700']);

@@ -47,7 +47,7 @@ describe('/departments/: every department of the library', () => {
     expect(rows).toHaveLength(involved.length);
     expect(involved.length).toBe(23);
     // A 文件 (documents) column beside the counts.
-    expect(htmlText(inner(inner(html, 'table', /<table class="pe-dept-table[^"]*"[^>]*>/), 'thead'))).toMatch(/文件\s*参与措施\s*牵头/);
+    expect(htmlText(inner(inner(html, 'table', /<table class="pe-dept-table[^"]*"[^>]*>/), 'thead'))).toMatch(/文件\s*合计\s*牵头\s*参与（配合）/);
     for (const d of involved) {
       const row = rows.find((r) => attrs(r, 'href').includes(`/departments/${d.id}/`));
       expect(row, d.abbr).toBeDefined();
@@ -56,7 +56,7 @@ describe('/departments/: every department of the library', () => {
       expect(text).toContain(d.abbr);
       expect(text).toContain(d.name);
       // The seed is the library's only document: each department is listed in 1 document.
-      expect(text).toMatch(new RegExp(`1\\s*${list.length}\\s*${leadsOf(d.id)}$`));
+      expect(text).toMatch(new RegExp(`1\\s*${list.length}\\s*${leadsOf(d.id)}\\s*${list.length - leadsOf(d.id)}$`));
     }
   });
 
@@ -78,7 +78,9 @@ describe('the document’s 任务分工表 page', () => {
     expect(htmlText(inner(inner(html, 'table', /<table class="pe-dept-table[^"]*"[^>]*>/), 'thead'))).not.toContain('文件');
     for (const d of involved) {
       const row = rows.find((r) => attrs(r, 'href').includes(`/departments/${d.id}/`));
-      expect(htmlText(row!)).toMatch(new RegExp(`${attributed.get(d.id)!.length}\\s*${leadsOf(d.id)}$`));
+      // 合计, 牵头, 参与（配合）: one vocabulary (issue 22).
+      const total = attributed.get(d.id)!.length;
+      expect(htmlText(row!)).toMatch(new RegExp(`${total}\\s*${leadsOf(d.id)}\\s*${total - leadsOf(d.id)}$`));
     }
     expectInvolvementOrder(html);
   });
@@ -148,8 +150,14 @@ describe('/departments/<id>/', () => {
       const listed = m.attribution!.departments;
       expect(attrs(item, 'href')[0]).toBe(href(measure(m.id)));
       expect(htmlText(item)).toContain(`${chapterLabel(m.chapter)}${measureLabel(m.number)}${headlineTitle(m.headline)}`);
-      expect(squash(htmlText(item))).toContain(`第${position}位/共${listed.length}个`);
-      expect(item.includes('class="pe-tag"')).toBe(position === 1);
+      // The attribution as the text gives it, this department marked (本部门) among the leads or the partners.
+      const units = squash(htmlText(inner(item, 'p', /<p class="pe-task__units"[^>]*>/)));
+      const lead = position === 1;
+      // A department named alone is 本部门单独负责.
+      if (listed.length === 1) expect(units).toBe('本部门单独负责');
+      else expect(units).toMatch(new RegExp(`${lead ? '牵头单位' : '配合单位'}[^单]*${d.abbr}（本部门）`, 'u'));
+      expect(item.includes('pe-tag--quiet')).toBe(!lead);
+      expect(htmlText(inner(item, 'p', /<p class="pe-task__head"[^>]*>/))).toContain(lead ? '牵头' : '参与（配合）');
       const others = listed.filter((x) => x.slug !== d.id);
       expect(attrs(item, 'href').slice(1)).toEqual(others.map((o) => `/departments/${o.slug}/`));
     });
