@@ -13,8 +13,13 @@ import { gzipSize, sitePages, weighPage } from '../helpers/site.ts';
 
 /** HTML + CSS of a reading page, gzip. */
 const READING_BUDGET = 20_000;
-/** Scripts of a reading page, gzip: the site's small enhancement script and a search loader, no more. */
-const READING_JS_BUDGET = 5_000;
+/**
+ * Scripts of a reading page, gzip: the site's small enhancement script and a search loader, no more.
+ * 5,000 B until issue 22 taught the highlighter not to mark a word inside a department's name
+ * (市退役军人局) and added the status mark; the largest page (a department's task list with its
+ * diagram button) then weighs 5,105 B.
+ */
+const READING_JS_BUDGET = 5_200;
 /** HTML + CSS of the graph page, gzip: its diagram is drawn at build time, every view in the page. */
 const GRAPH_BUDGET = 45_000;
 /** Scripts of the graph page, gzip: a reading page's, plus the diagram's view and zoom buttons (no diagram library). */
