@@ -1,6 +1,5 @@
 /** Every piece of interface text the reader sees, in Simplified Chinese, in one place. */
 import { MEASURES, type ProvisionUnit } from '../model/derive.ts';
-import { outOfForceMark, type Status } from '../model/status.ts';
 
 export const t = {
   siteName: '政策通览',
@@ -49,8 +48,6 @@ export const t = {
     askIssuerUnknown: '向发文机关或其政府网站查询',
     lastChecked: (day: string) => `本站最近一次核对：${day}。`,
     neverChecked: '本站还没有核对过这份文件的时效性。',
-    /** The mark of a provision whose document is no longer in force (group pages, related provisions, search). */
-    outOfForceTag: (status: Status) => outOfForceMark(status),
   },
   library: {
     title: '政策文库',

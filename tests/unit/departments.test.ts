@@ -32,9 +32,12 @@ describe('on the seed', () => {
     const abbrs = new Set(seedAttributions.flat());
     expect(abbrs.size).toBeGreaterThan(10);
     expect(new Set(xref.departments.filter((x) => x.tasks.length > 0).map((x) => x.dept.abbr))).toEqual(abbrs);
-    // The other mentions: the seal, whose department is also in the attributions, and 中科院 in the
-    // prose of （二） (加快中科院天津创新产业园建设), a State Council body of the registry without a task.
-    expect(new Set(xref.departments.map((x) => x.dept.abbr))).toEqual(new Set([...abbrs, '中科院']));
+    // The other mentions: the seal, whose department is also in the attributions, 中科院 in the
+    // prose of （二） (加快中科院天津创新产业园建设), a State Council body of the registry without a task,
+    // and the issuer 市就业工作领导小组 (in the registry since issuers are normalised through it), named in
+    // the addressees and the signature.
+    expect(new Set(xref.departments.map((x) => x.dept.abbr))).toEqual(new Set([...abbrs, '中科院', '市就业工作领导小组']));
+    expect(xref.byId.get('employment-leading-group')).toMatchObject({ tasks: [] });
     expect(xref.byId.get('cas')).toMatchObject({ tasks: [], mentions: [expect.objectContaining({ place: expect.anything(), abbr: '中科院' })] });
   });
 
@@ -209,9 +212,11 @@ describe('on fixtures', () => {
     const doc = parseSeed('minimal.txt', text, registry);
     const y = crossReference(doc, registry);
     expect(y.links).toBe(doc.chapters.flatMap((c) => c.measures).reduce((n, mm) => n + (mm.attribution?.departments.length ?? 0), 0));
-    // The only department named outside the attributions is the seal: 测试市就业工作领导小组（市人社局代章）.
-    expect(text).toContain('（市人社局代章）');
-    expect(y.departments.flatMap((d) => d.mentions.map((mm) => [d.dept.abbr, mm.place, mm.seal]))).toEqual([['市人社局', 'signature', true]]);
+    // The departments named outside the attributions are in the signature 测试市就业工作领导小组（市人社局代章）:
+    // the seal, and the registry's 市就业工作领导小组, which the mention scan finds after the fictional 测试 (as
+    // it would find 市人社局 in 测试市人社局: a 市… abbreviation is read wherever it is written).
+    expect(text).toContain('测试市就业工作领导小组（市人社局代章）');
+    expect(y.departments.flatMap((d) => d.mentions.map((mm) => [d.dept.abbr, mm.place, mm.seal]))).toEqual([['市人社局', 'signature', true], ['市就业工作领导小组', 'signature', false]]);
   });
 });
 

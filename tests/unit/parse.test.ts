@@ -61,10 +61,12 @@ describe('the seed, parsed', () => {
     expect(attributed.filter((m) => m.attribution!.etc)).toHaveLength(12);
   });
 
-  test('every department in an attribution is in the registry, and every municipal one is named', () => {
+  test('every department in an attribution is in the registry, and every municipal one is named (in an attribution, or as the issuer)', () => {
     const named = new Set(measures.flatMap((m) => m.attribution?.departments.map((d) => d.abbr) ?? []));
-    // The registry also holds the State Council's departments (level: national), which this Tianjin seed does not name.
-    expect(new Set(registry.filter((d) => (d.level ?? 'municipal') === 'municipal').map((d) => d.abbr))).toEqual(named);
+    // The registry also holds the State Council's departments (level: national), which this Tianjin seed does not name,
+    // and the seed's issuer, 市就业工作领导小组, which signs it and is in no attribution.
+    expect(policy.issuer).toBe('市就业工作领导小组');
+    expect(new Set(registry.filter((d) => (d.level ?? 'municipal') === 'municipal').map((d) => d.abbr))).toEqual(new Set([...named, policy.issuer]));
   });
 });
 
