@@ -103,8 +103,8 @@ describe('axe-core, WCAG 2.2 AA, one page of each type of the library build: zer
 
 /** HTML + CSS of a reading page, gzip. */
 const READING_BUDGET = 20_000;
-/** Scripts of a reading page, gzip. */
-const READING_JS_BUDGET = 5_000;
+/** Scripts of a reading page, gzip (5,200 B since issue 22: see tests/quality/budgets.test.ts). */
+const READING_JS_BUDGET = 5_200;
 
 describe('byte budgets on the library build', () => {
   /** The department listed by the most documents (市人社局 is in all of them): the longest task list. */
