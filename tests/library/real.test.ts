@@ -12,6 +12,7 @@ import { htmlText } from '../helpers/html.ts';
 import { DIST_REAL, REAL_FIXTURES } from '../helpers/paths.ts';
 import { REAL_ROOT, UNLISTED, realIds, realSeedFiles } from '../helpers/real-site.ts';
 import { missingInOrder, sentencesOf } from '../helpers/sentences.ts';
+import { DOCUMENT_ID_RE } from '../../src/model/document-meta.ts';
 
 const pageOf = (path: string) => readFileSync(join(DIST_REAL, path, 'index.html'), 'utf8');
 const ids = realIds(REAL_ROOT);
@@ -19,7 +20,8 @@ const ids = realIds(REAL_ROOT);
 describe('the real documents on the site', () => {
   test.each(realSeedFiles())('%s: every sentence is on its full-text page, in order', (file) => {
     const id = ids.get(file)!;
-    expect(id, `${file} has a document`).toBeTruthy();
+    // The converter gave the document an id of the site's form; its full text is then read below.
+    expect(id, `${file} has a document`).toMatch(DOCUMENT_ID_RE);
     const sentences = sentencesOf(readFileSync(join(REAL_FIXTURES, file), 'utf8'));
     expect(sentences.length).toBeGreaterThan(20);
     const page = htmlText(pageOf(`policies/${id}/text`));
