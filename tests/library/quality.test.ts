@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { DESKTOP, launchBrowser, PHONE } from '../helpers/browser.ts';
 import { brokenLinks } from '../helpers/links.ts';
 import { DIST_LIBRARY } from '../helpers/paths.ts';
-import { sitePages, weighPage, type SitePage } from '../helpers/site.ts';
+import { gzipSize, sitePages, weighPage, type SitePage } from '../helpers/site.ts';
 import { deptByAbbr, docs, links } from './expected.ts';
 
 const site = inject('librarySiteUrl');
@@ -105,22 +105,43 @@ describe('axe-core, WCAG 2.2 AA, one page of each type of the library build: zer
 const READING_BUDGET = 20_000;
 /** Scripts of a reading page, gzip (5,200 B since issue 22: see tests/quality/budgets.test.ts). */
 const READING_JS_BUDGET = 5_200;
+/**
+ * A department page's markup and style around its tasks' text, gzip: a fixed part (the site's
+ * style and chrome, the task table's frame) and a part for each document the tasks come from
+ * (its heading, its rows in the contents table, its diagram view and that view's mermaid source).
+ */
+const MARKUP_BUDGET = { fixed: 12_000, perDocument: 1_000 };
 
 describe('byte budgets on the library build', () => {
   /** The department listed by the most documents (市人社局 is in all of them): the longest task list. */
   const widest = [...new Set(links.map((l) => l.abbr))]
     .map((abbr) => ({ abbr, n: links.filter((l) => l.abbr === abbr).length }))
     .sort((a, b) => b.n - a.n)[0]!;
-  const budgeted = ['', `departments/${deptByAbbr(widest.abbr).id}/`];
 
-  for (const path of budgeted) {
-    test(`/${path}: HTML+CSS ≤ ${READING_BUDGET} B gzip, scripts ≤ ${READING_JS_BUDGET} B gzip`, async () => {
-      const page = await (await browser.newContext(PHONE)).newPage();
-      const w = await weighPage(page, site, DIST_LIBRARY, path);
-      expect(w.bytes.html.gzip).toBeGreaterThan(0);
-      expect(w.bytes.html.gzip + w.bytes.css.gzip).toBeLessThanOrEqual(READING_BUDGET);
-      expect(w.bytes.js.gzip).toBeLessThanOrEqual(READING_JS_BUDGET);
-      await page.context().close();
-    });
-  }
+  test(`/: HTML+CSS ≤ ${READING_BUDGET} B gzip, scripts ≤ ${READING_JS_BUDGET} B gzip`, async () => {
+    const page = await (await browser.newContext(PHONE)).newPage();
+    const w = await weighPage(page, site, DIST_LIBRARY, '');
+    expect(w.bytes.html.gzip).toBeGreaterThan(0);
+    expect(w.bytes.html.gzip + w.bytes.css.gzip).toBeLessThanOrEqual(READING_BUDGET);
+    expect(w.bytes.js.gzip).toBeLessThanOrEqual(READING_JS_BUDGET);
+    await page.context().close();
+  });
+
+  // A department's first page holds its whole task list, every task's text in full (issue 22),
+  // so it grows with the library by design. What is budgeted is what the page adds around that
+  // text: HTML+CSS gzip less the gzip of the text a reader sees in <main>.
+  test(`/departments/<widest>/: markup and style around the tasks' text ≤ ${MARKUP_BUDGET.fixed} B + ${MARKUP_BUDGET.perDocument} B a document, gzip; scripts ≤ ${READING_JS_BUDGET} B gzip`, async () => {
+    const page = await (await browser.newContext(PHONE)).newPage();
+    const w = await weighPage(page, site, DIST_LIBRARY, `departments/${deptByAbbr(widest.abbr).id}/`);
+    const text = await page.locator('main').innerText();
+    const textGzip = gzipSize(Buffer.from(text));
+    expect(text).toContain(widest.abbr);
+    expect(textGzip).toBeGreaterThan(1_000);
+    const documents = new Set(links.filter((l) => l.abbr === widest.abbr).map((l) => l.doc)).size;
+    expect(documents).toBeGreaterThan(1);
+    expect(w.bytes.html.gzip + w.bytes.css.gzip - textGzip)
+      .toBeLessThanOrEqual(MARKUP_BUDGET.fixed + MARKUP_BUDGET.perDocument * documents);
+    expect(w.bytes.js.gzip).toBeLessThanOrEqual(READING_JS_BUDGET);
+    await page.context().close();
+  });
 });
