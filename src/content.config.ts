@@ -133,7 +133,7 @@ const documents = defineCollection({
     /** 标题: 关于印发《…》的通知, or the document's own title when it is issued directly. */
     title: z.string().min(1),
     /** The carried document's own title (the 《…》 in a notice's title), without brackets; the title when issued directly. */
-    measuresTitle: z.string().min(1),
+    provisionsTitle: z.string().min(1),
     /** 发文字号: 津就组字〔2020〕5号; null when the document has none. */
     docNumber: z.string().regex(/(?:[〔\[［【（(]\s*[0-9０-９]{4}\s*[〕\]］】）)]\s*[0-9０-９]+|令第[0-9０-９]+)\s*号$/u).nullable(),
     /** 主送; null when there is none. */
@@ -153,7 +153,7 @@ const documents = defineCollection({
     preamble: z.array(z.string()),
     /** The document this one implements. */
     implements: z.object({ title: z.string(), number: z.string() }).nullable(),
-    /** Chapters in order, each with the ids of its measures (in provisions.mdx). */
+    /** Chapters in order, each with the ids of its provisions (in provisions.mdx). */
     chapters: z.array(z.object({
       number: z.number().int().positive(),
       /** The numbering as written: 一、, 第二章; '' for the implicit chapter. */
@@ -162,7 +162,7 @@ const documents = defineCollection({
       title: z.string(),
       /** Line in the seed. */
       line: z.number().int().positive(),
-      measures: z.array(z.string().regex(MEASURE_ID)),
+      provisions: z.array(z.string().regex(MEASURE_ID)),
       /** part (一、), chapter (第一章), none (no chapters: the provisions stand under the title). */
       kind: z.enum(['part', 'chapter', 'none']),
       /** Its sections (第一节…). */
@@ -193,9 +193,9 @@ const documents = defineCollection({
   }),
 });
 
-/** One provision (measure) of a document, as the model has it (src/model/types.ts, Measure). */
-const measure = z.object({
-  /** chapter-measure: 2-1. */
+/** One provision (provision) of a document, as the model has it (src/model/types.ts, Provision). */
+const provision = z.object({
+  /** chapter-provision: 2-1. */
   id: z.string().regex(MEASURE_ID),
   chapter: z.number().int().positive(),
   number: z.number().int().positive(),
@@ -203,7 +203,7 @@ const measure = z.object({
   marker: z.string().regex(PROVISION_MARKER),
   /** The headline sentence, up to and including the first 。 */
   headline: z.string().min(1),
-  /** The measure's text after the marker, exactly as in the seed (attribution included; sub-items and paragraphs on lines of their own). Plain text for data and search; the MDX body carries the markup. */
+  /** The provision's text after the marker, exactly as in the seed (attribution included; sub-items and paragraphs on lines of their own). Plain text for data and search; the MDX body carries the markup. */
   text: z.string().min(1),
   /** The attribution: （…等部门按职责分工）, （牵头单位：…）, or lines 责任单位：…; departments in the order listed, with their roles. */
   attribution: z.object({
@@ -240,7 +240,7 @@ const provisions = defineCollection({
     /** The document's id. */
     document: z.string().regex(DOCUMENT_ID),
     /** Its provisions in reading order. */
-    measures: z.array(measure),
+    provisions: z.array(provision),
   }),
 });
 

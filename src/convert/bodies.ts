@@ -8,7 +8,7 @@
  */
 import { stringify } from 'yaml';
 import type { Department, PolicyDocument } from '../model/types.ts';
-import { measuresOf } from '../model/derive.ts';
+import { provisionsOf } from '../model/derive.ts';
 
 /** The generated file, inside content/policies/ (written and swapped in with the documents). */
 export const UNLISTED_FILE = 'unlisted-bodies.yaml';
@@ -36,7 +36,7 @@ export function unlistedBodies(docs: readonly PolicyDocument[], registry: readon
     return final;
   };
   for (const doc of docs) {
-    for (const m of measuresOf(doc))
+    for (const m of provisionsOf(doc))
       for (const d of m.attribution?.departments ?? []) if (!registry.some((r) => r.id === d.slug)) d.slug = slugFor(d.abbr, d.slug);
     const seal = doc.seal?.department;
     if (seal && !registry.some((r) => r.id === seal.slug)) seal.slug = slugFor(seal.abbr, seal.slug);

@@ -13,7 +13,7 @@
  * provisions or after the last one, a line whose numbering has no place) is kept where it stands
  * as a paragraph of its chapter (or of the preamble), never merged into a neighbouring provision.
  */
-import type { Attribution, Chapter, ChapterKind, ChapterParagraph, Measure, ProvisionKind } from '../model/types.ts';
+import type { Attribution, Chapter, ChapterKind, ChapterParagraph, Provision, ProvisionKind } from '../model/types.ts';
 import { NUMBERING, type Numbering, type NumberingKind } from '../model/numbering.ts';
 import { readAttributionLines, readParentheticalAttribution, type AttributionContext } from './attribution.ts';
 import { SourceError } from '../model/source-error.ts';
@@ -125,11 +125,11 @@ export function readBody(ctx: BodyContext, lines: readonly Classified[], endLine
   const ids = new Set<string>();
 
   const finish = () => {
-    if (draft) draft.chapter.measures.push(provision(ctx, draft, shape, ids));
+    if (draft) draft.chapter.provisions.push(provision(ctx, draft, shape, ids));
     draft = null;
   };
   const implicitChapter = (line: Line): Chapter => {
-    if (chapters.length === 0) chapters.push({ number: 1, marker: '', title: '', line: line.no, measures: [], kind: 'none', sections: [] });
+    if (chapters.length === 0) chapters.push({ number: 1, marker: '', title: '', line: line.no, provisions: [], kind: 'none', sections: [] });
     return chapters[0]!;
   };
   /** Text that is no provision: a paragraph of the current chapter, or of the preamble before the first. */
@@ -138,7 +138,7 @@ export function readBody(ctx: BodyContext, lines: readonly Classified[], endLine
     if (why) report.add(line.no, line.col, `${why}: kept as a paragraph of its own ${chapter ? `in ${chapter.marker ? chapter.marker + chapter.title : 'the body'}` : 'in the preamble'}`);
     if (!chapter) return void preamble.push(line.text);
     const paragraphs: ChapterParagraph[] = (chapter.paragraphs ??= []);
-    paragraphs.push({ text: line.text, line: line.no, after: chapter.measures.length });
+    paragraphs.push({ text: line.text, line: line.no, after: chapter.provisions.length });
   };
   const closedByAttribution = (d: Draft) => d.duty.length > 0 || readParentheticalAttribution({ ...ctx, report: quiet(ctx) }, d.lines.at(-1)!) !== null;
 
@@ -180,7 +180,7 @@ export function readBody(ctx: BodyContext, lines: readonly Classified[], endLine
         const taken = chapters.some((c) => c.number === number);
         const internal = taken ? Math.max(...chapters.map((c) => c.number)) + 1 : number!;
         if (taken) report.add(line.no, line.col, `chapter number ${marker} is used twice: this one is kept as written and addressed as chapter ${internal}`);
-        chapters.push({ number: internal, marker, title, line: line.no, measures: [], kind: shape.chapter, sections: [] });
+        chapters.push({ number: internal, marker, title, line: line.no, provisions: [], kind: shape.chapter, sections: [] });
       } else if (role === 'section') {
         finish();
         section = number!;
@@ -203,17 +203,17 @@ export function readBody(ctx: BodyContext, lines: readonly Classified[], endLine
       } else d.lines.push(line);
     } else if (chapters.length > 0) {
       const chapter = chapters.at(-1)!;
-      paragraph(line, chapter.measures.length ? `a paragraph between the provisions of ${chapter.marker}${chapter.title}` : `prose directly under the heading ${chapter.marker}${chapter.title}`);
+      paragraph(line, chapter.provisions.length ? `a paragraph between the provisions of ${chapter.marker}${chapter.title}` : `prose directly under the heading ${chapter.marker}${chapter.title}`);
     } else preamble.push(line.text);
   }
   finish();
   // The first part's items are known to be numbered through only once the second part continues them.
-  if (itemNumbering === 'through') for (const m of chapters.flatMap((c) => c.measures)) m.through = true;
+  if (itemNumbering === 'through') for (const m of chapters.flatMap((c) => c.provisions)) m.through = true;
   for (const chapter of chapters)
-    if (chapter.measures.length === 0 && !chapter.paragraphs?.length) report.add(chapter.line, 1, `chapter ${chapter.marker} has neither provisions nor text`);
+    if (chapter.provisions.length === 0 && !chapter.paragraphs?.length) report.add(chapter.line, 1, `chapter ${chapter.marker} has neither provisions nor text`);
   for (const chapter of chapters)
     for (const s of chapter.sections ?? [])
-      if (!chapter.measures.some((m) => m.section === s.number)) report.add(s.line, 1, `section ${s.marker} has no provisions`);
+      if (!chapter.provisions.some((m) => m.section === s.number)) report.add(s.line, 1, `section ${s.marker} has no provisions`);
   return { preamble, chapters };
 
   /** A sub-item or a line after an attribution line closes the provision when its attribution did. */
@@ -254,7 +254,7 @@ function checkNumber(ctx: BodyContext, line: Numbered, numbering: Numbering, num
 }
 
 /** A provision from its lines: text, attribution, headline. */
-function provision(ctx: BodyContext, d: Draft, shape: Outline, ids: Set<string>): Measure {
+function provision(ctx: BodyContext, d: Draft, shape: Outline, ids: Set<string>): Provision {
   const { file, report } = ctx;
   const { first } = d;
   const label = `${d.chapter.marker}${first.numbered.marker}`;

@@ -117,14 +117,14 @@ async function main(root: string): Promise<string> {
   // The single-document layout of earlier versions.
   rmSync(join(contentDir, 'policy'), { recursive: true, force: true });
   const target = join(contentDir, 'policies');
-  const measures = docs.reduce((n, d) => n + d.chapters.reduce((k, c) => k + c.measures.length, 0), 0);
+  const provisions = docs.reduce((n, d) => n + d.chapters.reduce((k, c) => k + c.provisions.length, 0), 0);
   const listed = docs.length <= 12 ? docs.map((d) => d.id).join(', ') : `${docs.slice(0, 10).map((d) => d.id).join(', ')} … ${docs.at(-1)!.id}`;
   const noted = docs.filter((d) => reports.get(d.id)!.length > 0);
   const summary = noted.length === 0
     ? 'conversion report: nothing guessed'
     : [`conversion report: ${noted.reduce((n, d) => n + reports.get(d.id)!.length, 0)} note(s) in ${noted.length} document(s)${bodies.length ? `, ${bodies.length} bod${bodies.length === 1 ? 'y' : 'ies'} not in the registry` : ''}:`,
       ...noted.map((d) => `  ${rel(join(target, d.id, REPORT_FILE))}: ${reports.get(d.id)!.length} note(s), first ${formatNote(reports.get(d.id)![0]!)}`)].join('\n');
-  return `${seeds.length} seed(s) → ${rel(target)}/: ${listed}; ${measures} provisions, ${files} files\n${summary}`;
+  return `${seeds.length} seed(s) → ${rel(target)}/: ${listed}; ${provisions} provisions, ${files} files\n${summary}`;
 }
 
 const args = process.argv.slice(2);

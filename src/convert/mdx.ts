@@ -7,7 +7,7 @@
  * backslash-escaped so that it reaches the page literally.
  */
 import { stringify } from 'yaml';
-import type { Attachment, Department, Measure, PolicyDocument } from '../model/types.ts';
+import type { Attachment, Department, Provision, PolicyDocument } from '../model/types.ts';
 import { attachmentsOf, chapterBlocks, citedTitle, knownDocNumber, ownText, provisionKind } from '../model/derive.ts';
 import { policyReferences } from '../model/references.ts';
 import { segmentInline, type Segment } from '../model/inline.ts';
@@ -91,7 +91,7 @@ type Inline = (text: string) => string;
 
 /**
  * One paragraph of text: always a <Para> (a <p>), so that a paragraph made only of components
- * (a one-sentence measure: marker and headline) stays a paragraph, with nothing added between its parts.
+ * (a one-sentence provision: marker and headline) stays a paragraph, with nothing added between its parts.
  */
 const para = (content: string) => `<Para>${content}</Para>`;
 /** Paragraphs inside a block component, one per string. */
@@ -106,7 +106,7 @@ export function documentMdx(doc: PolicyDocument, inline: Inline): string {
   const meta = {
     ...doc,
     chapters: doc.chapters.map((c) => ({
-      number: c.number, marker: c.marker, title: c.title, line: c.line, measures: c.measures.map((m) => m.id), kind: c.kind ?? 'part', sections: c.sections ?? [],
+      number: c.number, marker: c.marker, title: c.title, line: c.line, provisions: c.provisions.map((m) => m.id), kind: c.kind ?? 'part', sections: c.sections ?? [],
       paragraphs: c.paragraphs ?? [],
     })),
     attachments: attachmentsOf(doc).map((a) => a.number),
@@ -131,7 +131,7 @@ export function documentMdx(doc: PolicyDocument, inline: Inline): string {
   return `${frontmatter(doc.source, meta)}\n${body.join('\n\n')}\n`;
 }
 
-export function measureBody(m: Measure, inline: Inline): string {
+export function provisionBody(m: Provision, inline: Inline): string {
   const lines = ownText(m).split('\n');
   const first = lines[0]!;
   const at = first.indexOf(m.headline);
@@ -149,19 +149,19 @@ export function measureBody(m: Measure, inline: Inline): string {
 }
 
 /**
- * All provisions of a document in one file (provisions.mdx): the measures of the model as
+ * All provisions of a document in one file (provisions.mdx): the provisions of the model as
  * frontmatter, and each provision's text wrapped in <Provision id="2-1" only={props.only}>, so a
  * page renders one provision with <Content only="2-1" /> and the full text each in its place.
  * One MDX module per document rather than one per provision: every MDX file is a module of the
  * site's bundle, and a library of 1,000 documents has some 12,000 provisions (README, Scale).
  */
 export function provisionsMdx(doc: PolicyDocument, inline: Inline): string {
-  const measures = doc.chapters.flatMap((c) => c.measures);
+  const provisions = doc.chapters.flatMap((c) => c.provisions);
   // In reading order: each chapter's provisions, with its paragraphs that are no provision where they stand.
   const body = doc.chapters.flatMap((c) => chapterBlocks(c).map((b) => b.kind === 'provision'
-    ? `<Provision${attr('id', b.measure.id)} only={props.only}>\n\n${measureBody(b.measure, inline)}\n\n</Provision>`
+    ? `<Provision${attr('id', b.provision.id)} only={props.only}>\n\n${provisionBody(b.provision, inline)}\n\n</Provision>`
     : `<Provision${attr('id', b.id)} only={props.only}>\n\n${para(inline(b.paragraph.text))}\n\n</Provision>`));
-  return `${frontmatter(doc.source, { document: doc.id, measures })}\n${body.join('\n\n')}\n`;
+  return `${frontmatter(doc.source, { document: doc.id, provisions })}\n${body.join('\n\n')}\n`;
 }
 
 /** An attachment: its label, its title and its body, one paragraph per line. */

@@ -190,7 +190,7 @@ interface Head {
   title: Classified;
   form: DocumentForm;
   /** The carried document's title, when the head names it ('' when the notice text will: a 令). */
-  measuresTitle: string;
+  provisionsTitle: string;
   docNumber: { text: string; line: Classified } | null;
   /** The body that issues an order (令): 国务院 for 中华人民共和国国务院令. */
   orderIssuer: string | null;
@@ -208,7 +208,7 @@ function readHead(cur: Cursor, bodies: Bodies): Head {
     const number = cur.take();
     const issuer = order[1]!;
     cur.report.add(number.no, number.col, `an order (令): its number is read as the document number ${issuer}令${number.text}, its text as the notice, the regulation after its date as the document it publishes`);
-    return { title, form: 'notice', measuresTitle: '', docNumber: { text: `${issuer}令${number.text}`, line: number }, orderIssuer: issuer, signed: null, addressees: null };
+    return { title, form: 'notice', provisionsTitle: '', docNumber: { text: `${issuer}令${number.text}`, line: number }, orderIssuer: issuer, signed: null, addressees: null };
   }
   const carried = NOTICE_TITLE_RE.exec(title.text)?.[1] ?? NOTICE_PLAIN_RE.exec(title.text)?.[1];
   if (carried && !NOTICE_TITLE_RE.test(title.text))
@@ -219,7 +219,7 @@ function readHead(cur: Cursor, bodies: Bodies): Head {
   const signed = form === 'direct' ? readSignature(cur, bodies) : null;
   const next = cur.peek();
   const addressees = next?.kind === 'text' && ADDRESSEES_RE.test(next.text) && !next.text.includes('如下') ? cur.take().text : null;
-  return { title, form, measuresTitle: carried ?? title.text, docNumber: numberLine && { text: numberLine.text, line: numberLine }, orderIssuer: null, signed, addressees };
+  return { title, form, provisionsTitle: carried ?? title.text, docNumber: numberLine && { text: numberLine.text, line: numberLine }, orderIssuer: null, signed, addressees };
 }
 
 /** Whether a line may be the carried document's own title: short, with no sentence punctuation. */
@@ -237,7 +237,7 @@ function readNotice(cur: Cursor, head: Head, bodies: Bodies) {
     cur.i = start;
     notice.length = 0;
     while (!cur.done && !(cur.is('numbered') && ['chapter', 'article', 'part'].includes((cur.peek() as Classified & { kind: 'numbered' }).numbered.numbering.kind))
-      && !(head.measuresTitle && [head.measuresTitle, `《${head.measuresTitle}》`].includes(cur.peek()!.text)))
+      && !(head.provisionsTitle && [head.provisionsTitle, `《${head.provisionsTitle}》`].includes(cur.peek()!.text)))
       notice.push(cur.take().text);
     const at = cur.peek() ?? cur.lines.at(-1)!;
     cur.report.add(at.no, at.col, 'no signature or date closes the notice: the notice is read up to here');
@@ -247,11 +247,11 @@ function readNotice(cur: Cursor, head: Head, bodies: Bodies) {
     cur.report.add(at.no, at.col, `no notice text after ${head.addressees ? 'the addressees (主送)' : 'the title'}`);
   }
   const notes = readNotes(cur);
-  const measuresTitle = head.measuresTitle || /《([^《》]+)》/u.exec(notice.join(''))?.[1] || '';
+  const provisionsTitle = head.provisionsTitle || /《([^《》]+)》/u.exec(notice.join(''))?.[1] || '';
   const repeated = cur.peek();
   let carriedTitle: string | null = null;
-  if (repeated?.kind === 'text' && (measuresTitle ? [measuresTitle, `《${measuresTitle}》`].includes(repeated.text) : TITLE_LINE_RE.test(repeated.text))) carriedTitle = cur.take().text;
-  return { notice, attachmentNote, signed, notes, carriedTitle, measuresTitle: measuresTitle || carriedTitle || head.title.text };
+  if (repeated?.kind === 'text' && (provisionsTitle ? [provisionsTitle, `《${provisionsTitle}》`].includes(repeated.text) : TITLE_LINE_RE.test(repeated.text))) carriedTitle = cur.take().text;
+  return { notice, attachmentNote, signed, notes, carriedTitle, provisionsTitle: provisionsTitle || carriedTitle || head.title.text };
 }
 
 /**
@@ -278,7 +278,7 @@ export function readSeed(file: string, text: string, registryList: readonly Depa
 
   const head = readHead(cur, bodies);
   const notice = head.form === 'notice' ? readNotice(cur, head, bodies) : null;
-  const measuresTitle = notice?.measuresTitle ?? head.measuresTitle;
+  const provisionsTitle = notice?.provisionsTitle ?? head.provisionsTitle;
 
   const start = cur.i;
   while (!cur.done && !AFTER_BODY.has(cur.peek()!.kind) && cur.signatureAhead() === null) cur.i++;
@@ -318,7 +318,7 @@ export function readSeed(file: string, text: string, registryList: readonly Depa
   if (!issuer) report.add(head.title.no, head.title.col, 'no issuer (发文机关): the document has no signature line and its title does not name it (…关于…)');
   const docNumber = head.docNumber?.text ?? null;
   const year = signed?.dateISO.slice(0, 4);
-  const docId = id ?? ((docNumber !== null ? documentId(docNumber) : undefined) ?? titleDocumentId(measuresTitle, year));
+  const docId = id ?? ((docNumber !== null ? documentId(docNumber) : undefined) ?? titleDocumentId(provisionsTitle, year));
   if (!docId) {
     const at = head.docNumber?.line ?? head.title;
     throw new SourceError(file, at.no, at.col, docNumber !== null
@@ -332,7 +332,7 @@ export function readSeed(file: string, text: string, registryList: readonly Depa
     id: docId,
     source: file.split('/').at(-1)!,
     title: head.title.text,
-    measuresTitle,
+    provisionsTitle,
     docNumber,
     addressees: head.addressees,
     notice: notice?.notice ?? [],

@@ -6,7 +6,7 @@
  * fit A4 landscape. Written with exceljs; text cells are strings, never formulas.
  */
 import ExcelJS from 'exceljs';
-import { citedTitle, provisionLabel, responsibilitiesOf } from '../model/derive.ts';
+import { citedTitle, citedLabel, responsibilitiesOf } from '../model/derive.ts';
 import type { Department } from '../model/types.ts';
 import type { Responsibility } from './opendata.ts';
 
@@ -19,7 +19,7 @@ export interface LedgerColumn {
 
 /** Every responsible department of the provision other than the row's own, lead marked. */
 const others = (r: Responsibility, registry: ReadonlyMap<string, Department>) =>
-  responsibilitiesOf(r.measure)
+  responsibilitiesOf(r.provision)
     .filter((o) => o.id !== r.department.id)
     .map((o) => (registry.get(o.id)?.abbr ?? o.abbr) + (o.role === 'lead' ? '（牵头）' : ''))
     .join('、');
@@ -31,8 +31,8 @@ export function ledgerColumns(registry: readonly Department[], withDepartment = 
     { header: '序号', width: 6, value: (_r, i) => i + 1 },
     ...(withDepartment ? [{ header: '责任部门', width: 12, value: (r: Responsibility) => r.department.abbr }] : []),
     { header: '文件', width: 24, value: (r) => `《${citedTitle(r.document)}》${r.document.docNumber ? `（${r.document.docNumber}）` : ''}` },
-    { header: '条目', width: 19, value: (r) => provisionLabel(r.measure) },
-    { header: '原文', width: withDepartment ? 58 : 64, value: (r) => r.measure.text },
+    { header: '条目', width: 19, value: (r) => citedLabel(r.provision) },
+    { header: '原文', width: withDepartment ? 58 : 64, value: (r) => r.provision.text },
     { header: '本部门角色', width: 8, value: (r) => (r.lead ? '牵头' : '参与（配合）') },
     { header: '其他责任部门', width: 20, value: (r) => others(r, byId) },
     { header: '承办处室', width: 10, value: () => '' },

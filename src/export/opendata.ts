@@ -4,9 +4,9 @@
  * as /data/policy.schema.json (JSON Schema draft 2020-12), and the /data/ page lists its fields.
  */
 import { z } from 'astro/zod';
-import { citedTitle, departmentIds, departmentOrder, headlineTitle, measuresOf, provisionLabel, responsibilitiesOf, sharedWithOthers } from '../model/derive.ts';
-import type { Chapter, Department, DepartmentKind, Measure, PolicyDocument } from '../model/types.ts';
-import { citeMeasure } from '../views/citation.ts';
+import { citedTitle, departmentIds, departmentOrder, headlineTitle, provisionsOf, citedLabel, responsibilitiesOf, sharedWithOthers } from '../model/derive.ts';
+import type { Chapter, Department, DepartmentKind, Provision, PolicyDocument } from '../model/types.ts';
+import { citeProvision } from '../views/citation.ts';
 import { placeKey, policyReferences } from '../model/references.ts';
 import { tableCsv, type Column } from './csv.ts';
 
@@ -24,7 +24,7 @@ export const DEPARTMENT_KIND_LABELS: Record<DepartmentKind, string> = {
 // ---------------------------------------------------------------------------------------------
 // The schema of policy.json.
 
-const measureId = z.string().regex(/^\d+-\d+$/).describe('措施编号：部分序号-措施序号，如 2-1');
+const provisionId = z.string().regex(/^\d+-\d+$/).describe('措施编号：部分序号-措施序号，如 2-1');
 const departmentId = z.string().regex(/^[a-z][a-z0-9-]*$/).describe('部门标识（英文短名，稳定不变，用于网址和数据关联）');
 const place = z.string().regex(/^(\d+-\d+|preamble|notice)$/).describe('出现位置：措施编号，或 preamble（前言）、notice（通知正文）');
 
@@ -38,7 +38,7 @@ export const policySchema = z.object({
   document: z.object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/).describe('文件标识（英文短名，由发文字号得出，稳定不变，用于网址）'),
     title: z.string().describe('标题（通知标题）'),
-    measuresTitle: z.string().describe('措施文件名称（不含书名号）'),
+    provisionsTitle: z.string().describe('措施文件名称（不含书名号）'),
     docNumber: z.string().nullable().describe('发文字号；无则为 null'),
     issuer: z.string().nullable().describe('发文机关；原文未注明时为 null'),
     seal: z.string().nullable().describe('代章说明，如“市人社局代章”；无则为 null'),
@@ -57,10 +57,10 @@ export const policySchema = z.object({
     number: z.int().positive().describe('部分序号（1 起）'),
     marker: z.string().describe('原文编号，如“一、”'),
     title: z.string().describe('部分标题'),
-    measures: z.array(measureId).describe('本部分措施编号，按原文顺序'),
+    provisions: z.array(provisionId).describe('本部分措施编号，按原文顺序'),
   })).describe('各部分，按原文顺序'),
-  measures: z.array(z.object({
-    id: measureId,
+  provisions: z.array(z.object({
+    id: provisionId,
     chapter: z.int().positive().describe('所属部分序号'),
     number: z.int().positive().describe('在本部分中的序号'),
     marker: z.string().describe('原文编号，如“（一）”'),
@@ -84,7 +84,7 @@ export const policySchema = z.object({
     participates: z.int().nonnegative().describe('参与措施数（其余列明的措施数）'),
   })).describe('部门名录：按原文首次列出的顺序，未列入任何措施的部门在后'),
   responsibilities: z.array(z.object({
-    measure: measureId,
+    provision: provisionId,
     department: departmentId,
     position: z.int().positive().describe('列序：在该措施部门名单中的位置（1 为牵头部门）'),
     lead: z.boolean().describe('是否牵头部门（原文标明“牵头”；未标明时列序为 1 者）'),
@@ -132,22 +132,22 @@ export function libraryIndexJsonSchema(): Record<string, unknown> {
 
 export interface Responsibility {
   document: PolicyDocument;
-  measure: Measure;
+  provision: Provision;
   chapter: Chapter;
   department: Department;
-  /** 1-based position in the measure's list. */
+  /** 1-based position in the provision's list. */
   position: number;
   /** A lead department (牵头): marked so by the text, or listed first where the text marks no roles. */
   lead: boolean;
 }
 
-/** One row per measure-department link, by document, measure, then position. */
+/** One row per provision-department link, by document, provision, then position. */
 export function responsibilities(docs: readonly PolicyDocument[], registry: readonly Department[]): Responsibility[] {
   const byId = new Map(registry.map((d) => [d.id, d]));
-  return docs.flatMap((document) => document.chapters.flatMap((chapter) => chapter.measures.flatMap((measure) => responsibilitiesOf(measure).map(({ id, position, role }) => {
+  return docs.flatMap((document) => document.chapters.flatMap((chapter) => chapter.provisions.flatMap((provision) => responsibilitiesOf(provision).map(({ id, position, role }) => {
     const department = byId.get(id);
-    if (!department) throw new Error(`measure ${document.id}/${measure.id} names department "${id}", which the registry lacks`);
-    return { document, measure, chapter, department, position, lead: role === 'lead' };
+    if (!department) throw new Error(`provision ${document.id}/${provision.id} names department "${id}", which the registry lacks`);
+    return { document, provision, chapter, department, position, lead: role === 'lead' };
   }))));
 }
 
@@ -168,11 +168,11 @@ export function departmentSummaries(docs: readonly PolicyDocument[], registry: r
 }
 
 /** A provision's key across the library: jjzz-2020-5/2-1 (for systems: the trailing code columns). */
-export const provisionKey = (r: Pick<Responsibility, 'document' | 'measure'>) => `${r.document.id}/${r.measure.id}`;
+export const provisionKey = (r: Pick<Responsibility, 'document' | 'provision'>) => `${r.document.id}/${r.provision.id}`;
 
 /** A provision as an official cites it: 津就组字〔2020〕5号第二部分第（一）项 (《title》 for a document without 发文字号). */
-export const provisionCitation = (r: Pick<Responsibility, 'document' | 'measure'>) =>
-  `${r.document.docNumber ?? `《${citedTitle(r.document)}》`}${provisionLabel(r.measure)}`;
+export const provisionCitation = (r: Pick<Responsibility, 'document' | 'provision'>) =>
+  `${r.document.docNumber ?? `《${citedTitle(r.document)}》`}${citedLabel(r.provision)}`;
 
 /** 牵头 or 参与（配合）: the site's one vocabulary of roles, on the web, on paper and in the data. */
 export const roleLabel = (lead: boolean) => (lead ? '牵头' : '参与（配合）');
@@ -184,15 +184,15 @@ export const roleLabel = (lead: boolean) => (lead ? '牵头' : '参与（配合�
 export const RESPONSIBILITY_COLUMNS: readonly Column<Responsibility>[] = [
   { header: '文件名称', description: '文件名称（不含书名号）', value: (r) => citedTitle(r.document) },
   { header: '发文字号', description: '文件的发文字号', value: (r) => r.document.docNumber },
-  { header: '编号', description: '措施（条文）在文件中的编号，如“第二部分第（一）项”“第五条”', value: (r) => provisionLabel(r.measure) },
+  { header: '编号', description: '措施（条文）在文件中的编号，如“第二部分第（一）项”“第五条”', value: (r) => citedLabel(r.provision) },
   { header: '所属部分', description: '措施所在部分（章）的序号和标题', value: (r) => `${r.chapter.marker}${r.chapter.title}` },
-  { header: '措施标题', description: '措施首句（不含句号）', value: (r) => headlineTitle(r.measure.headline) },
+  { header: '措施标题', description: '措施首句（不含句号）', value: (r) => headlineTitle(r.provision.headline) },
   { header: '部门简称', description: '原文中的写法，如“市人社局”', value: (r) => r.department.abbr },
   { header: '部门全称', description: '成文时的正式名称', value: (r) => r.department.name },
   { header: '分工', description: '“牵头”或“参与（配合）”：原文标明牵头单位的，按原文；未标明的，排在第一位的部门为牵头', value: (r) => roleLabel(r.lead) },
   { header: '原文排列顺序', description: '该部门在原文责任单位中排第几个', value: (r) => r.position },
   { header: '文件代码（系统对接用）', description: '文件在网址和数据文件中的代码', value: (r) => r.document.id },
-  { header: '措施代码（系统对接用）', description: '措施在网址和数据文件中的代码（部分序号-措施序号）', value: (r) => r.measure.id },
+  { header: '措施代码（系统对接用）', description: '措施在网址和数据文件中的代码（部分序号-措施序号）', value: (r) => r.provision.id },
   { header: '部门代码（系统对接用）', description: '部门在网址和数据文件中的代码', value: (r) => r.department.id },
 ];
 
@@ -228,25 +228,25 @@ export function departmentsCsv(docs: readonly PolicyDocument[], registry: readon
 
 const unique = <T,>(xs: T[]) => [...new Set(xs)];
 
-/** One document as policy.json. `measureUrl` gives a provision's absolute address. */
-export function policyData(doc: PolicyDocument, registry: readonly Department[], measureUrl: (id: string) => string): PolicyData {
+/** One document as policy.json. `provisionUrl` gives a provision's absolute address. */
+export function policyData(doc: PolicyDocument, registry: readonly Department[], provisionUrl: (id: string) => string): PolicyData {
   const d = doc;
-  const measures = measuresOf(doc);
+  const provisions = provisionsOf(doc);
   const refs = policyReferences(doc, registry);
   const data: PolicyData = {
     $schema: '../policy.schema.json',
     version: { schema: SCHEMA_VERSION, source: d.source.replace(/^.*\//, ''), documentDate: d.dateISO },
     document: {
-      id: d.id, title: d.title, measuresTitle: d.measuresTitle, docNumber: d.docNumber, issuer: d.issuer,
+      id: d.id, title: d.title, provisionsTitle: d.provisionsTitle, docNumber: d.docNumber, issuer: d.issuer,
       seal: d.seal?.text ?? null, signature: d.signature, date: d.date, dateISO: d.dateISO, addressees: d.addressees,
       notice: d.notice, preamble: d.preamble, implements: d.implements,
     },
-    chapters: doc.chapters.map((c) => ({ number: c.number, marker: c.marker, title: c.title, measures: c.measures.map((m) => m.id) })),
-    measures: measures.map((m) => ({
+    chapters: doc.chapters.map((c) => ({ number: c.number, marker: c.marker, title: c.title, provisions: c.provisions.map((m) => m.id) })),
+    provisions: provisions.map((m) => ({
       id: m.id, chapter: m.chapter, number: m.number, marker: m.marker,
-      citation: citeMeasure(d, m),
+      citation: citeProvision(d, m),
       headline: m.headline, text: m.text, departments: departmentIds(m), departmentsEtc: sharedWithOthers(m),
-      url: measureUrl(m.id),
+      url: provisionUrl(m.id),
     })),
     departments: departmentSummaries([doc], registry).map((s) => ({
       id: s.department.id, abbr: s.department.abbr, name: s.department.name, nameEn: s.department.nameEn,
@@ -254,7 +254,7 @@ export function policyData(doc: PolicyDocument, registry: readonly Department[],
       ...(s.department.level ? { level: s.department.level } : {}), ...(s.department.source ? { source: s.department.source } : {}),
       leads: s.leads.length, participates: s.participates.length,
     })),
-    responsibilities: responsibilities([doc], registry).map((r) => ({ measure: r.measure.id, department: r.department.id, position: r.position, lead: r.lead })),
+    responsibilities: responsibilities([doc], registry).map((r) => ({ provision: r.provision.id, department: r.department.id, position: r.position, lead: r.lead })),
     references: {
       documents: refs.documents.map((x) => ({ anchor: x.anchor, title: x.title, number: x.number, implemented: x.implemented, places: unique(x.mentions.map((m) => placeKey(m.place))) })),
       programmes: refs.programmes.map((x) => ({ anchor: x.anchor, name: x.name, places: unique(x.mentions.map((m) => placeKey(m.place))) })),
@@ -277,7 +277,7 @@ export const libraryIndexSchema = z.object({
     issuer: z.string().nullable().describe('发文机关；原文未注明时为 null'),
     date: z.string().nullable().describe('成文日期（原文写法）；原文未注明时为 null'),
     dateISO: z.iso.date().nullable().describe('成文日期（ISO 8601）；原文未注明时为 null'),
-    measures: z.int().nonnegative().describe('措施数'),
+    provisions: z.int().nonnegative().describe('措施数'),
     departments: z.int().nonnegative().describe('列为责任部门的部门数'),
     url: z.string().describe('文件网页地址（网站设定了域名时为完整网址，否则为站内路径）'),
     files: z.object({
@@ -301,7 +301,7 @@ export function libraryIndexData(docs: readonly PolicyDocument[], urls: LibraryU
     version: { schema: SCHEMA_VERSION },
     documents: docs.map((d) => ({
       id: d.id, title: citedTitle(d), docNumber: d.docNumber, issuer: d.issuer, date: d.date, dateISO: d.dateISO,
-      measures: measuresOf(d).length, departments: new Set(measuresOf(d).flatMap(departmentIds)).size,
+      provisions: provisionsOf(d).length, departments: new Set(provisionsOf(d).flatMap(departmentIds)).size,
       url: urls.document(d.id), files: { policy: urls.policyJson(d.id), responsibilities: urls.responsibilitiesCsv(d.id) },
     })),
   });
@@ -313,7 +313,7 @@ export function libraryIndexData(docs: readonly PolicyDocument[], urls: LibraryU
 type JsonSchemaNode = { type?: string | string[]; anyOf?: JsonSchemaNode[]; items?: JsonSchemaNode; properties?: Record<string, JsonSchemaNode>; description?: string; enum?: unknown[]; const?: unknown };
 
 export interface SchemaField {
-  /** Dotted path; [] marks the elements of a list: measures[].id. */
+  /** Dotted path; [] marks the elements of a list: provisions[].id. */
   path: string;
   /** JSON types of the value (a nullable one has 'null' among them). */
   types: string[];

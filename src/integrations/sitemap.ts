@@ -9,7 +9,7 @@ import type { AstroIntegration } from 'astro';
 
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The sitemap of the given page paths ('' for the home page, 'measures/2-1/'…). */
+/** The sitemap of the given page paths ('' for the home page, 'provisions/2-1/'…). */
 export function sitemapXml(site: URL, base: string, pathnames: readonly string[]): string {
   const root = base.replace(/\/?$/, '/');
   const urls = [...new Set(pathnames)]

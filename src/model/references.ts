@@ -5,11 +5,11 @@
  * MDX markup, so the indexes, summaries and data files agree with the pages.
  */
 import { figuresIn, segmentInline, type Segment } from './inline.ts';
-import { citedTitle, measuresOf } from './derive.ts';
+import { citedTitle, provisionsOf } from './derive.ts';
 import type { Department, PolicyDocument } from './types.ts';
 
-/** Where a mention sits: a measure (by id), or the preamble / notice of the document. */
-export type Place = { measure: string } | { part: 'preamble' | 'notice' };
+/** Where a mention sits: a provision (by id), or the preamble / notice of the document. */
+export type Place = { provision: string } | { part: 'preamble' | 'notice' };
 
 export interface Mention {
   place: Place;
@@ -149,14 +149,14 @@ export function extractReferences(sources: readonly TextSource[], departments: r
   return { documents: docs, programmes: [...programmes.values()], figures };
 }
 
-/** The references of one measure's text (for summaries and data files). */
-export function measureReferences(id: string, text: string, departments: readonly Department[], selfTitle: string): References {
-  return extractReferences([{ place: { measure: id }, text }], departments, selfTitle);
+/** The references of one provision's text (for summaries and data files). */
+export function provisionReferences(id: string, text: string, departments: readonly Department[], selfTitle: string): References {
+  return extractReferences([{ place: { provision: id }, text }], departments, selfTitle);
 }
 
-/** Where a mention is, as one string: the measure id, or preamble / notice. */
+/** Where a mention is, as one string: the provision id, or preamble / notice. */
 export function placeKey(p: Place): string {
-  return 'measure' in p ? p.measure : p.part;
+  return 'provision' in p ? p.provision : p.part;
 }
 
 /** Every text of a document that may cite, name or promise something, in reading order. */
@@ -164,11 +164,11 @@ export function referenceSources(doc: PolicyDocument): TextSource[] {
   return [
     ...doc.notice.map((text) => ({ place: { part: 'notice' as const }, text })),
     ...doc.preamble.map((text) => ({ place: { part: 'preamble' as const }, text })),
-    ...measuresOf(doc).map((m) => ({ place: { measure: m.id }, text: m.text })),
+    ...provisionsOf(doc).map((m) => ({ place: { provision: m.id }, text: m.text })),
   ];
 }
 
-/** What a document cites, names and promises (notice, preamble and measures). */
+/** What a document cites, names and promises (notice, preamble and provisions). */
 export function policyReferences(doc: PolicyDocument, registry: readonly Department[]): References {
   return extractReferences(referenceSources(doc), registry, citedTitle(doc));
 }

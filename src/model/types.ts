@@ -37,7 +37,7 @@ export interface Attribution {
   /**
    * The attribution exactly as written: the parenthetical with any punctuation after it
    * （市人社局、市发展改革委等部门按职责分工）。, or the line(s) 牵头单位：市教委\n配合单位：市人社局.
-   * Always the end of the measure's `text`.
+   * Always the end of the provision's `text`.
    */
   text: string;
   /** Departments in the order listed, each with its role; the first lead is the lead department. */
@@ -67,7 +67,7 @@ export type ProvisionKind = 'item' | 'part' | 'article';
 /** What groups provisions: 'part' 一、, 'chapter' 第一章, 'none' for the implicit chapter of a document without divisions. */
 export type ChapterKind = 'part' | 'chapter' | 'none';
 
-export interface Measure {
+export interface Provision {
   /** Stable id from the numbering path: chapter-provision, e.g. 2-1; 3-12 for 第十二条 in 第三章 (1- when the document has no chapters). */
   id: string;
   chapter: number;
@@ -126,7 +126,7 @@ export interface Chapter {
   /** '' for the implicit chapter. */
   title: string;
   line: number;
-  measures: Measure[];
+  provisions: Provision[];
   /** Absent means 'part' (一、). */
   kind?: ChapterKind;
   /** Its sections (第一节…), in order; absent or empty when it has none. */
@@ -179,7 +179,7 @@ export interface PolicyDocument {
   /** The title as written: 关于印发《…》的通知, or the document's own title when it is issued directly. */
   title: string;
   /** The carried document's own title, the 《…》 inside a notice's title, without the brackets; the title itself when issued directly. */
-  measuresTitle: string;
+  provisionsTitle: string;
   /** 发文字号, e.g. 津就组字〔2020〕5号; null when the document has none. */
   docNumber: string | null;
   /** 主送, the addressee line as written (with its closing ：); null when there is none. */

@@ -1,5 +1,5 @@
 /**
- * Marks the searched words where a search result lands: /measures/2-1/?highlight=落户 wraps every
+ * Marks the searched words where a search result lands: /provisions/2-1/?highlight=落户 wraps every
  * occurrence inside the indexed text ([data-pagefind-body]) in <mark class="pe-hit"> and scrolls
  * to the first. Inactive (returns at once) without the parameter. Matching is the search page's:
  * whitespace ignored, full-width ASCII and case folded, strings may cross element boundaries; a

@@ -1,23 +1,23 @@
 /**
- * The full text on a desktop: the sidebar's table of contents marks the chapter and the measure
+ * The full text on a desktop: the sidebar's table of contents marks the chapter and the provision
  * being read (aria-current="location"), and keeps it in view. Only on /policies/<id>/text/.
  */
 const toc = document.querySelector<HTMLElement>('.pe-fulltext__toc');
-const sections = [...document.querySelectorAll<HTMLElement>('.pe-doc--official .pe-chapter, .pe-doc--official .pe-measure')];
+const sections = [...document.querySelectorAll<HTMLElement>('.pe-doc--official .pe-chapter, .pe-doc--official .pe-provision')];
 if (toc && sections.length && 'IntersectionObserver' in window) {
   const linkFor = (section: HTMLElement) =>
     toc.querySelector<HTMLAnchorElement>(`a[href$="#${CSS.escape(section.id)}"]`);
   const visible = new Set<HTMLElement>();
   const mark = () => {
     const current = sections.filter((s) => visible.has(s));
-    const measure = current.find((s) => s.classList.contains('pe-measure'));
-    const chapter = measure?.closest<HTMLElement>('.pe-chapter') ?? current.find((s) => s.classList.contains('pe-chapter'));
+    const provision = current.find((s) => s.classList.contains('pe-provision'));
+    const chapter = provision?.closest<HTMLElement>('.pe-chapter') ?? current.find((s) => s.classList.contains('pe-chapter'));
     for (const a of toc.querySelectorAll('a[aria-current]')) a.removeAttribute('aria-current');
-    for (const s of [chapter, measure]) {
+    for (const s of [chapter, provision]) {
       const a = s && linkFor(s);
       if (a) a.setAttribute('aria-current', 'location');
     }
-    const a = (measure && linkFor(measure)) ?? (chapter && linkFor(chapter));
+    const a = (provision && linkFor(provision)) ?? (chapter && linkFor(chapter));
     if (a) {
       const box = toc.getBoundingClientRect();
       const r = a.getBoundingClientRect();

@@ -5,10 +5,10 @@
  * from here down to components.
  */
 import { getCollection } from 'astro:content';
-import { citedTitle, departmentIds, leadIds, measuresOf, ownText } from '../model/derive.ts';
+import { citedTitle, departmentIds, leadIds, provisionsOf, ownText } from '../model/derive.ts';
 import type { ReaderGroup, ThesaurusEntry } from '../model/lexicon.ts';
 import { inForceFirst } from '../model/status.ts';
-import type { Measure, PolicyDocument } from '../model/types.ts';
+import type { Provision, PolicyDocument } from '../model/types.ts';
 import { groupIndex as indexGroups, maskNames, type GroupIndex } from '../views/groups.ts';
 import { buildLexicon, departmentNames, type Lexicon } from '../views/lexicon.ts';
 import { relatedProvisions, termsIn, type ProvisionFeatures, type Relation } from '../views/related.ts';
@@ -52,14 +52,14 @@ export function readerGroups(): Promise<GroupIndex> {
 }
 
 /** The groups a provision names. */
-export async function groupsOf(doc: PolicyDocument, m: Measure): Promise<ReaderGroup[]> {
+export async function groupsOf(doc: PolicyDocument, m: Provision): Promise<ReaderGroup[]> {
   return (await readerGroups()).byProvision.get(`${doc.id}/${m.id}`) ?? [];
 }
 
 /** A related provision, ready to show. */
 export interface RelatedProvision {
   doc: PolicyDocument;
-  measure: Measure;
+  provision: Provision;
   relation: Relation;
 }
 
@@ -77,12 +77,12 @@ async function features(): Promise<ProvisionFeatures[]> {
   const items: ProvisionFeatures[] = [];
   for (const doc of documents) {
     const refs = await referencesOf(doc);
-    const inMeasure = (places: { place: { measure?: string } | object }[], id: string) => places.some((p) => 'measure' in p.place && p.place.measure === id);
-    const ms = measuresOf(doc);
+    const inProvision = (places: { place: { provision?: string } | object }[], id: string) => places.some((p) => 'provision' in p.place && p.place.provision === id);
+    const ms = provisionsOf(doc);
     ms.forEach((m, i) => {
       const key = `${doc.id}/${m.id}`;
-      const programmes = refs.programmes.filter((p) => inMeasure(p.mentions, m.id)).map((p) => p.name);
-      const cited = refs.documents.filter((d) => inMeasure(d.mentions, m.id)).map((d) => `《${d.title}》`);
+      const programmes = refs.programmes.filter((p) => inProvision(p.mentions, m.id)).map((p) => p.name);
+      const cited = refs.documents.filter((d) => inProvision(d.mentions, m.id)).map((d) => `《${d.title}》`);
       items.push({
         key,
         neighbours: [ms[i - 1], ms[i + 1]].filter((x) => x !== undefined).map((x) => `${doc.id}/${x.id}`),
@@ -100,10 +100,10 @@ async function features(): Promise<ProvisionFeatures[]> {
 }
 
 /** Up to five related provisions of a provision, computed for the whole library once per build. */
-export async function relatedOf(doc: PolicyDocument, m: Measure): Promise<RelatedProvision[]> {
+export async function relatedOf(doc: PolicyDocument, m: Provision): Promise<RelatedProvision[]> {
   related ??= (async () => {
     const { documents } = await getLibrary();
-    const byKey = new Map<string, { doc: PolicyDocument; measure: Measure }>(documents.flatMap((d) => measuresOf(d).map((x) => [`${d.id}/${x.id}`, { doc: d, measure: x }] as const)));
+    const byKey = new Map<string, { doc: PolicyDocument; provision: Provision }>(documents.flatMap((d) => provisionsOf(d).map((x) => [`${d.id}/${x.id}`, { doc: d, provision: x }] as const)));
     const out = new Set(documents.filter(isOutOfForce).map((d) => d.id));
     const relations = relatedProvisions(await features(), { last: (key) => out.has(key.slice(0, key.indexOf('/'))) });
     return new Map([...relations].map(([key, rs]) => [key, rs.map((relation) => ({ ...byKey.get(relation.key)!, relation }))]));

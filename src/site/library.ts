@@ -20,7 +20,7 @@ export type AttachmentEntry = CollectionEntry<'attachments'>;
 /** What a page renders of a document: its MDX entries. */
 export interface PolicyEntries {
   document: DocumentEntry;
-  /** Every provision's text (src/components/MeasureText.astro renders one). */
+  /** Every provision's text (src/components/ProvisionText.astro renders one). */
   provisions: ProvisionsEntry;
   /** Its attachments (附件), in order. */
   attachments: AttachmentEntry[];
@@ -62,7 +62,7 @@ async function load(): Promise<Loaded> {
     const d = entry.data;
     const provisions = provisionsByDoc.get(d.id);
     if (!provisions) throw new Error(`document ${d.id} has no provisions.mdx: run \`npm run convert\``);
-    const measures = new Map(provisions.data.measures.map((m) => [m.id, m]));
+    const byId = new Map(provisions.data.provisions.map((m) => [m.id, m]));
     const attachmentFiles = attachmentsByDoc.get(d.id) ?? new Map<number, AttachmentEntry>();
     const attachmentList = d.attachments.map((n) => {
       const a = attachmentFiles.get(n);
@@ -73,29 +73,27 @@ async function load(): Promise<Loaded> {
     entries.set(d.id, { document: entry, provisions, attachments: attachmentList });
     const chapters = d.chapters.map((c) => ({
       ...c,
-      measures: c.measures.map((id) => {
-        const m = measures.get(id);
-        if (!m) throw new Error(`document ${d.id}: chapter ${c.marker} lists measure ${id}, which its provisions.mdx lacks: run \`npm run convert\``);
+      provisions: c.provisions.map((id) => {
+        const m = byId.get(id);
+        if (!m) throw new Error(`document ${d.id}: chapter ${c.marker} lists provision ${id}, which its provisions.mdx lacks: run \`npm run convert\``);
         const { collectives, ...read } = m.attribution ?? {};
         const attribution: Attribution | null = m.attribution && {
           ...(read as Omit<Attribution, 'departments' | 'collectives'>), departments: m.attribution.departments.map((a) => ({ ...plainDept(a), role: a.role })),
           ...(collectives?.length ? { collectives } : {}),
         };
         for (const a of attribution?.departments ?? [])
-          if (!known.has(a.slug)) throw new Error(`measure ${d.id}/${id} names department "${a.slug}", which content/departments.yaml lacks`);
-        return {
-          id: m.id, chapter: m.chapter, number: m.number, marker: m.marker, headline: m.headline, text: m.text, attribution, line: m.line,
-          kind: m.kind, chapterKind: m.chapterKind, section: m.section, ...(m.through ? { through: true } : {}),
-        };
+          if (!known.has(a.slug)) throw new Error(`provision ${d.id}/${id} names department "${a.slug}", which content/departments.yaml lacks`);
+        const { through, attribution: _read, ...provision } = m;
+        return { ...provision, attribution, ...(through ? { through } : {}) };
       }),
     }));
-    if (chapters.reduce((n, c) => n + c.measures.length, 0) !== measures.size)
+    if (chapters.reduce((n, c) => n + c.provisions.length, 0) !== byId.size)
       throw new Error(`document ${d.id}: some provisions of provisions.mdx belong to no chapter: run \`npm run convert\``);
     const seal = d.seal && { text: d.seal.text, department: d.seal.department && plainDept(d.seal.department) };
     const attachments = attachmentList.map(({ data: a }): Attachment => ({ number: a.number, label: a.label, title: a.title, text: a.text, line: a.line }));
     const { source: _source, id: _id, ...declared } = metaBySource.get(d.source) ?? { source: d.source };
     // Dates the text states (自…起施行，有效期…年) stand where nothing is declared; a disagreement is a build warning.
-    const stated = statedTerms([...d.notice, ...d.preamble, ...chapters.flatMap((c) => c.measures.map((m) => m.text)), ...(d.notes ?? [])], declared.published ?? d.dateISO ?? undefined, parseDate);
+    const stated = statedTerms([...d.notice, ...d.preamble, ...chapters.flatMap((c) => c.provisions.map((m) => m.text)), ...(d.notes ?? [])], declared.published ?? d.dateISO ?? undefined, parseDate);
     for (const message of termConflicts(declared, stated)) console.warn(`[documents] content/documents.yaml, ${d.source}: ${message}`);
     const meta = { ...declared, effective: declared.effective ?? stated.effective, expires: declared.expires ?? stated.expires };
     return { ...d, seal, chapters, attachments, meta };

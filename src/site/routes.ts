@@ -29,9 +29,9 @@ export const routes = {
   issuer: (slug: string, page = 1) => url(`library/issuer/${slug}/${page > 1 ? `${page}/` : ''}`),
   /** A document's own home: metadata, notice, table of contents. */
   document: (id: string, anchor?: string) => doc(id) + hash(anchor),
-  /** The full text. Anchors: c2 (chapter), m2-1 (measure). */
+  /** The full text. Anchors: c2 (chapter), m2-1 (provision). */
   text: (id: string, anchor?: string) => doc(id, 'text/') + hash(anchor),
-  measure: (id: string, measure: string) => doc(id, `${measure}/`),
+  provision: (id: string, provision: string) => doc(id, `${provision}/`),
   /** An attachment (附件N) on its own page. */
   attachment: (id: string, n: number) => doc(id, `attachments/${n}/`),
   /** The document's 任务分工表 (responsibility matrix). */
@@ -65,7 +65,7 @@ export const routes = {
 /** Anchors come from the numbering, never from Chinese text: c2, m2-1. */
 export const anchors = {
   chapter: (n: number) => `c${n}`,
-  measure: (id: string) => `m${id}`,
+  provision: (id: string) => `m${id}`,
   /** An attachment (附件1) in the full text and on the document's page. */
   attachment: (n: number) => `a${n}`,
   /** The preamble, on the document's home page and the full text. */

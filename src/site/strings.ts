@@ -1,5 +1,5 @@
 /** Every piece of interface text the reader sees, in Simplified Chinese, in one place. */
-import { MEASURES, type ProvisionUnit } from '../model/derive.ts';
+import { ITEMS, type ProvisionUnit } from '../model/derive.ts';
 
 export const t = {
   siteName: '政策通览',
@@ -70,8 +70,8 @@ export const t = {
     docNumber: '发文字号',
     issuer: '发文机关',
     date: '成文日期',
-    counts: (measures: number, departments: number, unit: ProvisionUnit = MEASURES) => `${measures} ${unit.counter} · ${departments} 个责任部门`,
-    measures: '措施',
+    counts: (provisions: number, departments: number, unit: ProvisionUnit = ITEMS) => `${provisions} ${unit.counter} · ${departments} 个责任部门`,
+    provisions: '措施',
     departments: '部门',
     open: '阅读',
     pages: '分页',
@@ -95,7 +95,7 @@ export const t = {
     addressees: '主送',
     implements: '依据文件',
     scope: '文件结构',
-    scopeValue: (chapters: number, measures: number, departments: number, unit: ProvisionUnit = MEASURES) => `${chapters} ${unit.chapters}，${measures} ${unit.counter}，${departments} 个责任部门`,
+    scopeValue: (chapters: number, provisions: number, departments: number, unit: ProvisionUnit = ITEMS) => `${chapters} ${unit.chapters}，${provisions} ${unit.counter}，${departments} 个责任部门`,
     notice: '通知',
     preamble: '前言',
     toc: '目录',
@@ -112,7 +112,7 @@ export const t = {
     notes: '附注',
     none: '—',
   },
-  measure: {
+  provision: {
     breadcrumb: '导航路径',
     text: '条文',
     departments: '责任部门',
@@ -154,10 +154,10 @@ export const t = {
     intro: '选择您所属的人群，查看文库中提到这类人群的全部措施，以及原文中的有关语句。',
     homeHeading: '我是……',
     homeIntro: '按人群查找与您有关的措施：',
-    count: (measures: number, documents: number) => (measures === 0 ? '暂无措施' : documents > 1 ? `${measures} 项措施，${documents} 份文件` : `${measures} 项措施`),
+    count: (provisions: number, documents: number) => (provisions === 0 ? '暂无措施' : documents > 1 ? `${provisions} 项措施，${documents} 份文件` : `${provisions} 项措施`),
     pageTitle: (name: string) => `我是${name}`,
-    pageDescription: (name: string, measures: number) => `文库中提到${name}的 ${measures} 项措施，附原文语句。`,
-    pageIntro: (measures: number, documents: number) => (documents > 1 ? `文库中 ${documents} 份文件的 ${measures} 项措施提到这类人群。` : `文库中有 ${measures} 项措施提到这类人群。`),
+    pageDescription: (name: string, provisions: number) => `文库中提到${name}的 ${provisions} 项措施，附原文语句。`,
+    pageIntro: (provisions: number, documents: number) => (documents > 1 ? `文库中 ${documents} 份文件的 ${provisions} 项措施提到这类人群。` : `文库中有 ${provisions} 项措施提到这类人群。`),
     phrases: '原文中的说法：',
     none: '文库中暂无提到这类人群的措施。',
     more: (n: number) => `另有 ${n} 句提到`,
@@ -299,7 +299,7 @@ export const t = {
   },
   dept: {
     indexTitle: '责任部门',
-    indexIntro: (departments: number, measures: number, links: number, unit: ProvisionUnit = MEASURES) => `本文件 ${measures} ${unit.counter}共列明 ${departments} 个责任部门、${links} 处分工。`,
+    indexIntro: (departments: number, provisions: number, links: number, unit: ProvisionUnit = ITEMS) => `本文件 ${provisions} ${unit.counter}共列明 ${departments} 个责任部门、${links} 处分工。`,
     /** A screen instruction (never printed). */
     indexHint: '点击部门名称，查看并打印该部门的任务清单。',
     listHeading: '部门一览',
@@ -331,13 +331,13 @@ export const t = {
     nameEn: '英文名称',
     note: '说明',
     /** One document's tasks, in its own unit: 合计 11 项措施：牵头 3 项，参与（配合）8 项 (条 for a 办法). */
-    summary: (measures: number, leads: number, unit: ProvisionUnit = MEASURES) => {
+    summary: (provisions: number, leads: number, unit: ProvisionUnit = ITEMS) => {
       const n = unit.counter === '项措施' ? '项' : unit.counter;
-      return `合计 ${measures} ${unit.counter}：牵头 ${leads} ${n}，参与（配合）${measures - leads} ${n}`;
+      return `合计 ${provisions} ${unit.counter}：牵头 ${leads} ${n}，参与（配合）${provisions - leads} ${n}`;
     },
     /** Tasks across documents (措施 and 条 alike are 任务 here). */
-    summaryAcross: (documents: number, measures: number, leads: number) =>
-      `${documents > 1 ? `${documents} 份文件` : ''}合计 ${measures} 项任务：牵头 ${leads} 项，参与（配合）${measures - leads} 项`,
+    summaryAcross: (documents: number, provisions: number, leads: number) =>
+      `${documents > 1 ? `${documents} 份文件` : ''}合计 ${provisions} 项任务：牵头 ${leads} 项，参与（配合）${provisions - leads} 项`,
     byDocument: '按文件',
     tocHeading: '任务目录',
     tocIntro: '每份文件一张表，按成文日期从新到旧排列；点击措施名称可看原文全文。',
@@ -365,7 +365,7 @@ export const t = {
     etcOthers: '其他有关部门',
     alone: '本部门单独负责',
     mentionsHeading: '文中其他提及',
-    mentionPlace: { title: '标题', addressees: '主送', notice: '通知正文', signature: '落款', preamble: '前言', measure: '措施正文' } as Record<string, string>,
+    mentionPlace: { title: '标题', addressees: '主送', notice: '通知正文', signature: '落款', preamble: '前言', provision: '措施正文' } as Record<string, string>,
     seal: '代章：以本部门印章代发文机关用印',
     partnersHeading: '共同负责的部门',
     partnersCaption: '与本部门在同一项措施中列明的部门，按共同措施数排序。',
@@ -381,7 +381,7 @@ export const t = {
     title: '措施与责任部门关系图',
     intro: '左侧为各部分的措施，右侧为责任部门；连线表示措施列明该部门，粗线表示牵头部门（排在第一位）。点击方框打开对应页面。',
     legendHeading: '图例',
-    legendMeasure: '措施（编号与标题）',
+    legendProvision: '措施（编号与标题）',
     legendDept: '责任部门（简称）',
     legendLead: '牵头（列第一位）',
     legendOther: '参与',
@@ -399,7 +399,7 @@ export const t = {
     zoomReset: '适合宽度',
     textHeading: '文字版本',
     textIntro: '与关系图相同的关系：每项措施及其责任部门（按列明顺序）。',
-    accDescr: (measures: number, departments: number, links: number, unit: ProvisionUnit = MEASURES) => `${measures} ${unit.counter}与 ${departments} 个责任部门之间的 ${links} 条分工关系`,
+    accDescr: (provisions: number, departments: number, links: number, unit: ProvisionUnit = ITEMS) => `${provisions} ${unit.counter}与 ${departments} 个责任部门之间的 ${links} 条分工关系`,
     noJs: '关系图需要 JavaScript；下方文字版本列出了相同的关系。',
   },
   copy: { link: '复制链接', done: '已复制', failed: '复制失败，请手动复制' },
@@ -411,8 +411,8 @@ export const t = {
     titleFor: (unit: ProvisionUnit) => `${unit.name}摘要`,
     chapterTitle: (label: string) => `${label}摘要`,
     intro: '逐项列出每项措施的标题、主要举措（原文的动作分句，点击可到原文位置）、责任部门、引用文件、点名的专项工作和量化指标，均由原文自动摘录，未作改写。',
-    totals: (measures: number, departments: number, documents: number, commitments: number, unit: ProvisionUnit = MEASURES) =>
-      `共 ${measures} ${unit.counter}，涉及 ${departments} 个责任部门，引用 ${documents} 份文件，含 ${commitments} 项量化指标。`,
+    totals: (provisions: number, departments: number, documents: number, commitments: number, unit: ProvisionUnit = ITEMS) =>
+      `共 ${provisions} ${unit.counter}，涉及 ${departments} 个责任部门，引用 ${documents} 份文件，含 ${commitments} 项量化指标。`,
     id: '编号',
     departments: '责任部门',
     actions: '主要举措',
@@ -427,8 +427,8 @@ export const t = {
     programmes: '专项工作和提法',
     commitments: '量化指标',
     none: '无',
-    chapterFacts: (measures: number, departments: number, unit: ProvisionUnit = MEASURES) =>
-      departments ? `本部分共 ${measures} ${unit.counter}，涉及 ${departments} 个责任部门。` : `本部分共 ${measures} ${unit.counter}，未列明责任部门。`,
+    chapterFacts: (provisions: number, departments: number, unit: ProvisionUnit = ITEMS) =>
+      departments ? `本部分共 ${provisions} ${unit.counter}，涉及 ${departments} 个责任部门。` : `本部分共 ${provisions} ${unit.counter}，未列明责任部门。`,
     leads: '牵头部门：',
     chapters: '各部分摘要',
     chaptersHint: '每个部分的摘要单独成页，适合会议分发。',
@@ -439,7 +439,7 @@ export const t = {
     noneSelected: '请至少选择一个部分。',
     skipped: '不打印',
     whole: '全部摘要',
-    readMeasure: (id: string) => `阅读第 ${id} 项全文`,
+    readProvision: (id: string) => `阅读第 ${id} 项全文`,
     source: '摘自',
     pager: '前后部分',
     prev: '上一部分',

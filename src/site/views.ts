@@ -50,7 +50,7 @@ export function citationsOf(doc: PolicyDocument): Promise<Citations> {
     for (const d of documents) {
       const refs = await referencesOf(d);
       const cited = new Set(refs.documents.flatMap((r) => [byTitle.get(r.title), r.number ? byNumber.get(r.number) : undefined]));
-      const text = [...d.notice, ...d.preamble, ...d.chapters.flatMap((c) => c.measures.map((m) => m.text))].join('\n');
+      const text = [...d.notice, ...d.preamble, ...d.chapters.flatMap((c) => c.provisions.map((m) => m.text))].join('\n');
       // A 发文字号 anywhere in the text, the Han run before 〔 possibly starting with other words (根据国办发〔…〕).
       for (const [run] of text.matchAll(/[\p{Script=Han}A-Za-z]+〔\d{4}〕\d+号/gu)) cited.add(knownDocNumber(run, (n) => byNumber.get(n))?.match);
       for (const other of cited) {
@@ -85,7 +85,7 @@ export function departmentAcross(id: string): Promise<{ doc: PolicyDocument; xre
 
 /** Registry ids of the departments listed in any provision of a document. */
 export function departmentsListed(doc: PolicyDocument): Set<string> {
-  return new Set(doc.chapters.flatMap((c) => c.measures.flatMap(departmentIds)));
+  return new Set(doc.chapters.flatMap((c) => c.provisions.flatMap(departmentIds)));
 }
 
 /** Mermaid source for a graph model of a document, with the site's URLs and labels. */
@@ -93,10 +93,10 @@ export function siteMermaid(doc: PolicyDocument, model: GraphModel, title: strin
   // One chapter alone is named by its number (its title is on the page); several by number and title.
   const single = model.chapters.length === 1;
   return mermaidSource(model, {
-    measureUrl: (id) => routes.measure(doc.id, id),
+    provisionUrl: (id) => routes.provision(doc.id, id),
     departmentUrl: (id) => routes.department(id),
     title,
-    description: t.graph.accDescr(model.chapters.reduce((n, c) => n + c.measures.length, 0), model.departments.length, model.edges.length),
+    description: t.graph.accDescr(model.chapters.reduce((n, c) => n + c.provisions.length, 0), model.departments.length, model.edges.length),
     chapterLabel: (c) => (single ? chapterLabel(c) || t.graph.all : `${c.marker}${c.title}` || t.graph.all),
     departmentsLabel: t.dept.indexTitle,
     focus,
@@ -116,7 +116,7 @@ export async function graphViewsOf(doc: PolicyDocument): Promise<GraphView[]> {
   return [
     { key: 'all', label: t.graph.all, source: siteMermaid(doc, graphModel(xref), t.graph.title) },
     ...xref.chapters
-      .filter((c) => c.measures.some((m) => departmentIds(m).length > 0))
+      .filter((c) => c.provisions.some((m) => departmentIds(m).length > 0))
       .map((c) => ({
         key: `c${c.number}`,
         label: chapterLabel(c) || t.graph.all,
@@ -145,7 +145,7 @@ export interface LibraryDepartment {
   dept: Department;
   /** Documents whose provisions list it. */
   documents: number;
-  measures: number;
+  provisions: number;
   leads: number;
 }
 
@@ -161,14 +161,14 @@ export function libraryDepartments(): Promise<LibraryDepartment[]> {
     const byId = new Map<string, LibraryDepartment>();
     for (const doc of documents)
       for (const x of (await xrefOf(doc)).departments) {
-        const row = byId.get(x.dept.id) ?? { dept: x.dept, documents: 0, measures: 0, leads: 0 };
+        const row = byId.get(x.dept.id) ?? { dept: x.dept, documents: 0, provisions: 0, leads: 0 };
         if (x.tasks.length > 0) row.documents++;
-        row.measures += x.tasks.length;
+        row.provisions += x.tasks.length;
         row.leads += x.leadCount;
         byId.set(x.dept.id, row);
       }
     const order = new Map(departmentOrder(registry, documents).map((d, i) => [d.id, i]));
-    return [...byId.values()].sort((a, b) => b.measures - a.measures || b.leads - a.leads || order.get(a.dept.id)! - order.get(b.dept.id)!);
+    return [...byId.values()].sort((a, b) => b.provisions - a.provisions || b.leads - a.leads || order.get(a.dept.id)! - order.get(b.dept.id)!);
   })();
   return totals;
 }

@@ -4,7 +4,7 @@
  * departments, whose names the lexicon holds), and the pinyin table, made with pinyin-pro here so
  * the browser never loads it.
  */
-import { measuresOf, ownText } from '../model/derive.ts';
+import { provisionsOf, ownText } from '../model/derive.ts';
 import { pinyinData } from '../views/pinyin.ts';
 import { libraryWords, segmenter, type Vocabulary } from '../views/vocabulary.ts';
 import { getLibrary } from './library.ts';
@@ -20,7 +20,7 @@ export function searchVocabulary(): Promise<Vocabulary> {
   vocabulary ??= (async () => {
     const { documents } = await getLibrary();
     const texts = documents.flatMap((d) => [
-      d.title, ...d.notice, ...d.preamble, ...d.chapters.map((c) => c.title), ...measuresOf(d).map(ownText),
+      d.title, ...d.notice, ...d.preamble, ...d.chapters.map((c) => c.title), ...provisionsOf(d).map(ownText),
     ]);
     return { words: libraryWords(texts, segmenter(), MAX_WORDS).join(' '), ...pinyinData() };
   })();

@@ -8,7 +8,7 @@
  * the text, in order, with its offset, so a summary quotes and links, never paraphrases.
  */
 import { ownText } from '../model/derive.ts';
-import type { Measure } from '../model/types.ts';
+import type { Provision } from '../model/types.ts';
 
 /** Verbs that open an action in Chinese policy texts. */
 export const LEAD_VERBS = [
@@ -81,8 +81,8 @@ function sentences(text: string): Clause[][] {
 export const MAX_PER_SENTENCE = 2;
 
 /** The key actions and deadlines of a provision, in reading order. */
-export function keyActions(m: Pick<Measure, 'text' | 'headline' | 'attribution'>): KeyActions {
-  const text = ownText(m as Measure);
+export function keyActions(m: Pick<Provision, 'text' | 'headline' | 'attribution'>): KeyActions {
+  const text = ownText(m as Provision);
   const headlineEnd = text.indexOf(m.headline) >= 0 ? text.indexOf(m.headline) + m.headline.length : 0;
   const actions: Clause[] = [];
   const deadlines: Clause[] = [];
@@ -96,7 +96,7 @@ export function keyActions(m: Pick<Measure, 'text' | 'headline' | 'attribution'>
 }
 
 /** The deadlines a provision sets, as written (2022年底前, 年内), each once, in reading order: a task list's 完成时限. */
-export function deadlinesOf(m: Pick<Measure, 'text' | 'headline' | 'attribution'>): string[] {
+export function deadlinesOf(m: Pick<Provision, 'text' | 'headline' | 'attribution'>): string[] {
   const re = new RegExp(DEADLINE_RE.source, 'gu');
   return [...new Set(keyActions(m).deadlines.flatMap((c) => [...c.text.matchAll(re)].map((x) => x[0])))];
 }

@@ -5,24 +5,24 @@
  * (src/site/views.ts), on the parsed seed and on fixtures alike.
  */
 import { segmentInline } from '../model/inline.ts';
-import { departmentIds, measuresOf, ownText, responsibilitiesOf } from '../model/derive.ts';
-import type { Chapter, Department, Measure, PolicyDocument } from '../model/types.ts';
+import { departmentIds, provisionsOf, ownText, responsibilitiesOf } from '../model/derive.ts';
+import type { Chapter, Department, Provision, PolicyDocument } from '../model/types.ts';
 
 /** Where a piece of the document's text sits. */
-export type TextPlace = 'title' | 'addressees' | 'notice' | 'signature' | 'preamble' | 'measure';
+export type TextPlace = 'title' | 'addressees' | 'notice' | 'signature' | 'preamble' | 'provision';
 
 /** A run of the document's plain text, outside the responsibility attributions. */
 export interface TextSource {
   place: TextPlace;
   text: string;
-  /** For place 'measure'. */
-  measureId?: string | undefined;
+  /** For place 'provision'. */
+  provisionId?: string | undefined;
 }
 
-/** One measure that lists a department. */
+/** One provision that lists a department. */
 export interface Task {
-  measure: Measure;
-  /** 1-based position in the measure's list. */
+  provision: Provision;
+  /** 1-based position in the provision's list. */
   position: number;
   /** How many departments the list names. */
   listed: number;
@@ -31,17 +31,17 @@ export interface Task {
   others: string[];
 }
 
-/** A department another shares measures with. */
+/** A department another shares provisions with. */
 export interface Partner {
   id: string;
-  /** Measure ids both are listed in, in reading order. */
-  measures: string[];
+  /** Provision ids both are listed in, in reading order. */
+  provisions: string[];
 }
 
 /** A place outside the attributions where the text names a department. */
 export interface Mention {
   place: TextPlace;
-  measureId?: string | undefined;
+  provisionId?: string | undefined;
   /** The whole text run it occurs in (e.g. the signature line). */
   text: string;
   /** The abbreviation as written. */
@@ -55,7 +55,7 @@ export interface DepartmentXref {
   /** Order of first appearance in the attributions (then registry order), for stable ties. */
   order: number;
   tasks: Task[];
-  /** Measures where it is listed first. */
+  /** Provisions where it is listed first. */
   leadCount: number;
   partners: Partner[];
   mentions: Mention[];
@@ -63,11 +63,11 @@ export interface DepartmentXref {
 
 export interface CrossReference {
   chapters: Chapter[];
-  measures: Measure[];
+  provisions: Provision[];
   /** Departments the text names (in an attribution or elsewhere), most involved first. */
   departments: DepartmentXref[];
   byId: Map<string, DepartmentXref>;
-  /** Number of measure-department links. */
+  /** Number of provision-department links. */
   links: number;
 }
 
@@ -77,7 +77,7 @@ export interface CrossReference {
  */
 export const TASK_TEXTS_PER_PAGE = 200;
 
-/** Most involved first: more measures, then more leads, then first appearance in the text. */
+/** Most involved first: more provisions, then more leads, then first appearance in the text. */
 export function byInvolvement(a: DepartmentXref, b: DepartmentXref): number {
   return b.tasks.length - a.tasks.length || b.leadCount - a.leadCount || a.order - b.order;
 }
@@ -85,8 +85,8 @@ export function byInvolvement(a: DepartmentXref, b: DepartmentXref): number {
 /** Who does what in one document, against the registry (in registry order). */
 export function crossReference(doc: PolicyDocument, registry: readonly Department[]): CrossReference {
   const input = { chapters: doc.chapters, registry, texts: textSources(doc) };
-  const measures = measuresOf(doc);
-  const firstSeen = [...new Set(measures.flatMap(departmentIds))];
+  const provisions = provisionsOf(doc);
+  const firstSeen = [...new Set(provisions.flatMap(departmentIds))];
   const rank = (id: string, i: number) => (firstSeen.includes(id) ? firstSeen.indexOf(id) : firstSeen.length + i);
   const all = new Map<string, DepartmentXref>(input.registry.map((dept, i) => [dept.id, { dept, order: rank(dept.id, i), tasks: [], leadCount: 0, partners: [], mentions: [] }]));
   const get = (id: string, where: string): DepartmentXref => {
@@ -95,33 +95,33 @@ export function crossReference(doc: PolicyDocument, registry: readonly Departmen
     return x;
   };
   let links = 0;
-  for (const measure of measures) {
-    const ids = departmentIds(measure);
-    if (new Set(ids).size !== ids.length) throw new Error(`measure ${measure.id} lists a department twice`);
-    for (const r of responsibilitiesOf(measure)) {
+  for (const provision of provisions) {
+    const ids = departmentIds(provision);
+    if (new Set(ids).size !== ids.length) throw new Error(`provision ${provision.id} lists a department twice`);
+    for (const r of responsibilitiesOf(provision)) {
       const id = r.id;
-      const x = get(id, `measure ${measure.id}`);
+      const x = get(id, `provision ${provision.id}`);
       const lead = r.role === 'lead';
-      x.tasks.push({ measure, position: r.position, listed: ids.length, lead, others: ids.filter((o) => o !== id) });
+      x.tasks.push({ provision, position: r.position, listed: ids.length, lead, others: ids.filter((o) => o !== id) });
       if (lead) x.leadCount++;
       links++;
     }
   }
   for (const x of all.values()) {
     const shared = new Map<string, string[]>();
-    for (const task of x.tasks) for (const o of task.others) shared.set(o, [...(shared.get(o) ?? []), task.measure.id]);
-    x.partners = [...shared].map(([id, ms]) => ({ id, measures: ms }))
-      .sort((a, b) => b.measures.length - a.measures.length || all.get(a.id)!.order - all.get(b.id)!.order);
+    for (const task of x.tasks) for (const o of task.others) shared.set(o, [...(shared.get(o) ?? []), task.provision.id]);
+    x.partners = [...shared].map(([id, ms]) => ({ id, provisions: ms }))
+      .sort((a, b) => b.provisions.length - a.provisions.length || all.get(a.id)!.order - all.get(b.id)!.order);
   }
   for (const source of input.texts)
     for (const seg of segmentInline(source.text, input.registry))
       if (seg.kind === 'dept')
         get(seg.slug, `the ${source.place}`).mentions.push({
-          place: source.place, measureId: source.measureId, text: source.text, abbr: seg.text,
+          place: source.place, provisionId: source.provisionId, text: source.text, abbr: seg.text,
           seal: source.place === 'signature' && source.text.includes(`${seg.text}代章`),
         });
   const departments = [...all.values()].filter((x) => x.tasks.length > 0 || x.mentions.length > 0).sort(byInvolvement);
-  return { chapters: input.chapters, measures, departments, byId: new Map(departments.map((x) => [x.dept.id, x])), links };
+  return { chapters: input.chapters, provisions, departments, byId: new Map(departments.map((x) => [x.dept.id, x])), links };
 }
 
 /** Every run of a document's text outside the responsibility attributions, in reading order. */
@@ -132,7 +132,7 @@ export function textSources(doc: PolicyDocument): TextSource[] {
     ...doc.notice.map((text) => ({ place: 'notice' as const, text })),
     ...(doc.signature ? [{ place: 'signature' as const, text: doc.signature }] : []),
     ...doc.preamble.map((text) => ({ place: 'preamble' as const, text })),
-    ...measuresOf(doc).map((m) => ({ place: 'measure' as const, measureId: m.id, text: ownText(m) })),
+    ...provisionsOf(doc).map((m) => ({ place: 'provision' as const, provisionId: m.id, text: ownText(m) })),
   ];
 }
 
@@ -144,8 +144,8 @@ export interface MatrixCell {
 }
 
 export interface MatrixRow {
-  measure: Measure;
-  /** One cell per column: the department's position in this measure's list, or null. */
+  provision: Provision;
+  /** One cell per column: the department's position in this provision's list, or null. */
   cells: (MatrixCell | null)[];
 }
 
@@ -161,10 +161,10 @@ export function matrix(xref: CrossReference): Matrix {
     columns,
     groups: xref.chapters.map((chapter) => ({
       chapter,
-      rows: chapter.measures.map((measure) => ({
-        measure,
+      rows: chapter.provisions.map((provision) => ({
+        provision,
         cells: columns.map((x) => {
-          const r = responsibilitiesOf(measure).find((o) => o.id === x.dept.id);
+          const r = responsibilitiesOf(provision).find((o) => o.id === x.dept.id);
           return r ? { position: r.position, lead: r.role === 'lead' } : null;
         }),
       })),
@@ -175,28 +175,28 @@ export function matrix(xref: CrossReference): Matrix {
 // ---------------------------------------------------------------- the graph
 
 export interface GraphEdge {
-  measure: string;
+  provision: string;
   department: string;
   position: number;
   lead: boolean;
 }
 
 export interface GraphModel {
-  /** Chapters with the measures drawn in them (chapters without any are left out). */
-  chapters: { chapter: Chapter; measures: Measure[] }[];
+  /** Chapters with the provisions drawn in them (chapters without any are left out). */
+  chapters: { chapter: Chapter; provisions: Provision[] }[];
   departments: DepartmentXref[];
   edges: GraphEdge[];
 }
 
 /**
- * The measure-to-department graph: the whole policy, one chapter (`chapter`), or one
- * department's measures with every department listed in them (`department`).
+ * The provision-to-department graph: the whole policy, one chapter (`chapter`), or one
+ * department's provisions with every department listed in them (`department`).
  */
 export function graphModel(xref: CrossReference, only: { chapter?: number; department?: string } = {}): GraphModel {
-  const keep = (m: Measure) =>
+  const keep = (m: Provision) =>
     (only.chapter === undefined || m.chapter === only.chapter) && (only.department === undefined || departmentIds(m).includes(only.department));
-  const chapters = xref.chapters.map((chapter) => ({ chapter, measures: chapter.measures.filter(keep) })).filter((c) => c.measures.length > 0);
-  const edges = chapters.flatMap((c) => c.measures.flatMap((m) => responsibilitiesOf(m).map((r) => ({ measure: m.id, department: r.id, position: r.position, lead: r.role === 'lead' }))));
+  const chapters = xref.chapters.map((chapter) => ({ chapter, provisions: chapter.provisions.filter(keep) })).filter((c) => c.provisions.length > 0);
+  const edges = chapters.flatMap((c) => c.provisions.flatMap((m) => responsibilitiesOf(m).map((r) => ({ provision: m.id, department: r.id, position: r.position, lead: r.role === 'lead' }))));
   const named = new Set(edges.map((e) => e.department));
   if (only.department !== undefined) named.add(only.department);
   return { chapters, departments: xref.departments.filter((x) => named.has(x.dept.id)), edges };
@@ -207,7 +207,7 @@ export const DEPARTMENTS_GROUP = 'depts';
 
 /** Mermaid node ids: ASCII, no hyphens. */
 export const nodeId = {
-  measure: (id: string) => `m${id.replace(/-/g, '_')}`,
+  provision: (id: string) => `m${id.replace(/-/g, '_')}`,
   department: (id: string) => `d_${id.replace(/-/g, '_')}`,
   chapter: (n: number) => `c${n}`,
 };
@@ -229,8 +229,8 @@ export function wrapLabel(text: string, width: number): string[] {
 }
 
 export interface MermaidOptions {
-  /** URL of a measure page / department page (click links). */
-  measureUrl: (id: string) => string;
+  /** URL of a provision page / department page (click links). */
+  provisionUrl: (id: string) => string;
   departmentUrl: (id: string) => string;
   /** Accessible title and description of the diagram. */
   title: string;
@@ -241,13 +241,13 @@ export interface MermaidOptions {
   departmentsLabel: string;
   /** Highlight this department (its own page). */
   focus?: string | undefined;
-  /** Characters per line of a measure label. */
+  /** Characters per line of a provision label. */
   wrap?: number;
   direction?: 'LR' | 'TB';
 }
 
 /**
- * Mermaid flowchart source of a graph model: one subgraph per chapter holding its measures,
+ * Mermaid flowchart source of a graph model: one subgraph per chapter holding its provisions,
  * one node per department, one edge per link (thick for the lead department), a click link on
  * every node. Class names (pe-m, pe-d, pe-focus, pe-lead) are styled by the site's own CSS.
  */
@@ -259,11 +259,11 @@ export function mermaidSource(model: GraphModel, o: MermaidOptions): string {
     `  accTitle: ${oneLine(o.title)}`,
     `  accDescr: ${oneLine(o.description)}`,
   ];
-  for (const { chapter, measures } of model.chapters) {
+  for (const { chapter, provisions } of model.chapters) {
     lines.push(`  subgraph ${nodeId.chapter(chapter.number)}["${mermaidText(o.chapterLabel(chapter))}"]`);
-    for (const m of measures) {
+    for (const m of provisions) {
       const label = [m.id, ...wrapLabel(m.headline.replace(/[。．.]$/u, ''), wrap)].map(mermaidText).join('<br>');
-      lines.push(`    ${nodeId.measure(m.id)}["${label}"]`);
+      lines.push(`    ${nodeId.provision(m.id)}["${label}"]`);
     }
     lines.push('  end');
   }
@@ -277,13 +277,13 @@ export function mermaidSource(model: GraphModel, o: MermaidOptions): string {
   }
   const leads: number[] = [];
   model.edges.forEach((e, i) => {
-    lines.push(`  ${nodeId.measure(e.measure)} ${e.lead ? '==>' : '-->'} ${nodeId.department(e.department)}`);
+    lines.push(`  ${nodeId.provision(e.provision)} ${e.lead ? '==>' : '-->'} ${nodeId.department(e.department)}`);
     if (e.lead) leads.push(i);
   });
-  for (const { measures } of model.chapters)
-    for (const m of measures) lines.push(`  click ${nodeId.measure(m.id)} "${o.measureUrl(m.id)}" _self`);
+  for (const { provisions } of model.chapters)
+    for (const m of provisions) lines.push(`  click ${nodeId.provision(m.id)} "${o.provisionUrl(m.id)}" _self`);
   for (const x of model.departments) lines.push(`  click ${nodeId.department(x.dept.id)} "${o.departmentUrl(x.dept.id)}" _self`);
-  const ms = model.chapters.flatMap((c) => c.measures.map((m) => nodeId.measure(m.id)));
+  const ms = model.chapters.flatMap((c) => c.provisions.map((m) => nodeId.provision(m.id)));
   if (ms.length) lines.push(`  class ${ms.join(',')} pe-m`);
   const ds = model.departments.filter((x) => x.dept.id !== o.focus).map((x) => nodeId.department(x.dept.id));
   if (ds.length) lines.push(`  class ${ds.join(',')} pe-d`);

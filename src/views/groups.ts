@@ -5,9 +5,9 @@
  * (退役军人 inside 市退役军人局 does not count). Pure functions over the model (unit-tested in
  * tests/unit/groups.test.ts); src/site/groups.ts runs them once per build.
  */
-import { measuresOf, ownText } from '../model/derive.ts';
+import { provisionsOf, ownText } from '../model/derive.ts';
 import type { ReaderGroup } from '../model/lexicon.ts';
-import type { Measure, PolicyDocument } from '../model/types.ts';
+import type { Provision, PolicyDocument } from '../model/types.ts';
 import type { Segment } from './search-query.ts';
 
 /** Provisions per page of a group's list (/groups/<id>/, …/2/): a page's weight stays bounded. */
@@ -71,7 +71,7 @@ export function phraseHits(masked: string, phrases: readonly string[]): [number,
 /** One provision that names a group. */
 export interface GroupHit {
   doc: PolicyDocument;
-  measure: Measure;
+  provision: Provision;
   /** The group's phrases the provision uses, in order of first use. */
   phrases: string[];
   /** Each sentence that names the group, with the phrases marked. */
@@ -96,21 +96,21 @@ export function markedSentences(text: string, hits: readonly [number, number, st
 }
 
 /** A group's hits in one provision, or null when it does not name the group. */
-export function groupHit(doc: PolicyDocument, m: Measure, group: Pick<ReaderGroup, 'terms'>, departmentNames: readonly string[]): GroupHit | null {
+export function groupHit(doc: PolicyDocument, m: Provision, group: Pick<ReaderGroup, 'terms'>, departmentNames: readonly string[]): GroupHit | null {
   const text = ownText(m);
   return hitIn(doc, m, text, maskNames(text, departmentNames), group);
 }
 
-function hitIn(doc: PolicyDocument, m: Measure, text: string, masked: string, group: Pick<ReaderGroup, 'terms'>): GroupHit | null {
+function hitIn(doc: PolicyDocument, m: Provision, text: string, masked: string, group: Pick<ReaderGroup, 'terms'>): GroupHit | null {
   const hits = phraseHits(masked, group.terms);
   if (!hits.length) return null;
-  return { doc, measure: m, phrases: [...new Set(hits.map((h) => h[2]))], sentences: markedSentences(text, hits) };
+  return { doc, provision: m, phrases: [...new Set(hits.map((h) => h[2]))], sentences: markedSentences(text, hits) };
 }
 
 export interface GroupIndex {
   /** Each group with the provisions that name it, in library order (documents newest first, then reading order). */
   groups: { group: ReaderGroup; hits: GroupHit[] }[];
-  /** The groups each provision names, by `${document id}/${measure id}`. */
+  /** The groups each provision names, by `${document id}/${provision id}`. */
   byProvision: Map<string, ReaderGroup[]>;
   /** Phrases that occur in no provision of the library (the build warns about them). */
   unused: { group: ReaderGroup; phrase: string }[];
@@ -122,7 +122,7 @@ export function groupIndex(groups: readonly ReaderGroup[], docs: readonly Policy
   const out = groups.map((group) => ({ group, hits: [] as GroupHit[] }));
   const texts: string[] = [];
   for (const doc of docs) {
-    for (const m of measuresOf(doc)) {
+    for (const m of provisionsOf(doc)) {
       const text = ownText(m);
       const masked = maskNames(text, departmentNames);
       texts.push(masked);

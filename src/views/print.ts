@@ -10,9 +10,9 @@ export const LAYERS = ['reset', 'tokens', 'base', 'layout', 'components', 'utili
 
 export interface PrintSheetOptions {
   /** The document's title, without 《》; library pages (no document) leave both out and print `siteName`. */
-  measuresTitle?: string | undefined;
+  provisionsTitle?: string | undefined;
   docNumber?: string | undefined;
-  /** Print `measuresTitle` above the preamble of the full text (the title of a document carried by a notice); default true. */
+  /** Print `provisionsTitle` above the preamble of the full text (the title of a document carried by a notice); default true. */
   preambleTitle?: boolean | undefined;
   /** The running footer of pages that belong to no document. */
   siteName?: string | undefined;
@@ -37,8 +37,8 @@ export function pageNumberContent(template: string): string {
 }
 
 /** The running footer's text: 《title》　津就组字〔2020〕5号 */
-export function footerText({ measuresTitle, docNumber, siteName }: Pick<PrintSheetOptions, 'measuresTitle' | 'docNumber' | 'siteName'>): string {
-  return measuresTitle ? `《${measuresTitle}》\u3000${docNumber ?? ''}` : siteName ?? '';
+export function footerText({ provisionsTitle, docNumber, siteName }: Pick<PrintSheetOptions, 'provisionsTitle' | 'docNumber' | 'siteName'>): string {
+  return provisionsTitle ? `《${provisionsTitle}》\u3000${docNumber ?? ''}` : siteName ?? '';
 }
 
 export function printStylesheet(o: PrintSheetOptions): string {
@@ -70,8 +70,8 @@ export function printStylesheet(o: PrintSheetOptions): string {
     /* Links whose target matters on paper print it: external links, and links marked .pe-print-url. */
     a[href^="http"]:not([href^=${cssString(origin)}])::after { content: "（" attr(href) "）"; }
     a.pe-print-url[href^="/"]::after { content: "（" ${cssString(origin)} attr(href) "）"; }
-    /* The full text: the measures start a new page under their own title, as the notice's attachment. */
-${o.measuresTitle && o.preambleTitle !== false ? `    .pe-page-policy .pe-doc__preamble::before { content: ${cssString(o.measuresTitle)}; }` : ''}
+    /* The full text: the provisions start a new page under their own title, as the notice's attachment. */
+${o.provisionsTitle && o.preambleTitle !== false ? `    .pe-page-policy .pe-doc__preamble::before { content: ${cssString(o.provisionsTitle)}; }` : ''}
   }
 }
 `;

@@ -37,7 +37,7 @@ export const MAX_RELATED = 5;
 
 /** What one provision has, for comparison. Values are what the reasons show: 市人社局, 退役军人, 《…》, 落户. */
 export interface ProvisionFeatures {
-  /** `${document id}/${measure id}`. */
+  /** `${document id}/${provision id}`. */
   key: string;
   /** Keys of provisions never to relate it to (its neighbours). */
   neighbours?: readonly string[] | undefined;

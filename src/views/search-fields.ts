@@ -2,14 +2,14 @@
  * The search record of a page, derived from the model: Pagefind metadata and filter values.
  * Pure functions, shared by the pages (what is indexed) and the search page (filter choices).
  */
-import { chapterLabel, chapterOf, citedTitle, departmentIds, headlineTitle, measuresOf, provisionLabel } from '../model/derive.ts';
-import type { Chapter, Department, Measure, PolicyDocument } from '../model/types.ts';
+import { chapterLabel, chapterOf, citedTitle, departmentIds, headlineTitle, provisionsOf, citedLabel } from '../model/derive.ts';
+import type { Chapter, Department, Provision, PolicyDocument } from '../model/types.ts';
 import { documentKeys, provisionKeys } from './provision-query.ts';
 import { outOfForce, type Status, type StatusView } from '../model/status.ts';
 
 export interface SearchFields {
-  kind: 'measure' | 'document';
-  /** Measure id (2-1), or 'document' for the notice and preamble. */
+  kind: 'provision' | 'document';
+  /** Provision id (2-1), or 'document' for the notice and preamble. */
   id: string;
   /** The document's id, how results name it (its title and 发文字号), and its rank in the library (0 = newest). */
   document: {
@@ -17,12 +17,12 @@ export interface SearchFields {
     /** Its 时效性 on the build day (src/model/status.ts), and whether it is no longer in force (失效, 已废止). */
     status?: Status | undefined; outOfForce?: boolean | undefined;
   };
-  /** Position in reading order within the document: 0 for the notice, then 1, 2, … for the measures. */
+  /** Position in reading order within the document: 0 for the notice, then 1, 2, … for the provisions. */
   order: number;
   /** Shown as the result's heading. */
   label: string;
   headline: string;
-  /** The measure's chapter: its number and how it is named (第二部分 畅通…); absent for the notice and where a document has no chapters. */
+  /** The provision's chapter: its number and how it is named (第二部分 畅通…); absent for the notice and where a document has no chapters. */
   chapter?: { number: number; title: string } | undefined;
   /** Department abbreviations as the text writes them, lead first. */
   departments?: readonly string[] | undefined;
@@ -72,15 +72,15 @@ export function searchDocument(doc: PolicyDocument, rank: number, status?: Statu
   return { id: doc.id, title: citedTitle(doc), docNumber: doc.docNumber, rank, ...(status ? { status: status.status, outOfForce: outOfForce(status) } : {}) };
 }
 
-export function measureSearchFields(doc: PolicyDocument, rank: number, m: Measure, registry: readonly Department[], text?: string, status?: StatusView): SearchFields {
+export function provisionSearchFields(doc: PolicyDocument, rank: number, m: Provision, registry: readonly Department[], text?: string, status?: StatusView): SearchFields {
   const abbrs = new Map(registry.map((d) => [d.id, d.abbr]));
   return {
     text,
-    kind: 'measure',
+    kind: 'provision',
     id: m.id,
     document: searchDocument(doc, rank, status),
-    order: measuresOf(doc).indexOf(m) + 1,
-    label: provisionLabel(m),
+    order: provisionsOf(doc).indexOf(m) + 1,
+    label: citedLabel(m),
     headline: headlineTitle(m.headline),
     chapter: chapterOf(doc, m).kind === 'none' ? undefined : { number: chapterOf(doc, m).number, title: chapterTitle(chapterOf(doc, m)) },
     departments: departmentIds(m).map((id) => abbrs.get(id) ?? id),

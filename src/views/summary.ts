@@ -1,13 +1,13 @@
 /**
- * Summaries of the policy for print and for a quick read: per measure its id, headline,
+ * Summaries of the policy for print and for a quick read: per provision its id, headline,
  * responsible departments (the first-listed leads), the documents it cites, the programmes it
  * names and its quantitative commitments. Pure functions over the model; the facts come from
  * references.ts, so summaries agree with the reference indexes and data files.
  */
-import { chapterLabel, citedTitle, headlineTitle, provisionLabel, responsibilitiesOf, sharedWithOthers } from '../model/derive.ts';
-import type { Chapter, Department, Measure, PolicyDocument } from '../model/types.ts';
+import { chapterLabel, citedTitle, headlineTitle, citedLabel, responsibilitiesOf, sharedWithOthers } from '../model/derive.ts';
+import type { Chapter, Department, Provision, PolicyDocument } from '../model/types.ts';
 import { keyActions, type Clause } from './actions.ts';
-import { measureReferences, policyReferences, referenceCounts, type FigureKind } from '../model/references.ts';
+import { provisionReferences, policyReferences, referenceCounts, type FigureKind } from '../model/references.ts';
 
 export interface SummaryDepartment {
   id: string;
@@ -32,7 +32,7 @@ export interface Commitment {
   clause: string;
 }
 
-export interface MeasureSummary {
+export interface ProvisionSummary {
   id: string;
   chapter: number;
   number: number;
@@ -59,22 +59,22 @@ export interface ChapterSummary {
   title: string;
   /** 第一部分 */
   label: string;
-  measures: MeasureSummary[];
+  provisions: ProvisionSummary[];
   totals: SummaryTotals;
-  /** Lead departments (listed first) and the measures they lead, in order of first lead. */
+  /** Lead departments (listed first) and the provisions they lead, in order of first lead. */
   leads: LeadDepartment[];
 }
 
 export interface LeadDepartment {
   id: string;
   abbr: string;
-  /** Ids of the measures it leads. */
-  measures: string[];
+  /** Ids of the provisions it leads. */
+  provisions: string[];
 }
 
 export interface SummaryTotals {
-  measures: number;
-  /** Distinct departments listed by the measures. */
+  provisions: number;
+  /** Distinct departments listed by the provisions. */
   departments: number;
   /** Distinct documents cited. */
   documents: number;
@@ -84,7 +84,7 @@ export interface SummaryTotals {
 }
 
 export interface PolicySummary {
-  measuresTitle: string;
+  provisionsTitle: string;
   docNumber: string | null;
   chapters: ChapterSummary[];
   /** Over the whole document: documents, programmes and figures counted as its reference index counts them. */
@@ -93,10 +93,10 @@ export interface PolicySummary {
 
 const CLOSING_PUNCTUATION = /[，。；：、！？]+$/u;
 
-/** The summary of one measure. `selfTitle` (the policy's own title) is not a citation. */
-export function summariseMeasure(m: Measure, registry: readonly Department[], selfTitle: string): MeasureSummary {
+/** The summary of one provision. `selfTitle` (the policy's own title) is not a citation. */
+export function summariseProvision(m: Provision, registry: readonly Department[], selfTitle: string): ProvisionSummary {
   const byId = new Map(registry.map((d) => [d.id, d]));
-  const refs = measureReferences(m.id, m.text, registry, selfTitle);
+  const refs = provisionReferences(m.id, m.text, registry, selfTitle);
   // A figure inside a cited title (《…规划（2018-2022年）》) belongs to the title, not to a commitment.
   const citedSpans = refs.documents.flatMap((d) => d.mentions.map((x) => [x.offset, x.offset + x.text.length] as const));
   const inCitation = (offset: number) => citedSpans.some(([a, b]) => offset >= a && offset < b);
@@ -105,12 +105,12 @@ export function summariseMeasure(m: Measure, registry: readonly Department[], se
     chapter: m.chapter,
     number: m.number,
     marker: m.marker,
-    label: provisionLabel(m),
+    label: citedLabel(m),
     headline: headlineTitle(m.headline),
     ...keyActions(m),
     departments: responsibilitiesOf(m).map(({ id, role }) => {
       const d = byId.get(id);
-      if (!d) throw new Error(`measure ${m.id} names department "${id}", which the registry lacks`);
+      if (!d) throw new Error(`provision ${m.id} names department "${id}", which the registry lacks`);
       return { id, abbr: d.abbr, name: d.name, lead: role === 'lead' };
     }),
     departmentsEtc: sharedWithOthers(m),
@@ -126,31 +126,31 @@ export function summariseMeasure(m: Measure, registry: readonly Department[], se
 const headingOfImplicit = (_c: Chapter) => '全文';
 
 export function summariseChapter(c: Chapter, registry: readonly Department[], selfTitle: string): ChapterSummary {
-  const measures = c.measures.map((m) => summariseMeasure(m, registry, selfTitle));
-  return { number: c.number, marker: c.marker, title: c.title, label: chapterLabel(c) || headingOfImplicit(c), measures, totals: summaryTotals(measures), leads: leadDepartments(measures) };
+  const provisions = c.provisions.map((m) => summariseProvision(m, registry, selfTitle));
+  return { number: c.number, marker: c.marker, title: c.title, label: chapterLabel(c) || headingOfImplicit(c), provisions, totals: summaryTotals(provisions), leads: leadDepartments(provisions) };
 }
 
-/** The departments listed first, each with the measures it leads. */
-export function leadDepartments(measures: readonly MeasureSummary[]): LeadDepartment[] {
+/** The departments listed first, each with the provisions it leads. */
+export function leadDepartments(provisions: readonly ProvisionSummary[]): LeadDepartment[] {
   const leads = new Map<string, LeadDepartment>();
-  for (const m of measures) {
+  for (const m of provisions) {
     const d = m.departments.find((x) => x.lead);
     if (!d) continue;
-    const lead = leads.get(d.id) ?? { id: d.id, abbr: d.abbr, measures: [] };
-    lead.measures.push(m.id);
+    const lead = leads.get(d.id) ?? { id: d.id, abbr: d.abbr, provisions: [] };
+    lead.provisions.push(m.id);
     leads.set(d.id, lead);
   }
   return [...leads.values()];
 }
 
-/** Counts over a set of measure summaries. */
-export function summaryTotals(measures: readonly MeasureSummary[]): SummaryTotals {
+/** Counts over a set of provision summaries. */
+export function summaryTotals(provisions: readonly ProvisionSummary[]): SummaryTotals {
   return {
-    measures: measures.length,
-    departments: new Set(measures.flatMap((m) => m.departments.map((d) => d.id))).size,
-    documents: new Set(measures.flatMap((m) => m.documents.map((d) => d.title))).size,
-    programmes: new Set(measures.flatMap((m) => m.programmes)).size,
-    commitments: measures.reduce((n, m) => n + m.commitments.length, 0),
+    provisions: provisions.length,
+    departments: new Set(provisions.flatMap((m) => m.departments.map((d) => d.id))).size,
+    documents: new Set(provisions.flatMap((m) => m.documents.map((d) => d.title))).size,
+    programmes: new Set(provisions.flatMap((m) => m.programmes)).size,
+    commitments: provisions.reduce((n, m) => n + m.commitments.length, 0),
   };
 }
 
@@ -158,12 +158,12 @@ export function summaryTotals(measures: readonly MeasureSummary[]): SummaryTotal
 export function summarisePolicy(doc: PolicyDocument, registry: readonly Department[]): PolicySummary {
   const chapters = doc.chapters.map((c) => summariseChapter(c, registry, citedTitle(doc)));
   const counts = referenceCounts(policyReferences(doc, registry));
-  const totals = { ...summaryTotals(chapters.flatMap((c) => c.measures)), documents: counts.documents, programmes: counts.programmes, commitments: counts.figures };
-  return { measuresTitle: citedTitle(doc), docNumber: doc.docNumber, chapters, totals };
+  const totals = { ...summaryTotals(chapters.flatMap((c) => c.provisions)), documents: counts.documents, programmes: counts.programmes, commitments: counts.figures };
+  return { provisionsTitle: citedTitle(doc), docNumber: doc.docNumber, chapters, totals };
 }
 
 /** 市人社局（牵头）、市财政局等部门 — the departments line as one string (for plain-text uses). */
-export function departmentsLine(m: Pick<MeasureSummary, 'departments' | 'departmentsEtc'>, leadMark = '（牵头）', etc = '等部门'): string {
+export function departmentsLine(m: Pick<ProvisionSummary, 'departments' | 'departmentsEtc'>, leadMark = '（牵头）', etc = '等部门'): string {
   if (m.departments.length === 0) return '';
   return m.departments.map((d) => d.abbr + (d.lead ? leadMark : '')).join('、') + (m.departmentsEtc ? etc : '');
 }

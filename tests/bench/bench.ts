@@ -41,7 +41,7 @@ const OUT = join(ROOT, 'dist-bench');
 /** One page of each type is measured (onePerType()); these are their names in the report. */
 const LABELS: Record<string, string> = {
   home: 'library', 'library/*': 'library (page)', 'library/year/*': 'library (year)', 'library/issuer/*': 'library (issuer)',
-  'policies/*': 'document', 'policies/*/text': 'full text', 'policies/*/measure': 'measure', 'policies/*/departments': 'responsibility matrix',
+  'policies/*': 'document', 'policies/*/text': 'full text', 'policies/*/provision': 'provision', 'policies/*/departments': 'responsibility matrix',
   'policies/*/graph': 'graph', 'policies/*/summary': 'summary', 'policies/*/summary/*': 'summary (chapter)',
   'policies/*/references': 'references', 'policies/*/data': 'document data',
   departments: 'departments', 'departments/*': 'department', search: 'search', data: 'data',
@@ -88,7 +88,7 @@ if (types.some((p) => p.path === 'search/')) {
   try {
     for (let i = 0; i < 3; i++) {
       const context = await browser.newContext(PHONE);
-      runs.push(await firstSearchResult(await context.newPage(), server.url, OUT, searchTerm(policy.measuresTitle)));
+      runs.push(await firstSearchResult(await context.newPage(), server.url, OUT, searchTerm(policy.provisionsTitle)));
       await context.close();
     }
     searchMs = runs.sort((a, b) => a - b)[1];

@@ -107,11 +107,11 @@ export interface ScaleRow {
   search: Record<string, number | string>;
 }
 
-async function measure(n: number): Promise<ScaleRow> {
+async function provision(n: number): Promise<ScaleRow> {
   const docs = synthesizeLibrary(SCRATCH, n, CONTENT_DIR);
   const node = process.execPath;
   const convert = await run(node, [join(ROOT, 'src/convert/cli.ts'), '--root', SCRATCH], process.env);
-  const provisions = Number(convert.log.match(/(\d+) measures/)?.[1] ?? NaN);
+  const provisions = Number(convert.log.match(/(\d+) provisions/)?.[1] ?? NaN);
   rmSync(OUT, { recursive: true, force: true });
   rmSync(CONTENT_CACHE, { force: true });
   const port = await freePort();
@@ -210,7 +210,7 @@ export async function runScale(max: number): Promise<void> {
   const rows: ScaleRow[] = [];
   for (const n of ladder(max)) {
     console.error(`[bench] ${n} document(s)…`);
-    rows.push(await measure(n));
+    rows.push(await provision(n));
     console.error(report(rows));
   }
   console.log(`Measured ${new Date().toISOString().slice(0, 10)} on ${(await import('node:os')).cpus().length} cores; synthetic documents (tests/bench/synth.ts). Common word “${COMMON_WORD}”, rare word “${RARE_WORD}”.\n`);
@@ -246,11 +246,11 @@ function logDuration(log: string, path: string): number {
   return m ? Number(m[1]) * (m[2] === 's' ? 1000 : 1) : NaN;
 }
 
-async function measureSize(long: number | null): Promise<SizeRow> {
+async function provisionSize(long: number | null): Promise<SizeRow> {
   const doc = synthesizeLongLibrary(SCRATCH, long, SEEDS_DIR, CONTENT_DIR);
   const convert = await run(process.execPath, [join(ROOT, 'src/convert/cli.ts'), '--root', SCRATCH], process.env);
-  const provisions = Number(convert.log.match(/(\d+) measures/)?.[1] ?? NaN);
-  const id = doc ? convert.log.match(/: (.*); \d+ measures/)?.[1]?.split(', ').find((x) => x.endsWith(`-${long}`)) : undefined;
+  const provisions = Number(convert.log.match(/(\d+) provisions/)?.[1] ?? NaN);
+  const id = doc ? convert.log.match(/: (.*); \d+ provisions/)?.[1]?.split(', ').find((x) => x.endsWith(`-${long}`)) : undefined;
   rmSync(OUT, { recursive: true, force: true });
   rmSync(CONTENT_CACHE, { force: true });
   const build = await run('npm', ['run', '--silent', 'build'], { ...process.env, OUT_DIR: OUT, SITE: 'http://127.0.0.1', BASE_PATH: '/', CONTENT_DIR: join(SCRATCH, 'content') });
@@ -295,7 +295,7 @@ export async function runSize(sizes: number[]): Promise<void> {
   const rows: SizeRow[] = [];
   for (const n of [null, ...sizes]) {
     console.error(`[bench] ${n === null ? 'the seed alone' : `the seed and ${n} provisions`}…`);
-    rows.push(await measureSize(n));
+    rows.push(await provisionSize(n));
     console.error(sizeReport(rows));
   }
   console.log(`Measured ${new Date().toISOString().slice(0, 10)} on ${(await import('node:os')).cpus().length} cores; one synthetic document beside the seed (tests/bench/synth.ts, longDocument()).\n`);

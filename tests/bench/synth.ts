@@ -1,6 +1,6 @@
 /**
  * Synthetic libraries for the scale benchmark (`npm run bench -- --documents N`): N fictional
- * documents in the forms of the test fixtures (an 印发 notice carrying 一、/（一） measures, a
+ * documents in the forms of the test fixtures (an 印发 notice carrying 一、/（一） provisions, a
  * direct 实施意见 with 责任单位 lines and sub-items, and a 办法 in 第一章/第一条 articles), of
  * varied lengths, naming departments of the real registry (shared by all) and fictional ones
  * (each shared by a band of documents), and citing earlier documents by 《title》（发文字号）.

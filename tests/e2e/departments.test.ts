@@ -13,10 +13,10 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { chapterLabel, headlineTitle } from '../../src/model/derive.ts';
 import { crossReference, graphModel } from '../../src/views/departments.ts';
 import { DESKTOP, PHONE, launchBrowser, watch } from '../helpers/browser.ts';
-import { measures, policy, registry } from '../helpers/model.ts';
+import { provisions, policy, registry } from '../helpers/model.ts';
 import { ARTIFACTS, DIST, ROOT } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/server.ts';
-import { DOC, doc, href, measure } from '../helpers/urls.ts';
+import { DOC, doc, href, provision } from '../helpers/urls.ts';
 
 /** The policy the quality gates serve the site with. */
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";
@@ -83,10 +83,10 @@ describe('the document’s graph page under a strict Content-Security-Policy', (
     await page.goto(strict.url + GRAPH);
     expect(await rendered(page)).toBe('all');
     const c = await counts(page);
-    expect(c.nodes).toBe(measures.length + whole.departments.length);
+    expect(c.nodes).toBe(provisions.length + whole.departments.length);
     expect(c.edges).toBe(60);
     expect(c.clusters).toBe(policy.chapters.length + 1);
-    expect(new Set(c.links)).toEqual(new Set([...measures.map((m) => href(measure(m.id))), ...whole.departments.map((x) => `/departments/${x.dept.id}/`)]));
+    expect(new Set(c.links)).toEqual(new Set([...provisions.map((m) => href(provision(m.id))), ...whole.departments.map((x) => `/departments/${x.dept.id}/`)]));
     // Mermaid's stylesheet reached the diagram through adoptedStyleSheets, and the site's node classes apply.
     const look = await page.evaluate(`(() => {
       const dept = document.querySelector('[data-canvas] svg g.node.pe-d rect');
@@ -97,7 +97,7 @@ describe('the document’s graph page under a strict Content-Security-Policy', (
     expect(look).toEqual({ fill: 'rgb(246, 244, 241)', lead: '3px', font: '14px', sheets: 0 });
     expect(await overflowing(page)).toEqual([]);
     // The chapters that name departments stack top-down in reading order (一 above 二 …).
-    const linked = policy.chapters.filter((ch) => ch.measures.some((m) => m.attribution)).map((ch) => ch.number);
+    const linked = policy.chapters.filter((ch) => ch.provisions.some((m) => m.attribution)).map((ch) => ch.number);
     const tops = await page.evaluate(`[${linked.join(',')}].map((n) => ${SHOWN}.querySelector('g.cluster[id$="-c' + n + '"]').getBoundingClientRect().top)`) as number[];
     expect(tops).toHaveLength(linked.length);
     expect([...tops].sort((a, b) => a - b)).toEqual(tops);
@@ -163,7 +163,7 @@ describe('the document’s graph page under a strict Content-Security-Policy', (
     const mermaidLoaded = () => scripts.some((u) => /mermaid/i.test(u));
     await page.goto(strict.url + GRAPH);
     await rendered(page);
-    const chapters = policy.chapters.filter((c) => c.measures.some((m) => m.attribution));
+    const chapters = policy.chapters.filter((c) => c.provisions.some((m) => m.attribution));
     for (const [i, ch] of chapters.entries()) {
       // The first chapter is drawn at build time; the others are drawn by mermaid, loaded when first asked for.
       expect(mermaidLoaded(), `mermaid loaded before c${ch.number}`).toBe(i > 1);
@@ -174,9 +174,9 @@ describe('the document’s graph page under a strict Content-Security-Policy', (
       await expect.poll(() => page.evaluate(`document.querySelector('[data-pe-diagram]').dataset.rendered`), { timeout: 20_000 }).toBe(`c${ch.number}`);
       const model = graphModel(xref, { chapter: ch.number });
       const c = await counts(page);
-      expect(c.nodes, `c${ch.number}`).toBe(model.chapters[0]!.measures.length + model.departments.length);
+      expect(c.nodes, `c${ch.number}`).toBe(model.chapters[0]!.provisions.length + model.departments.length);
       expect(c.edges, `c${ch.number}`).toBe(model.edges.length);
-      expect(new Set(c.links)).toEqual(new Set([...model.chapters[0]!.measures.map((m) => href(measure(m.id))), ...model.departments.map((x) => `/departments/${x.dept.id}/`)]));
+      expect(new Set(c.links)).toEqual(new Set([...model.chapters[0]!.provisions.map((m) => href(provision(m.id))), ...model.departments.map((x) => `/departments/${x.dept.id}/`)]));
       expect(await button.getAttribute('aria-pressed')).toBe('true');
       expect(await page.locator('.pe-diagram__views [aria-pressed="true"]').count()).toBe(1);
       expect(await overflowing(page), `c${ch.number}`).toEqual([]);
@@ -202,7 +202,7 @@ describe('the document’s graph page under a strict Content-Security-Policy', (
 });
 
 describe('department pages in Chromium', () => {
-  test.each(['human-resources', 'archives'])('%s: the graph of its measures and co-listed departments renders on request, under the CSP', async (id) => {
+  test.each(['human-resources', 'archives'])('%s: the graph of its provisions and co-listed departments renders on request, under the CSP', async (id) => {
     const context = await browser.newContext(DESKTOP);
     const page = await context.newPage();
     await reportViolations(page);
@@ -231,7 +231,7 @@ describe('department pages in Chromium', () => {
     const context = await browser.newContext(DESKTOP);
     const page = await context.newPage();
     const { requests } = watch(page);
-    for (const path of ['', doc(), doc('text/'), measure('1-3'), 'departments/', MATRIX]) {
+    for (const path of ['', doc(), doc('text/'), provision('1-3'), 'departments/', MATRIX]) {
       await page.goto(site + path);
       await page.waitForLoadState('networkidle');
     }
@@ -250,9 +250,9 @@ describe('department pages in Chromium', () => {
     await page.goto(site + GRAPH);
     const c = await counts(page);
     expect(c.edges).toBe(graphModel(xref, { chapter: 1 }).edges.length);
-    expect(c.links).toContain(href(measure('1-1')));
+    expect(c.links).toContain(href(provision('1-1')));
     expect(await page.locator('.pe-diagram__views').isHidden()).toBe(true);
-    expect(await page.locator('#graph-text dt').count()).toBe(measures.length);
+    expect(await page.locator('#graph-text dt').count()).toBe(provisions.length);
     await context.close();
   });
 
@@ -349,7 +349,7 @@ describe('printing', () => {
   };
 
   /** Pages a task list may need: its text at a conservative 1,000 characters a page, plus the header. */
-  const pageBound = (id: string) => Math.ceil(xref.byId.get(id)!.tasks.reduce((n, task) => n + [...task.measure.text].length, 0) / 1000) + 1;
+  const pageBound = (id: string) => Math.ceil(xref.byId.get(id)!.tasks.reduce((n, task) => n + [...task.provision.text].length, 0) / 1000) + 1;
   /** Every page of a PDF carries text (no blank page). */
   const noBlankPage = (file: string, pages: number) => {
     for (let p = 1; p <= pages; p++) expect(pdfText(file, p).replace(/\s+/g, '').length, `page ${p}`).toBeGreaterThan(100);
@@ -372,10 +372,10 @@ describe('printing', () => {
     const text = pdfText(file).replace(/\s+/g, '').replace(/政策通览第\d+页\/共\d+页/g, '');
     expect(text).toContain('天津市人力资源和社会保障局');
     for (const task of xref.byId.get('human-resources')!.tasks) {
-      expect(text).toContain(headlineTitle(task.measure.headline));
+      expect(text).toContain(headlineTitle(task.provision.headline));
       // The provision's own text, whole (pdftotext may break a line at a full-width bracket: compare without them).
       const plain = (s: string) => s.replace(/\s+|[（）《》“”]/g, '');
-      expect(plain(text)).toContain(plain(task.measure.text));
+      expect(plain(text)).toContain(plain(task.provision.text));
     }
     expect(text).toContain('市人社局代章');
     // The document the tasks belong to, named on paper.
@@ -408,11 +408,11 @@ describe('printing', () => {
     writeFileSync(file, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
     const sizes = pageSizes(file);
     const pages = sizes.map((_, i) => pdfText(file, i + 1));
-    const at = pages.findIndex((p) => p.includes('任务分工表') && p.includes(measures.at(-1)!.id));
+    const at = pages.findIndex((p) => p.includes('任务分工表') && p.includes(provisions.at(-1)!.id));
     expect(at, 'one page holds the whole matrix').toBeGreaterThanOrEqual(0);
     expect(a4(sizes[at]!)).toEqual([842, 595]);
     const matrix = pages[at]!.replace(/\s+/g, '');
-    for (const m of measures) expect(matrix).toContain(m.id + headlineTitle(m.headline).slice(0, 4));
+    for (const m of provisions) expect(matrix).toContain(m.id + headlineTitle(m.headline).slice(0, 4));
     // Every department with a task has its column (a body the text only names has none).
     for (const x of xref.departments.filter((d) => d.tasks.length > 0)) expect(matrix).toContain(x.dept.abbr);
     // The department list before it stays portrait.

@@ -11,10 +11,10 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { headlineTitle } from '../../src/model/derive.ts';
 import { t } from '../../src/site/strings.ts';
 import { DESKTOP, PHONE, launchBrowser, watch } from '../helpers/browser.ts';
-import { measures, policy, seedText } from '../helpers/model.ts';
+import { provisions, policy, seedText } from '../helpers/model.ts';
 import { ARTIFACTS } from '../helpers/paths.ts';
 import { MM, pdfPageSize, pdfToPng, pdfWords, printPdf, type PrintedPdf } from '../helpers/pdf.ts';
-import { doc, measure } from '../helpers/urls.ts';
+import { doc, provision } from '../helpers/urls.ts';
 
 const site = inject('siteUrl');
 let browser: Browser;
@@ -31,10 +31,10 @@ afterAll(async () => browser?.close());
 
 const flat = (s: string) => s.replace(/\s+/gu, '');
 /** The running footer of a document's pages, and of the library's pages. */
-const footer = flat(`《${policy.measuresTitle}》${policy.docNumber}`);
+const footer = flat(`《${policy.provisionsTitle}》${policy.docNumber}`);
 const libraryFooter = flat(t.siteName);
 /** Screen chrome that must never reach paper: skip link, navigation, the doc bar, copy and print controls. */
-const CHROME = [t.skipLink, t.nav.data, t.nav.search, t.siteName, t.docNav.belongsTo, t.docNav.home, t.copy.link, t.measure.copyCitation, t.measure.inFullText,
+const CHROME = [t.skipLink, t.nav.data, t.nav.search, t.siteName, t.docNav.belongsTo, t.docNav.home, t.copy.link, t.provision.copyCitation, t.provision.inFullText,
   t.print.button, t.summary.choose, t.summary.selectAll, t.summary.prev, t.summary.next, t.toTop];
 /** The library's pages say in their prose that documents can be printed: there the chrome is the print buttons' own labels. */
 const LIBRARY_CHROME = [...CHROME.filter((c) => c !== t.print.button && c !== t.siteName), t.print.policy, t.print.summary, t.dept.print, t.dept.printMatrix, t.summary.printSelected];
@@ -76,14 +76,14 @@ describe('chapter summaries', () => {
     expect(pdf.pages).toBe(1);
     expectPaper(pdf, `summary ${n}`);
     expect(pdf.flat).toContain(flat(`${chapter.marker}${chapter.title}`));
-    expect(pdf.flat).toContain(flat(policy.measuresTitle));
-    for (const m of chapter.measures) {
+    expect(pdf.flat).toContain(flat(policy.provisionsTitle));
+    for (const m of chapter.provisions) {
       expect(pdf.flat).toContain(flat(headlineTitle(m.headline)));
-      // Measure ids are visible on paper.
+      // Provision ids are visible on paper.
       expect(pdf.text).toMatch(new RegExp(`(^|\\s)${m.id}(\\s|$)`, 'm'));
     }
-    // Other chapters' measures are not on this page.
-    for (const m of measures.filter((x) => x.chapter !== n)) expect(pdf.flat).not.toContain(flat(headlineTitle(m.headline)));
+    // Other chapters' provisions are not on this page.
+    for (const m of provisions.filter((x) => x.chapter !== n)) expect(pdf.flat).not.toContain(flat(headlineTitle(m.headline)));
     // Where the page came from, for whoever holds the paper.
     expect(pdf.flat).toContain(`本页网址：`);
     expect(pdf.flat).toContain(`/${summary(n)}`);
@@ -96,11 +96,11 @@ describe('the whole summary', () => {
     pdfToPng(pdf.file);
     expect(pdf.pages).toBe(policy.chapters.length);
     expectPaper(pdf, 'summary');
-    for (const m of measures) expect(pdf.flat).toContain(flat(headlineTitle(m.headline)));
-    for (const m of measures.filter((x) => x.attribution)) expect(pdf.flat).toContain(`${m.attribution!.departments[0]!.abbr}（牵头）`);
-    // Each chapter on the page of its number; no measure split across pages: its headline and its 责任部门 row share a page.
+    for (const m of provisions) expect(pdf.flat).toContain(flat(headlineTitle(m.headline)));
+    for (const m of provisions.filter((x) => x.attribution)) expect(pdf.flat).toContain(`${m.attribution!.departments[0]!.abbr}（牵头）`);
+    // Each chapter on the page of its number; no provision split across pages: its headline and its 责任部门 row share a page.
     const words = pdfWords(pdf.file);
-    for (const m of measures) {
+    for (const m of provisions) {
       const start = words.findIndex((w) => flat(w.text).includes(flat(headlineTitle(m.headline))));
       const end = words.findIndex((w, i) => i > start && w.text === t.summary.departments);
       expect(start, m.id).toBeGreaterThanOrEqual(0);
@@ -119,7 +119,7 @@ describe('the whole summary', () => {
     for (const n of skip) await page.getByRole('checkbox', { name: new RegExp(policy.chapters[n - 1]!.title) }).uncheck();
     const pdf = await printPdf(page, 'summary-chosen');
     pdfToPng(pdf.file);
-    for (const m of measures) {
+    for (const m of provisions) {
       if (skip.includes(m.chapter)) expect(pdf.flat, m.id).not.toContain(flat(headlineTitle(m.headline)));
       else expect(pdf.flat, m.id).toContain(flat(headlineTitle(m.headline)));
     }
@@ -182,7 +182,7 @@ describe('the full text on paper (GB/T 9704-2012)', () => {
     expectPaper(pdf, 'policy');
     expect(pdf.flat).toContain(flat(policy.title));
     expect(pdf.flat).toContain(flat(policy.docNumber!));
-    for (const m of measures) expect(pdf.flat).toContain(flat(m.marker + headlineTitle(m.headline)));
+    for (const m of provisions) expect(pdf.flat).toContain(flat(m.marker + headlineTitle(m.headline)));
     // The body text sits inside the type area: 28 mm from the left, 26 mm from the right, 37 mm from the top.
     const [width, height] = pdfPageSize(pdf.file);
     const body = pdfWords(pdf.file).filter((w) => w.yMax < height - 35 * MM);
@@ -199,8 +199,8 @@ describe('the full text on paper (GB/T 9704-2012)', () => {
     expect(advances[Math.floor(advances.length / 2)]).toBeGreaterThan(15);
     expect(advances[Math.floor(advances.length / 2)]).toBeLessThan(16.5);
     expect(Math.max(...lines.map((w) => [...w.text].length))).toBe(28);
-    // Inside the official layout only the official text: no measure ids, no page address, no screen labels.
-    for (const m of measures) expect(pdf.text).not.toMatch(new RegExp(`(^|\\s)${m.id}(\\s|$)`, 'm'));
+    // Inside the official layout only the official text: no provision ids, no page address, no screen labels.
+    for (const m of provisions) expect(pdf.text).not.toMatch(new RegExp(`(^|\\s)${m.id}(\\s|$)`, 'm'));
     for (const label of [t.print.url, t.copy.link, t.doc.backToToc, '单独阅读']) expect(pdf.flat).not.toContain(flat(label));
     // No chapter heading is left alone at the foot of a page: a body line follows it on the same page.
     for (const c of policy.chapters) {
@@ -226,16 +226,16 @@ test('the full text prints in a serif CJK face (the system stands in for 仿宋 
     const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
     return fonts.map((f) => f.familyName);
   };
-  for (const selector of ['.pe-doc__title', '.pe-doc__notice p', '.pe-measure__text p']) {
+  for (const selector of ['.pe-doc__title', '.pe-doc__notice p', '.pe-provision__text p']) {
     expect((await fontsOf(selector)).some((f) => /Serif CJK|Song|FangSong|仿宋|宋/i.test(f)), selector).toBe(true);
   }
   // 3号 = 16pt = 21.33 CSS px.
-  expect(parseFloat(await page.evaluate(`getComputedStyle(document.querySelector('.pe-measure__text p')).fontSize`) as string)).toBeCloseTo((16 * 96) / 72, 2);
+  expect(parseFloat(await page.evaluate(`getComputedStyle(document.querySelector('.pe-provision__text p')).fontSize`) as string)).toBeCloseTo((16 * 96) / 72, 2);
   await page.close();
 });
 
 describe('every page prints cleanly', () => {
-  test.each([['library', '', libraryFooter], ['document', doc(), footer], ['measure', measure('2-1'), footer], ['departments', 'departments/', libraryFooter]])('%s', async (name, path, running) => {
+  test.each([['library', '', libraryFooter], ['document', doc(), footer], ['provision', provision('2-1'), footer], ['departments', 'departments/', libraryFooter]])('%s', async (name, path, running) => {
     const pdf = await print(path, `page-${name}`);
     pdfToPng(pdf.file, 40);
     expectPaper(pdf, name, running);
@@ -276,7 +276,7 @@ function bodyLines(pdf: PrintedPdf): number[] {
 }
 
 describe('a department’s task list on paper (/departments/human-resources/)', () => {
-  const tasks = measures.filter((m) => m.attribution?.departments.some((d) => d.slug === 'human-resources'));
+  const tasks = provisions.filter((m) => m.attribution?.departments.some((d) => d.slug === 'human-resources'));
 
   test('the contents table (编号, 措施, 牵头/参与, 完成时限) of every task, then every task’s full text, as one document', async () => {
     const pdf = await print('departments/human-resources/', 'department-human-resources');
@@ -309,8 +309,8 @@ describe('a department’s task list on paper (/departments/human-resources/)', 
   });
 
   test('a provision page prints its citation without the screen’s instructions', async () => {
-    const pdf = await print(measure('2-1'), 'measure-2-1-citation');
-    expect(pdf.flat).not.toContain(flat(t.measure.citationHint));
-    expect(pdf.flat).not.toContain(flat(t.measure.groupsHint));
+    const pdf = await print(provision('2-1'), 'provision-2-1-citation');
+    expect(pdf.flat).not.toContain(flat(t.provision.citationHint));
+    expect(pdf.flat).not.toContain(flat(t.provision.groupsHint));
   });
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { DESKTOP, PHONE, useBrowser, watch } from '../helpers/browser.ts';
-import { measures, policy } from '../helpers/model.ts';
+import { provisions, policy } from '../helpers/model.ts';
 import { ARTIFACTS } from '../helpers/paths.ts';
 
 const site = inject('siteUrl');
@@ -160,10 +160,10 @@ describe('长辈模式 layouts on phones (320 and 390 px), in the seed build and
             const bars = await page.evaluate(() => document.querySelector('.pe-docbar')!.getBoundingClientRect().bottom);
             const related = await page.locator('.pe-docbar .pe-status__rel').count();
             if (!related) expect(bars, `/${path}: the header and the document bar take ${Math.round(bars)} px`).toBeLessThan(height * (width === 320 ? 0.6 : 0.5));
-            const top = await page.evaluate(() => document.querySelector('.pe-measure-page__title')!.getBoundingClientRect().top);
+            const top = await page.evaluate(() => document.querySelector('.pe-provision-page__title')!.getBoundingClientRect().top);
             expect(top, `/${path}: the provision's heading starts at ${Math.round(top)} px`).toBeLessThan(height * (related ? 1 : 0.9));
             // On a 390×844 phone the text itself starts on the first screen.
-            const text = await page.evaluate(() => document.querySelector('.pe-measure-page__body')!.getBoundingClientRect().top);
+            const text = await page.evaluate(() => document.querySelector('.pe-provision-page__body')!.getBoundingClientRect().top);
             if (width === 390) expect(text, `/${path}: the provision's text starts at ${Math.round(text)} px`).toBeLessThan(height);
           }
           if (width === 320) await page.screenshot({ path: join(ARTIFACTS, `large-${name}-${path.replace(/\//g, '_') || 'home'}-320.png`) });
@@ -237,7 +237,7 @@ describe('tap targets of at least 24×24 px', () => {
     // The attributions' department links are among them, on one line each.
     await page.goto(site + `${doc}text/`);
     const depts = await page.locator('.pe-duty a.pe-dept').evaluateAll((as) => as.map((a) => a.getClientRects().length));
-    expect(depts.length).toBe(measures.reduce((n, m) => n + (m.attribution?.departments.length ?? 0), 0));
+    expect(depts.length).toBe(provisions.reduce((n, m) => n + (m.attribution?.departments.length ?? 0), 0));
     expect(depts.every((n) => n === 1)).toBe(true);
     await context.close();
   });

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { citedTitle, headlineTitle } from '../../src/model/derive.ts';
 import { DESKTOP, PHONE, useBrowser, watch } from '../helpers/browser.ts';
-import { measures, policy } from '../helpers/model.ts';
+import { provisions, policy } from '../helpers/model.ts';
 import { ARTIFACTS } from '../helpers/paths.ts';
-import { doc, measure } from '../helpers/urls.ts';
+import { doc, provision } from '../helpers/urls.ts';
 
 const site = inject('siteUrl');
 const subSite = inject('subSiteUrl');
@@ -14,7 +14,7 @@ const TEXT = doc('text/');
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 describe('without JavaScript', () => {
-  test('library → document → table of contents → measure page → full text anchor', async () => {
+  test('library → document → table of contents → provision page → full text anchor', async () => {
     const context = await browser().newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     const { errors, requests } = watch(page);
@@ -22,18 +22,18 @@ describe('without JavaScript', () => {
     expect(await page.locator('h1').innerText()).toBe('政策文库');
     await page.locator('.pe-lib__title').getByRole('link', { name: citedTitle(policy), exact: true }).click();
     await page.waitForURL(site + doc());
-    expect(await page.locator('h1').innerText()).toBe(policy.measuresTitle);
+    expect(await page.locator('h1').innerText()).toBe(policy.provisionsTitle);
     // The doc bar names the document and its 发文字号 on a phone too.
     expect(await page.locator('.pe-docbar').isVisible()).toBe(true);
     expect(await page.locator('.pe-docbar').innerText()).toContain(policy.docNumber);
-    const m = measures.find((x) => x.id === '2-3')!;
+    const m = provisions.find((x) => x.id === '2-3')!;
     await page.getByRole('link', { name: m.marker + headlineTitle(m.headline) }).click();
-    await page.waitForURL(site + measure('2-3'));
+    await page.waitForURL(site + provision('2-3'));
     expect(await page.locator('h1').innerText()).toContain(headlineTitle(m.headline));
     // Copy buttons need JavaScript: without it they stay hidden, and the citation is plain text.
     // (two: the citation for a report and, with SITE set, the GB/T 7714 form)
     for (const button of await page.locator('button[data-copy-text]').all()) expect(await button.isHidden()).toBe(true);
-    expect(await page.locator('#citation-text').innerText()).toBe(`《${policy.measuresTitle}》（${policy.docNumber}）第二部分第（三）项`);
+    expect(await page.locator('#citation-text').innerText()).toBe(`《${policy.provisionsTitle}》（${policy.docNumber}）第二部分第（三）项`);
     await page.getByRole('link', { name: '在全文中查看' }).click();
     await page.waitForURL(`${site}${TEXT}#m2-3`);
     const box = await page.locator('#m2-3').boundingBox();
@@ -47,9 +47,9 @@ describe('without JavaScript', () => {
   test('the page is laid out for a phone: no horizontal scrolling, readable text', async () => {
     const context = await browser().newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
-    for (const path of ['', doc(), TEXT, measure('1-1')]) {
+    for (const path of ['', doc(), TEXT, provision('1-1')]) {
       await page.goto(site + path);
-      const { scroll, client, font } = await page.evaluate(`({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, font: parseFloat(getComputedStyle(document.querySelector('.pe-measure__text p, .pe-doc__notice p, .pe-lib-header__intro')).fontSize) })`) as { scroll: number; client: number; font: number };
+      const { scroll, client, font } = await page.evaluate(`({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, font: parseFloat(getComputedStyle(document.querySelector('.pe-provision__text p, .pe-doc__notice p, .pe-lib-header__intro')).fontSize) })`) as { scroll: number; client: number; font: number };
       expect(scroll, path).toBeLessThanOrEqual(client);
       expect(font, path).toBeGreaterThanOrEqual(16);
     }
@@ -58,7 +58,7 @@ describe('without JavaScript', () => {
 });
 
 describe('full text on a phone', () => {
-  test('a folded table of contents above the text jumps to a measure; on a desktop the sidebar replaces it', async () => {
+  test('a folded table of contents above the text jumps to a provision; on a desktop the sidebar replaces it', async () => {
     const context = await browser().newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(site + TEXT);
@@ -66,7 +66,7 @@ describe('full text on a phone', () => {
     expect(await folded.getAttribute('open')).toBeNull();
     expect(await page.locator('.pe-fulltext__toc').isVisible()).toBe(false);
     await folded.locator('summary').click();
-    const m = measures.find((x) => x.id === '3-3')!;
+    const m = provisions.find((x) => x.id === '3-3')!;
     await folded.getByRole('link', { name: m.marker + headlineTitle(m.headline) }).click();
     await page.waitForURL(/#m3-3$/);
     const box = await page.locator('#m3-3').boundingBox();
@@ -94,10 +94,10 @@ describe('with JavaScript', () => {
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(`${site}${TEXT}#m3-2`);
     expect(page.url()).toBe(`${site}${TEXT}#m3-2`);
 
-    await page.goto(site + measure('3-2'));
+    await page.goto(site + provision('3-2'));
     const button = page.getByRole('button', { name: '复制引用' });
     await button.click();
-    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(`《${policy.measuresTitle}》（${policy.docNumber}）第三部分第（二）项`);
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(`《${policy.provisionsTitle}》（${policy.docNumber}）第三部分第（二）项`);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -128,7 +128,7 @@ describe('screenshots for people to look at', () => {
   test.each([['phone', PHONE], ['desktop', DESKTOP]] as const)('%s', async (name, options) => {
     const context = await browser().newContext(options);
     const page = await context.newPage();
-    for (const [slug, path] of [['home', ''], ['document', doc()], ['policy', TEXT], ['measure', measure('2-1')]]) {
+    for (const [slug, path] of [['home', ''], ['document', doc()], ['policy', TEXT], ['provision', provision('2-1')]]) {
       await page.goto(site + path);
       const file = join(ARTIFACTS, `${slug}-${name}.png`);
       await page.screenshot({ path: file, fullPage: slug !== 'policy' });

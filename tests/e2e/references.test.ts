@@ -4,18 +4,18 @@ import { describe, expect, inject, test } from 'vitest';
 import { DESKTOP, PHONE, useBrowser, watch } from '../helpers/browser.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import { ARTIFACTS } from '../helpers/paths.ts';
-import { doc, measure } from '../helpers/urls.ts';
+import { doc, provision } from '../helpers/urls.ts';
 
 const site = inject('siteUrl');
 const subSite = inject('subSiteUrl');
 const browser = useBrowser();
 
 describe('following a reference, without JavaScript', () => {
-  test.each([['site', () => site], ['sub-path site', () => subSite]])('%s: measure → cited document → back to the measure', async (_, base) => {
+  test.each([['site', () => site], ['sub-path site', () => subSite]])('%s: provision → cited document → back to the provision', async (_, base) => {
     const context = await browser().newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     const { errors, requests } = watch(page);
-    await page.goto(base() + measure('1-3'));
+    await page.goto(base() + provision('1-3'));
     await page.getByRole('link', { name: '《天津市优化营商环境条例》' }).click();
     await page.waitForURL((u) => u.href.startsWith(base() + doc('references/#doc-')) && /^#doc-\d+$/.test(u.hash));
     const anchor = new URL(page.url()).hash;
@@ -25,7 +25,7 @@ describe('following a reference, without JavaScript', () => {
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y).toBeLessThan(PHONE.viewport!.height / 2);
     await entry.getByRole('link', { name: /第一部分第（三）项/ }).click();
-    await page.waitForURL(base() + measure('1-3'));
+    await page.waitForURL(base() + provision('1-3'));
     expect(errors).toEqual([]);
     expect(requests.every((r) => r.startsWith(new URL(base()).origin))).toBe(true);
     await context.close();
@@ -34,7 +34,7 @@ describe('following a reference, without JavaScript', () => {
   test('a programme name links to its entry, which lists every place it appears', async () => {
     const context = await browser().newContext({ ...DESKTOP, javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(site + measure('3-3'));
+    await page.goto(site + provision('3-3'));
     await page.getByRole('link', { name: '“海河工匠”' }).click();
     await page.waitForURL((u) => u.href.startsWith(site + doc('references/#prog-')) && /^#prog-\d+$/.test(u.hash));
     const entry = page.locator(new URL(page.url()).hash);

@@ -12,9 +12,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { t } from '../../src/site/strings.ts';
 import { DESKTOP, PHONE, useBrowser, watch } from '../helpers/browser.ts';
-import { measures, policy } from '../helpers/model.ts';
+import { provisions, policy } from '../helpers/model.ts';
 import { departmentsInText, units } from '../helpers/search-cases.ts';
-import { href, measure, doc } from '../helpers/urls.ts';
+import { href, provision, doc } from '../helpers/urls.ts';
 import { groups, thesaurus } from '../helpers/vocabulary.ts';
 import { docs as libraryDocs } from '../library/expected.ts';
 
@@ -167,7 +167,7 @@ describe('traditional characters are folded to simplified', () => {
   test('the converter loads on the search page only, and only for a query with Han characters', async () => {
     const page = await (await browser().newContext(DESKTOP)).newPage();
     const { requests } = watch(page);
-    for (const path of ['', doc(), measure('2-1'), 'groups/']) await page.goto(site + path, { waitUntil: 'networkidle' });
+    for (const path of ['', doc(), provision('2-1'), 'groups/']) await page.goto(site + path, { waitUntil: 'networkidle' });
     await search(page, site, '65%');
     expect(requests.filter((x) => x.includes('/_astro/t2s.'))).toEqual([]);
     await page.context().close();
@@ -178,14 +178,14 @@ describe('a provision’s number or label opens it directly', () => {
   test('every provision of the seed by its number, and by its label in several forms', async () => {
     const page = await (await browser().newContext(DESKTOP)).newPage();
     const { errors } = watch(page);
-    for (const m of measures) {
+    for (const m of provisions) {
       const c = policy.chapters.find((x) => x.number === m.chapter)!.marker.replace(/、$/u, '');
       const inner = m.marker.replace(/[（）]/gu, '');
       const forms = [`${m.chapter}-${m.number}`, `${c}${m.marker}`, `第${c}部分第${m.marker}项`, `第${c}部分第${inner}项`];
       for (const q of m.id === '2-1' ? forms : forms.slice(0, 2)) {
         const r = await search(page, site, q);
         expect(r.direct.map((x) => x.id), q).toEqual([m.id]);
-        expect(new URL(r.direct[0]!.open!, site).pathname, q).toBe(href(measure(m.id)));
+        expect(new URL(r.direct[0]!.open!, site).pathname, q).toBe(href(provision(m.id)));
         expect(r.direct[0]!.text).toContain(t.search.open);
         expect(r.status, q).toContain(`“${q}”：可直接打开 1 项`);
         count('provision numbers and labels (seed)', 1, r.direct.filter((x) => x.id === m.id).length, r.direct.length === 1);
@@ -201,7 +201,7 @@ describe('a provision’s number or label opens it directly', () => {
     const page = await (await browser().newContext(DESKTOP)).newPage();
     for (const q of ['2-1', '1-2', '二（一）']) {
       const id = q === '二（一）' ? '2-1' : q;
-      const having = libraryDocs.filter((d) => d.measures.some((m) => m.id === id));
+      const having = libraryDocs.filter((d) => d.provisions.some((m) => m.id === id));
       expect(having.length, q).toBeGreaterThanOrEqual(2);
       const r = await search(page, librarySite, q);
       expect(r.direct.map((x) => new URL(x.open!, librarySite).pathname), q).toEqual(having.map((d) => `/policies/${d.id}/${id}/`));
@@ -209,7 +209,7 @@ describe('a provision’s number or label opens it directly', () => {
       count('provision numbers (library)', having.length, r.direct.length, r.direct.length === having.length);
     }
     // A 发文字号 before the label narrows to that document.
-    const d = libraryDocs.find((x) => x.fixture && x.measures.some((m) => m.id === '1-2'))!;
+    const d = libraryDocs.find((x) => x.fixture && x.provisions.some((m) => m.id === '1-2'))!;
     const r = await search(page, librarySite, `${d.docNumber}第一部分第（二）项`);
     expect(r.direct.map((x) => new URL(x.open!, librarySite).pathname)).toEqual([`/policies/${d.id}/1-2/`]);
     count('provision numbers (library)', 1, r.direct.length, r.direct.length === 1);

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { DESKTOP, PHONE, useBrowser, watch } from '../helpers/browser.ts';
-import { measures, policy } from '../helpers/model.ts';
+import { provisions, policy } from '../helpers/model.ts';
 import { ARTIFACTS, SUB_PATH } from '../helpers/paths.ts';
 import { candidateQueries, limitQuery, MAX_QUERY_LENGTH } from '../../src/views/search-query.ts';
 import { cases, departmentsInText, expectedFor, units } from '../helpers/search-cases.ts';
-import { DOC, doc, href, measure } from '../helpers/urls.ts';
+import { DOC, doc, href, provision } from '../helpers/urls.ts';
 
 const site = inject('siteUrl');
 const subSite = inject('subSiteUrl');
@@ -45,7 +45,7 @@ async function readResults(page: Page): Promise<Row[]> {
 }
 
 describe('recall and ranking on the query suite', () => {
-  test(`${cases.length} queries: every measure that contains the string is found, exact matches first`, async () => {
+  test(`${cases.length} queries: every provision that contains the string is found, exact matches first`, async () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
     const page = await (await browser().newContext(DESKTOP)).newPage();
     const { errors } = watch(page);
@@ -174,7 +174,7 @@ describe('the search page', () => {
 
   test('the header form on every page is a plain GET form that leads to the results', async () => {
     const page = await (await browser().newContext(PHONE)).newPage();
-    await page.goto(site + measure('1-1'));
+    await page.goto(site + provision('1-1'));
     // No search JavaScript on reading pages: Pagefind loads only on /search/.
     const { requests } = watch(page);
     await page.fill('#pe-header-q', '三支一扶');
@@ -185,30 +185,30 @@ describe('the search page', () => {
     expect(requests.some((r) => r.includes('/pagefind/'))).toBe(true);
     const reading = await (await browser().newContext(DESKTOP)).newPage();
     const seen = watch(reading);
-    for (const path of ['', doc(), doc('text/'), measure('2-1')]) await reading.goto(site + path, { waitUntil: 'networkidle' });
+    for (const path of ['', doc(), doc('text/'), provision('2-1')]) await reading.goto(site + path, { waitUntil: 'networkidle' });
     expect(seen.requests.filter((r) => r.includes('/pagefind/'))).toEqual([]);
     await page.context().close();
     await reading.context().close();
   });
 
-  test('each result names the measure, shows an excerpt with the words marked, and links to the measure', async () => {
+  test('each result names the provision, shows an excerpt with the words marked, and links to the provision', async () => {
     const page = await (await browser().newContext(DESKTOP)).newPage();
     await searchVia(page, site, { q: '档案 公安' });
     const first = page.locator('#pe-search-exact > li').first();
     const id = await first.getAttribute('data-id');
-    const m = measures.find((x) => x.id === id)!;
+    const m = provisions.find((x) => x.id === id)!;
     expect(await first.locator('.pe-result__title').innerText()).toContain(m.headline.replace(/。$/, ''));
     const marks = await first.locator('.pe-result__excerpt mark').allInnerTexts();
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.every((t) => ['档案', '公安'].includes(t))).toBe(true);
-    expect(await first.locator('a').getAttribute('href')).toBe(`${href(measure(id!))}?highlight=${encodeURIComponent('档案 公安').replace(/%20/g, '+')}`);
+    expect(await first.locator('a').getAttribute('href')).toBe(`${href(provision(id!))}?highlight=${encodeURIComponent('档案 公安').replace(/%20/g, '+')}`);
     // With one document in the library, results do not repeat its name.
     expect(await page.locator('.pe-result__doc').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'search-desktop.png'), fullPage: true });
     await page.context().close();
   });
 
-  test('a result click lands on the measure with every occurrence of the words highlighted', async () => {
+  test('a result click lands on the provision with every occurrence of the words highlighted', async () => {
     const page = await (await browser().newContext(PHONE)).newPage();
     const { errors } = watch(page);
     for (const q of ['人事档案', '市人社局、市发展改革委', '海河英才 落户']) {
@@ -216,7 +216,7 @@ describe('the search page', () => {
       if (q === '人事档案') await page.screenshot({ path: join(ARTIFACTS, 'search-results-phone.png'), fullPage: true });
       const target = rows.find((r) => r.exact && r.id !== 'document')!;
       await page.click(`#pe-search-exact > li[data-id="${target.id}"] a`);
-      await page.waitForURL((u) => u.pathname === href(measure(target.id)));
+      await page.waitForURL((u) => u.pathname === href(provision(target.id)));
       await page.waitForSelector('mark.pe-hit');
       const unit = units.find((u) => u.id === target.id)!;
       // Occurrences counted in the seed text; a match may span several elements (one <mark> each).
@@ -229,7 +229,7 @@ describe('the search page', () => {
     }
     await page.screenshot({ path: join(ARTIFACTS, 'search-landing-phone.png') });
     // Without the parameter nothing is marked.
-    await page.goto(site + measure('2-3'));
+    await page.goto(site + provision('2-3'));
     expect(await page.locator('mark').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -238,7 +238,7 @@ describe('the search page', () => {
   test('filters narrow the results: by department, by chapter, and with a query', async () => {
     const page = await (await browser().newContext(DESKTOP)).newPage();
     const hrss = departmentsInText.find((d) => d.abbr === '市人社局')!;
-    // Every measure whose attribution lists 市人社局, whatever the segmentation of its text.
+    // Every provision whose attribution lists 市人社局, whatever the segmentation of its text.
     const ofHrss = units.filter((u) => u.departments.includes('市人社局')).map((u) => u.id);
     let rows = await searchVia(page, site, { dept: hrss.id });
     expect(rows.map((r) => r.id)).toEqual(ofHrss);
@@ -299,9 +299,9 @@ describe('the search page', () => {
     expect(await message.innerText()).toContain('JavaScript');
     expect(await message.locator('a', { hasText: '按目录查找' }).getAttribute('href')).toBe(`${href(doc())}#toc`);
     expect(await message.locator('a', { hasText: '按责任部门查找' }).getAttribute('href')).toBe('/departments/');
-    // The table of contents itself, with every measure.
+    // The table of contents itself, with every provision.
     const tocLinks = await message.locator('.pe-toc a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(tocLinks.filter((h) => !h!.includes('#'))).toEqual(measures.map((m) => href(measure(m.id))));
+    expect(tocLinks.filter((h) => !h!.includes('#'))).toEqual(provisions.map((m) => href(provision(m.id))));
     expect(await page.locator('main .pe-result').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'search-nojs-phone.png'), fullPage: true });
     await context.close();
@@ -319,9 +319,9 @@ describe('a long query (issue 21, item 3)', () => {
       if (box && box.dataset.state === 'done' && window.__peAnswered === undefined) window.__peAnswered = Math.round(performance.now());
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
   })()`;
-  const passage = measures.map((m) => m.text).join('').slice(0, 1000);
+  const passage = provisions.map((m) => m.text).join('').slice(0, 1000);
   // Words of the text, scrambled and separated by spaces: found nowhere as a whole, pieces everywhere.
-  const scrambled = Array.from({ length: 251 }, (_, i) => { const t = measures[i % measures.length]!.text; const at = (i * 37) % (t.length - 3); return t.slice(at, at + 3); }).join(' ').slice(0, 1000);
+  const scrambled = Array.from({ length: 251 }, (_, i) => { const t = provisions[i % provisions.length]!.text; const at = (i * 37) % (t.length - 3); return t.slice(at, at + 3); }).join(' ').slice(0, 1000);
 
   test.each([['a copied passage', passage], ['words of the text, scrambled', scrambled]])('1,000 characters (%s): the page answers, says the query was shortened, and no task blocks the page over 200 ms', async (_, q) => {
     expect([...q]).toHaveLength(1000);

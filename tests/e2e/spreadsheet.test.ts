@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseCsv } from '../helpers/csv.ts';
 import { decodeEntities } from '../helpers/html.ts';
-import { measures, policy, registry } from '../helpers/model.ts';
+import { provisions, policy, registry } from '../helpers/model.ts';
 import { DIST } from '../helpers/paths.ts';
 import { DOC } from '../helpers/urls.ts';
 
@@ -42,7 +42,7 @@ test.each(files)('%s opens in LibreOffice Calc with every cell as written', (fil
 
 describe('任务分解台账 (.xlsx)', () => {
   const ledger = join(DIST, 'data', 'departments', 'human-resources.xlsx');
-  const tasks = measures.filter((m) => m.attribution?.departments.some((d) => d.slug === 'human-resources'));
+  const tasks = provisions.filter((m) => m.attribution?.departments.some((d) => d.slug === 'human-resources'));
   const HEADERS = ['序号', '文件', '条目', '原文', '本部门角色', '其他责任部门', '承办处室', '完成时限', '进展情况'];
 
   test('read back with exceljs: headers, one row per task with its full text and role, frozen and printable header', async () => {
@@ -56,7 +56,7 @@ describe('任务分解台账 (.xlsx)', () => {
     tasks.forEach((m, i) => {
       const row = ws.getRow(i + 2);
       expect(row.getCell(1).value).toBe(i + 1);
-      expect(row.getCell(2).value).toBe(`《${policy.measuresTitle}》（${policy.docNumber}）`);
+      expect(row.getCell(2).value).toBe(`《${policy.provisionsTitle}》（${policy.docNumber}）`);
       expect(row.getCell(4).value).toBe(m.text);
       expect(row.getCell(5).value).toBe(m.attribution!.departments[0]!.slug === 'human-resources' ? '牵头' : '参与（配合）');
       for (const other of m.attribution!.departments.filter((d) => d.slug !== 'human-resources')) expect(String(row.getCell(6).value)).toContain(other.abbr);
@@ -78,9 +78,9 @@ describe('任务分解台账 (.xlsx)', () => {
     expect(page).toContain('href="/data/departments/human-resources.xlsx" download="市人社局-任务分解台账.xlsx"');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(DIST, 'data', DOC, 'ledger.xlsx'));
-    const links = measures.reduce((n, m) => n + (m.attribution?.departments.length ?? 0), 0);
+    const links = provisions.reduce((n, m) => n + (m.attribution?.departments.length ?? 0), 0);
     expect(wb.worksheets[0]!.rowCount).toBe(links + 1);
-    const departments = new Set(measures.flatMap((m) => m.attribution?.departments.map((d) => d.abbr) ?? []));
+    const departments = new Set(provisions.flatMap((m) => m.attribution?.departments.map((d) => d.abbr) ?? []));
     expect(wb.worksheets.slice(1).map((ws) => ws.name).sort()).toEqual([...departments].sort());
   });
 });

@@ -84,12 +84,12 @@ interface Meta {
   notes: string[];
   attachments: number[];
   colophon: { lines: string[] } | null;
-  chapters: { number: number; marker: string; title: string; measures: string[]; sections: { number: number; marker: string; title: string }[]; paragraphs?: { after: number }[] }[];
+  chapters: { number: number; marker: string; title: string; provisions: string[]; sections: { number: number; marker: string; title: string }[]; paragraphs?: { after: number }[] }[];
 }
 
 /**
  * What a reader gets of a converted document, in the order of the source: the document's MDX,
- * each chapter's heading (frontmatter) and its measures' MDX, with section headings before their
+ * each chapter's heading (frontmatter) and its provisions' MDX, with section headings before their
  * first provision; the closing parts after the provisions (frontmatter); the attachments' MDX;
  * the 版记 (frontmatter).
  */
@@ -97,14 +97,14 @@ export function convertedText(files: ReadonlyMap<string, string>): string {
   const doc = split(files.get('document.mdx')!);
   const meta = doc.meta as unknown as Meta;
   const out = [doc.text];
-  const provisions = split(files.get('provisions.mdx')!).meta.measures as { id: string; section: number | null }[];
+  const provisions = split(files.get('provisions.mdx')!).meta.provisions as { id: string; section: number | null }[];
   for (const c of meta.chapters) {
     out.push(c.marker + c.title);
     let section: unknown = null;
     // Paragraphs that are no provision stand after `after` provisions of their chapter (p<chapter>-<k>).
     const paragraphs = (c.paragraphs ?? []).map((p, k) => ({ after: p.after, id: `p${c.number}-${k + 1}` }));
     const paragraphsAfter = (n: number) => { for (const p of paragraphs.filter((x) => x.after === n)) out.push(mdxToText(provisionMdx(files, p.id))); };
-    c.measures.forEach((id, n) => {
+    c.provisions.forEach((id, n) => {
       paragraphsAfter(n);
       const m = provisions.find((x) => x.id === id)!;
       if (m.section !== section && m.section !== null) {
@@ -114,7 +114,7 @@ export function convertedText(files: ReadonlyMap<string, string>): string {
       section = m.section;
       out.push(mdxToText(provisionMdx(files, id)));
     });
-    for (const p of paragraphs.filter((x) => x.after >= c.measures.length)) out.push(mdxToText(provisionMdx(files, p.id)));
+    for (const p of paragraphs.filter((x) => x.after >= c.provisions.length)) out.push(mdxToText(provisionMdx(files, p.id)));
   }
   if (meta.signaturePlace !== 'notice') {
     out.push(...meta.attachmentNote);

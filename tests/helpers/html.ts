@@ -33,7 +33,7 @@ export function attrs(html: string, attr: 'href' | 'src' | 'id'): string[] {
   return [...html.matchAll(new RegExp(`\\s${attr}="([^"]*)"`, 'g'))].map((m) => decodeEntities(m[1]!));
 }
 
-/** Every built page, as a path relative to the site root (measures/2-1/index.html). */
+/** Every built page, as a path relative to the site root (provisions/2-1/index.html). */
 export function pages(dist: string): string[] {
   return readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort();
 }

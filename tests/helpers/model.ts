@@ -9,9 +9,9 @@ import { REGISTRY_FILE, ROOT, SEED_FILE } from './paths.ts';
 export const seedText = readFileSync(SEED_FILE, 'utf8');
 export const registry: Department[] = parseRegistry('content/departments.yaml', readFileSync(REGISTRY_FILE, 'utf8'));
 export const policy: PolicyDocument = parseSeed(relative(ROOT, SEED_FILE), seedText, registry);
-export const measures = policy.chapters.flatMap((c) => c.measures);
-/** Seed lines of the numbered measures, keyed by measure id (straight from the text, not the parser). */
-export function measureLinesFromSeed(): Map<string, string> {
+export const provisions = policy.chapters.flatMap((c) => c.provisions);
+/** Seed lines of the numbered provisions, keyed by provision id (straight from the text, not the parser). */
+export function provisionLinesFromSeed(): Map<string, string> {
   const out = new Map<string, string>();
   let chapter = 0;
   let n = 0;
@@ -22,9 +22,9 @@ export function measureLinesFromSeed(): Map<string, string> {
   return out;
 }
 
-/** Measure-department links straight from the seed lines: the closing （…） of each measure, in order. */
+/** Provision-department links straight from the seed lines: the closing （…） of each provision, in order. */
 export function seedAttributions(): { id: string; abbr: string; position: number }[] {
-  return [...measureLinesFromSeed()].flatMap(([id, line]) => {
+  return [...provisionLinesFromSeed()].flatMap(([id, line]) => {
     const m = /（([^（）]*?)(等部门按职责分工)?）$/.exec(line);
     const abbrs = m ? m[1]!.split('、') : [];
     return abbrs.every((a) => registry.some((d) => d.abbr === a)) ? abbrs.map((abbr, i) => ({ id, abbr, position: i + 1 })) : [];

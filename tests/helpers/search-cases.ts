@@ -2,9 +2,9 @@
  * The search suite: query strings and the result set each must produce, computed from the seed's
  * parsed model by plain substring match (Ctrl-F), never from the site's output.
  */
-import { measures, policy, registry } from './model.ts';
+import { provisions, policy, registry } from './model.ts';
 
-/** A unit of search results: each measure page, and the notice with its preamble (home page). */
+/** A unit of search results: each provision page, and the notice with its preamble (home page). */
 export interface Unit {
   id: string;
   text: string;
@@ -22,7 +22,7 @@ export const units: Unit[] = [
     departments: [],
     chapter: null,
   },
-  ...measures.map((m) => ({
+  ...provisions.map((m) => ({
     id: m.id,
     text: clean(m.marker + m.text),
     departments: (m.attribution?.departments ?? []).map((d) => d.abbr),
@@ -50,7 +50,7 @@ function prng(seed: number): () => number {
 function generated(): Case[] {
   const rnd = prng(20200730);
   const out: Case[] = [];
-  const texts = measures.map((m) => clean(m.text));
+  const texts = provisions.map((m) => clean(m.text));
   const hanRuns = texts.flatMap((t) => t.match(/\p{Script=Han}{6,}/gu) ?? []);
   // Random substrings of Han runs, of 2 to 8 characters: words, parts of words, strings across words.
   for (const n of [2, 3, 4, 5, 8]) {
@@ -63,7 +63,7 @@ function generated(): Case[] {
     }
     for (const q of seen) out.push({ kind: `random ${n} chars`, q });
   }
-  // Phrases copied from anywhere in a measure, punctuation included (12 to 30 characters).
+  // Phrases copied from anywhere in a provision, punctuation included (12 to 30 characters).
   for (let k = 0; k < 4; k++) {
     const t = texts[Math.floor(rnd() * texts.length)]!;
     const n = 12 + Math.floor(rnd() * 19);
@@ -71,7 +71,7 @@ function generated(): Case[] {
     out.push({ kind: 'copied phrase', q: t.slice(i, i + n) });
   }
   // Every department abbreviation the text uses, and every programme / document title in 《》 or “”.
-  const abbrs = [...new Set(measures.flatMap((m) => m.attribution?.departments.map((d) => d.abbr) ?? []))];
+  const abbrs = [...new Set(provisions.flatMap((m) => m.attribution?.departments.map((d) => d.abbr) ?? []))];
   for (const a of abbrs) out.push({ kind: 'department', q: a });
   const titles = [...new Set(texts.flatMap((t) => t.match(/《[^》]+》/gu) ?? []))];
   for (const q of titles) out.push({ kind: 'programme / title', q });
@@ -95,4 +95,4 @@ const curated: Case[] = [
 /** Every case whose string occurs somewhere (the suite checks found sets, so each must be non-empty). */
 export const cases: Case[] = [...curated, ...generated()].filter((c, i, all) => all.findIndex((d) => d.q === c.q) === i);
 
-export const departmentsInText = registry.filter((d) => measures.some((m) => m.attribution?.departments.some((a) => a.abbr === d.abbr)));
+export const departmentsInText = registry.filter((d) => provisions.some((m) => m.attribution?.departments.some((a) => a.abbr === d.abbr)));

@@ -25,7 +25,7 @@ const PROVISION = /^\d+(?:-\d+)+$/;
 //   library/year/2020/, …/2020/2/       → library/year/*
 //   library/issuer/<slug>/              → library/issuer/*
 //   policies/<id>/                      → policies/*         (a document's home)
-//   policies/<id>/2-1/                  → policies/*/measure (a provision)
+//   policies/<id>/2-1/                  → policies/*/provision (a provision)
 //   policies/<id>/text/, …/departments/ → policies/*/text, policies/*/departments…
 //   policies/<id>/summary/3/            → policies/*/summary/*
 //   departments/, departments/<id>/     → departments, departments/*
@@ -37,7 +37,7 @@ export function pageType(path: string): string {
   const [first, second, ...rest] = parts as [string, ...string[]];
   if (first === 'policies' && second !== undefined) {
     if (rest.length === 0) return 'policies/*';
-    if (PROVISION.test(rest[0]!)) return 'policies/*/measure';
+    if (PROVISION.test(rest[0]!)) return 'policies/*/provision';
     return ['policies/*', rest[0]!, ...rest.slice(1).map(() => '*')].join('/');
   }
   if (first === 'library' && second !== undefined) return /^\d+$/.test(second) ? 'library/*' : `library/${second}/*`;

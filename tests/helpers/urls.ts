@@ -11,7 +11,7 @@ export const DOC = policy.id;
 /** A page of the seed's document: '' its home, 'text/', 'departments/', 'summary/2/'… */
 export const doc = (rest = '') => `policies/${DOC}/${rest}`;
 /** A provision's page: policies/jjzz-2020-5/2-1/ */
-export const measure = (id: string) => doc(`${id}/`);
+export const provision = (id: string) => doc(`${id}/`);
 /** The seed's own data files: data/jjzz-2020-5/policy.json */
 export const docFile = (file: string) => `data/${DOC}/${file}`;
 

@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseSeed } from '../../src/convert/parse.ts';
 import type { ReaderGroup, ThesaurusEntry } from '../../src/model/lexicon.ts';
 import type { Department, PolicyDocument } from '../../src/model/types.ts';
-import { measureLinesFromSeed, registry } from './model.ts';
+import { provisionLinesFromSeed, registry } from './model.ts';
 import { CONTENT_DIR, ROOT, SEEDS_DIR } from './paths.ts';
 
 export const thesaurusYaml: unknown = parseYaml(readFileSync(join(CONTENT_DIR, 'thesaurus.yaml'), 'utf8'));
@@ -22,7 +22,7 @@ export const library: PolicyDocument[] = readdirSync(SEEDS_DIR).filter((f) => f.
   .map((f) => parseSeed(relative(ROOT, join(SEEDS_DIR, f)), readFileSync(join(SEEDS_DIR, f), 'utf8'), registry));
 
 /** The whole text of every document of the library, one string per paragraph. */
-export const libraryText: string[] = library.flatMap((d) => [d.title, d.docNumber ?? '', ...d.notice, ...d.preamble, ...d.chapters.flatMap((c) => [c.title, ...c.measures.map((m) => m.text)])]);
+export const libraryText: string[] = library.flatMap((d) => [d.title, d.docNumber ?? '', ...d.notice, ...d.preamble, ...d.chapters.flatMap((c) => [c.title, ...c.provisions.map((m) => m.text)])]);
 
 export const occursInLibrary = (term: string): boolean => libraryText.some((t) => t.includes(term));
 
@@ -36,9 +36,9 @@ export function withoutAttribution(line: string, reg: readonly Department[] = re
   return m && reg.some((d) => m[1]!.includes(d.abbr)) ? line.slice(0, m.index) : line;
 }
 
-/** The seed's measures (by id) that name each group: a phrase in the line, attribution dropped, department names blanked. */
+/** The seed's provisions (by id) that name each group: a phrase in the line, attribution dropped, department names blanked. */
 export function expectedGroupMembers(): Map<string, string[]> {
-  const lines = [...measureLinesFromSeed()].map(([id, line]) => {
+  const lines = [...provisionLinesFromSeed()].map(([id, line]) => {
     let text = withoutAttribution(line);
     for (const n of registryNames()) text = text.split(n).join('#'.repeat(n.length));
     return [id, text] as const;

@@ -9,9 +9,9 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { renderContent } from '../../src/convert/mdx.ts';
 import { provisionMdx } from '../helpers/mdx-text.ts';
 import { csvField, toCsv } from '../../src/export/csv.ts';
-import { measuresOf } from '../../src/model/derive.ts';
+import { provisionsOf } from '../../src/model/derive.ts';
 import { parseRegistry } from '../../src/model/registry.ts';
-import type { Department, Measure } from '../../src/model/types.ts';
+import type { Department, Provision } from '../../src/model/types.ts';
 import { convert, form, notesOf, parse, positionOf, problemOf, registry, scratchRoot } from '../helpers/forms.ts';
 import { FIXTURES, REGISTRY_FILE } from '../helpers/paths.ts';
 
@@ -114,11 +114,11 @@ describe('refused with LINE:COL and what was expected', () => {
   });
 });
 
-/** The one measure of a minimal document whose measure （一） reads `line`. */
-function oneMeasure(line: string, departments: readonly Department[] = registry): Measure {
-  return measuresOf(parse(edit(minimal, '（一）扩大就业。支持企业吸纳就业。（市人社局、市财政局等部门按职责分工）', line), 'seeds/test.txt', departments))[0]!;
+/** The one provision of a minimal document whose provision （一） reads `line`. */
+function oneProvision(line: string, departments: readonly Department[] = registry): Provision {
+  return provisionsOf(parse(edit(minimal, '（一）扩大就业。支持企业吸纳就业。（市人社局、市财政局等部门按职责分工）', line), 'seeds/test.txt', departments))[0]!;
 }
-const roles = (m: Measure) => m.attribution?.departments.map((d) => `${d.abbr}:${d.role}`) ?? [];
+const roles = (m: Provision) => m.attribution?.departments.map((d) => `${d.abbr}:${d.role}`) ?? [];
 
 describe('responsibilities are never silently lost', () => {
   const cases: [string, string, string[], boolean][] = [
@@ -134,21 +134,21 @@ describe('responsibilities are never silently lost', () => {
     ['a zero-width space after ）', '（一）扩大就业。（市人社局、市财政局等部门按职责分工）\u200B', ['市人社局:lead', '市财政局:partner'], true],
   ];
   test.each(cases)('%s', (_name, line, expected, etc) => {
-    const m = oneMeasure(line);
+    const m = oneProvision(line);
     expect(roles(m)).toEqual(expected);
     expect(m.attribution!.etc).toBe(etc);
     expect(m.text.endsWith(m.attribution!.text)).toBe(true);
   });
 
   test('（市区两级） and （市场化运作） are plain text, not unknown departments', () => {
-    expect(oneMeasure('（一）扩大就业。推进服务（市区两级）').attribution).toBeNull();
-    expect(oneMeasure('（一）扩大就业。推进服务（市场化运作）').attribution).toBeNull();
-    expect(oneMeasure('（一）扩大就业。实施规划（2018-2022年）').attribution).toBeNull();
+    expect(oneProvision('（一）扩大就业。推进服务（市区两级）').attribution).toBeNull();
+    expect(oneProvision('（一）扩大就业。推进服务（市场化运作）').attribution).toBeNull();
+    expect(oneProvision('（一）扩大就业。实施规划（2018-2022年）').attribution).toBeNull();
   });
 
   test('a registry name without 市 (天津海关) is read like any other', () => {
     const withCustoms = [...registry, { id: 'customs', abbr: '天津海关', name: '中华人民共和国天津海关', nameEn: 'Tianjin Customs', kind: 'government' as const }];
-    expect(roles(oneMeasure('（一）扩大就业。（天津海关、市人社局）', withCustoms))).toEqual(['天津海关:lead', '市人社局:partner']);
+    expect(roles(oneProvision('（一）扩大就业。（天津海关、市人社局）', withCustoms))).toEqual(['天津海关:lead', '市人社局:partner']);
   });
 });
 
@@ -156,7 +156,7 @@ describe('every line separator is a line break, counted the same way', () => {
   test.each([['CR LF', '\r\n'], ['CR', '\r'], ['VT', '\v'], ['FF', '\f'], ['NEL', '\u0085'], ['LS U+2028', '\u2028'], ['PS U+2029', '\u2029']])('%s', (_name, sep) => {
     const text = edit(minimal, '（市人社局、市财政局等部门按职责分工）\n（二）', `（市人社局、市财政局等部门按职责分工）${sep}（二）`);
     const d = parse(text);
-    expect(d.chapters[0]!.measures.map((m) => [m.id, m.line])).toEqual([['1-1', 10], ['1-2', 11]]);
+    expect(d.chapters[0]!.provisions.map((m) => [m.id, m.line])).toEqual([['1-1', 10], ['1-2', 11]]);
   });
 });
 
@@ -165,20 +165,20 @@ describe('the parts of a notice', () => {
     const d = parse('关于印发《示例市测试办法》的通知\n示测发〔2024〕5号\n各区：\n现将《示例市测试办法》印发给你们。\n特此通知\n\n示例市测试局\n示例市财政局\n2024年5月6日\n'
       + '示例市测试办法\n第一条　为了测试，制定本办法。\n第二条　本办法自发布之日起施行。\n');
     expect(d).toMatchObject({ notice: ['现将《示例市测试办法》印发给你们。', '特此通知'], signature: '示例市测试局\n示例市财政局', issuer: '示例市测试局', carriedTitle: '示例市测试办法' });
-    expect(measuresOf(d).map((m) => m.marker)).toEqual(['第一条', '第二条']);
+    expect(provisionsOf(d).map((m) => m.marker)).toEqual(['第一条', '第二条']);
   });
 });
 
 describe('headlines', () => {
   test('cut at the first 。 outside 《》 and “”, and the citation stays whole', () => {
-    const m = oneMeasure('（一）落实《关于做好就业工作。稳定就业的意见》要求。其他内容。');
+    const m = oneProvision('（一）落实《关于做好就业工作。稳定就业的意见》要求。其他内容。');
     expect(m.headline).toBe('落实《关于做好就业工作。稳定就业的意见》要求。');
-    expect(oneMeasure('（一）推进“稳就业。保民生”工程。其他内容。').headline).toBe('推进“稳就业。保民生”工程。');
+    expect(oneProvision('（一）推进“稳就业。保民生”工程。其他内容。').headline).toBe('推进“稳就业。保民生”工程。');
     const mdx = provisionMdx(renderContent(parse(edit(minimal, '（一）扩大就业。支持企业吸纳就业。', '（一）落实《关于做好就业工作。稳定就业的意见》要求。其他内容。')), registry), '1-1');
     expect(mdx).toMatch(/<Headline>落实<Cite[^>]*>《关于做好就业工作。稳定就业的意见》<\/Cite>要求。<\/Headline>/);
   });
 
-  test('a one-sentence measure is one paragraph, its parts side by side', () => {
+  test('a one-sentence provision is one paragraph, its parts side by side', () => {
     const mdx = provisionMdx(renderContent(parse(minimal), registry), '2-1');
     expect(mdx.trimEnd().split('\n').at(-1)).toBe('<Para><Marker>（一）</Marker><Headline>加强领导。</Headline>各区要抓好落实。</Para>');
     const single = provisionMdx(renderContent(parse(edit(minimal, '（一）加强领导。各区要抓好落实。', '（一）加强领导。')), registry), '2-1');

@@ -10,12 +10,12 @@ import { describe, expect, test } from 'vitest';
 import { renderMermaid } from '../../src/export/mermaid-svg.ts';
 import { advance, bbox, textWidth } from '../../src/export/text-metrics.ts';
 import { crossReference, graphModel, mermaidSource } from '../../src/views/departments.ts';
-import { measures, policy, registry } from '../helpers/model.ts';
+import { provisions, policy, registry } from '../helpers/model.ts';
 import { ROOT } from '../helpers/paths.ts';
 
 const xref = crossReference(policy, registry);
 const source = (chapter?: number) => mermaidSource(graphModel(xref, chapter ? { chapter } : {}), {
-  measureUrl: (id) => `/m/${id}/`,
+  provisionUrl: (id) => `/m/${id}/`,
   departmentUrl: (id) => `/d/${id}/`,
   title: '关系图',
   description: '措施与部门',
@@ -47,10 +47,10 @@ describe('renderMermaid', () => {
     const whole = graphModel(xref);
     expect(all).toMatch(/^<svg id="pe-test-all"[^>]*class="flowchart pe-mermaid"/);
     expect(all).toMatch(/aria-describedby="text-id"/);
-    expect([...all.matchAll(/<g class="node /g)]).toHaveLength(measures.length + whole.departments.length);
+    expect([...all.matchAll(/<g class="node /g)]).toHaveLength(provisions.length + whole.departments.length);
     expect([...all.matchAll(/class="[^"]*flowchart-link/g)]).toHaveLength(whole.edges.length);
     const links = [...all.matchAll(/<a [^>]*href="([^"]+)"[^>]*>/g)];
-    expect(new Set(links.map((a) => a[1]))).toEqual(new Set([...measures.map((m) => `/m/${m.id}/`), ...whole.departments.map((x) => `/d/${x.dept.id}/`)]));
+    expect(new Set(links.map((a) => a[1]))).toEqual(new Set([...provisions.map((m) => `/m/${m.id}/`), ...whole.departments.map((x) => `/d/${x.dept.id}/`)]));
     for (const [a] of links) expect(a).toContain('tabindex="-1"');
     // Laid out: every node placed, every box sized.
     expect(all).not.toMatch(/translate\(NaN|width="NaN"|height="0"/);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readSeed } from '../../src/convert/parse.ts';
 import { parseRegistry } from '../../src/model/registry.ts';
-import { measuresOf, provisionLabel } from '../../src/model/derive.ts';
+import { provisionsOf, citedLabel } from '../../src/model/derive.ts';
 import { toChineseNumeral } from '../../src/model/numerals.ts';
 import { REAL_FIXTURES, REGISTRY_FILE, ROOT } from '../helpers/paths.ts';
 import { convertReal, realIds, realSeedFiles } from '../helpers/real-site.ts';
@@ -38,10 +38,10 @@ describe('the six real documents convert unedited', () => {
     const { doc, notes, text } = read('01');
     expect([doc.docNumber, doc.issuer, doc.dateISO, doc.form]).toEqual(['国发〔2018〕39号', '国务院', '2018-11-16', 'direct']);
     expect(doc.chapters.map((c) => c.marker)).toEqual(markers(5, (h) => `${h}、`));
-    const ms = measuresOf(doc);
+    const ms = provisionsOf(doc);
     expect(ms.map((m) => m.marker)).toEqual(markers(15, (h) => `（${h}）`));
     expect(ms.every((m) => m.through)).toBe(true);
-    expect(provisionLabel(ms[2]!)).toBe('第（三）项');
+    expect(citedLabel(ms[2]!)).toBe('第（三）项');
     // Every attribution of the text is read, into bodies or collective bodies.
     const attributed = ms.filter((m) => m.attribution && (m.attribution.departments.length || m.attribution.collectives?.length));
     expect(attributed).toHaveLength(attributedLines(text));
@@ -60,46 +60,46 @@ describe('the six real documents convert unedited', () => {
   test('国办发〔2018〕123号: prose under a heading, items restarting under each part', () => {
     const { doc, notes } = read('02');
     expect([doc.docNumber, doc.issuer, doc.dateISO]).toEqual(['国办发〔2018〕123号', '国务院办公厅', '2018-12-07']);
-    expect(doc.chapters.map((c) => c.measures.length)).toEqual([3, 0, 3, 4, 3]);
+    expect(doc.chapters.map((c) => c.provisions.length)).toEqual([3, 0, 3, 4, 3]);
     expect(doc.chapters.map((c) => c.paragraphs?.length ?? 0)).toEqual([0, 3, 1, 0, 0]);
-    expect(measuresOf(doc).some((m) => m.through)).toBe(false);
-    expect(provisionLabel(doc.chapters[2]!.measures[0]!)).toBe('第三部分第（一）项');
+    expect(provisionsOf(doc).some((m) => m.through)).toBe(false);
+    expect(citedLabel(doc.chapters[2]!.provisions[0]!)).toBe('第三部分第（一）项');
     // 1.–4. stay inside （三）基本原则.
-    expect(doc.chapters[0]!.measures[2]!.text.split('\n').filter((l) => /^[1-4]\./u.test(l))).toHaveLength(4);
+    expect(doc.chapters[0]!.provisions[2]!.text.split('\n').filter((l) => /^[1-4]\./u.test(l))).toHaveLength(4);
     expect(notes.filter((n) => /prose directly under the heading 二、/.test(n.message))).toHaveLength(3);
   });
 
   test('国发〔2019〕4号: an 印发 notice without 《》 carrying a 方案 whose （一）–（二十） run through seven parts', () => {
     const { doc } = read('03');
-    expect([doc.docNumber, doc.issuer, doc.dateISO, doc.form, doc.measuresTitle]).toEqual(['国发〔2019〕4号', '国务院', '2019-01-24', 'notice', '国家职业教育改革实施方案']);
+    expect([doc.docNumber, doc.issuer, doc.dateISO, doc.form, doc.provisionsTitle]).toEqual(['国发〔2019〕4号', '国务院', '2019-01-24', 'notice', '国家职业教育改革实施方案']);
     expect(doc.carriedTitle).toBe('国家职业教育改革实施方案');
     expect(doc.chapters).toHaveLength(7);
-    expect(measuresOf(doc).map((m) => m.marker)).toEqual(markers(20, (h) => `（${h}）`));
+    expect(provisionsOf(doc).map((m) => m.marker)).toEqual(markers(20, (h) => `（${h}）`));
   });
 
   test('国务院令第706号: the order, then the 条例 with its revision note, 第一条–第三十二条 in five chapters', () => {
     const { doc, text } = read('05');
-    expect([doc.docNumber, doc.issuer, doc.dateISO, doc.measuresTitle, doc.signature]).toEqual(['国务院令第706号', '国务院', '2018-11-06', '专利代理条例', '总理　　李克强']);
+    expect([doc.docNumber, doc.issuer, doc.dateISO, doc.provisionsTitle, doc.signature]).toEqual(['国务院令第706号', '国务院', '2018-11-06', '专利代理条例', '总理　　李克强']);
     expect(doc.preamble).toEqual([text.split('\n').find((l) => l.startsWith('（1991年'))]);
     expect(doc.chapters.map((c) => c.marker)).toEqual(markers(5, (h) => `第${h}章`));
-    const ms = measuresOf(doc);
+    const ms = provisionsOf(doc);
     expect(ms.map((m) => m.marker)).toEqual(markers(32, (h) => `第${h}条`));
-    expect(provisionLabel(ms[4]!)).toBe('第五条');
+    expect(citedLabel(ms[4]!)).toBe('第五条');
   });
 
   test('广东省行政执法公示办法: a partial copy with no 文号, signature or date is read, and the gaps are reported', () => {
     const { doc, notes } = read('09');
     expect([doc.docNumber, doc.date, doc.dateISO, doc.issuer]).toEqual([null, null, null, null]);
-    expect(measuresOf(doc).map((m) => m.marker)).toEqual(markers(29, (h) => `第${h}条`));
+    expect(provisionsOf(doc).map((m) => m.marker)).toEqual(markers(29, (h) => `第${h}条`));
     expect(notes.some((n) => /no signature .* or date/.test(n.message))).toBe(true);
     expect(notes.some((n) => /no issuer/.test(n.message))).toBe(true);
   });
 
   test('劳社部发[2004]22号: 一、–十九、 as articles of a 办法, 六， and 二00四年 read as published, each noted', () => {
     const { doc, notes } = read('12');
-    expect([doc.docNumber, doc.issuer, doc.date, doc.dateISO, doc.measuresTitle]).toEqual(['劳社部发[2004]22号', '中华人民共和国劳动和社会保障部', '二00四年九月十日', '2004-09-10', '建设领域农民工工资支付管理暂行办法']);
+    expect([doc.docNumber, doc.issuer, doc.date, doc.dateISO, doc.provisionsTitle]).toEqual(['劳社部发[2004]22号', '中华人民共和国劳动和社会保障部', '二00四年九月十日', '2004-09-10', '建设领域农民工工资支付管理暂行办法']);
     expect(doc.signature).toBe('中华人民共和国劳动和社会保障部\n中华人民共和国建设部');
-    const ms = measuresOf(doc);
+    const ms = provisionsOf(doc);
     expect(ms.map((m) => m.number)).toEqual(Array.from({ length: 19 }, (_, i) => i + 1));
     expect(ms[5]!.marker).toBe('六，');
     expect(ms.every((m) => m.kind === 'part')).toBe(true);

@@ -15,7 +15,7 @@ const implementer = fixtures.find((d) => d.preamble.join('').includes(`依据《
 const edges = docs.flatMap((d) => citedBy(d).map((o) => ({ from: d, to: o })));
 const citing = (o: ExpectedDoc) => edges.filter((e) => e.to === o).map((e) => e.from);
 
-type Where = { where: 'preamble' | 'notice'; measure?: undefined } | { where: 'measure'; measure: string };
+type Where = { where: 'preamble' | 'notice'; provision?: undefined } | { where: 'provision'; provision: string };
 
 /** The forms in which `from`'s text names `to`, and where each sits. */
 function mentions(from: ExpectedDoc, to: ExpectedDoc): ({ form: string } & Where)[] {
@@ -23,17 +23,17 @@ function mentions(from: ExpectedDoc, to: ExpectedDoc): ({ form: string } & Where
   for (const form of [`《${to.title}》`, to.docNumber]) {
     if (from.preamble.some((p) => p.includes(form))) out.push({ form, where: 'preamble' });
     if (from.notice.some((p) => p.includes(form))) out.push({ form, where: 'notice' });
-    for (const m of from.measures.filter((x) => x.text.includes(form))) out.push({ form, where: 'measure', measure: m.id });
+    for (const m of from.provisions.filter((x) => x.text.includes(form))) out.push({ form, where: 'provision', provision: m.id });
   }
   return out;
 }
 
 /** The pages and regions where a mention shows: the notice and preamble on the document's home and full text, a provision on the full text and its own page. */
 function regions(from: ExpectedDoc, w: Where): { path: string; html: string }[] {
-  if (w.where === 'measure') {
+  if (w.where === 'provision') {
     return [
-      { path: `policies/${from.id}/text/#m${w.measure}`, html: element(page(`policies/${from.id}/text/`), 'section', new RegExp(`<section class="pe-measure" id="m${w.measure}"`)) },
-      { path: `policies/${from.id}/${w.measure}/`, html: element(page(`policies/${from.id}/${w.measure}/`), 'div', /<div class="pe-measure__text"/) },
+      { path: `policies/${from.id}/text/#m${w.provision}`, html: element(page(`policies/${from.id}/text/`), 'section', new RegExp(`<section class="pe-provision" id="m${w.provision}"`)) },
+      { path: `policies/${from.id}/${w.provision}/`, html: element(page(`policies/${from.id}/${w.provision}/`), 'div', /<div class="pe-provision__text"/) },
     ];
   }
   const open = w.where === 'preamble' ? /<div class="pe-doc__preamble"/ : /<div class="pe-doc__notice"/;
@@ -56,14 +56,14 @@ describe('the fixtures cite as the brief says', () => {
   });
   test('a fixture cites another fixture by title, in its preamble and in a provision', () => {
     const byTitle = edges.filter((e) => e.from.fixture && e.to.fixture).flatMap((e) => mentions(e.from, e.to)).filter((m) => m.form.startsWith('《'));
-    expect(byTitle.map((m) => m.where).sort()).toEqual(expect.arrayContaining(['measure', 'preamble']));
+    expect(byTitle.map((m) => m.where).sort()).toEqual(expect.arrayContaining(['provision', 'preamble']));
   });
 });
 
 describe('mentions of another document link to it', () => {
   for (const { from, to } of edges) {
     for (const m of mentions(from, to)) {
-      test(`${from.id} names ${m.form} (${m.where}${m.measure ? ` ${m.measure}` : ''}): it links to /policies/${to.id}/`, () => {
+      test(`${from.id} names ${m.form} (${m.where}${m.provision ? ` ${m.provision}` : ''}): it links to /policies/${to.id}/`, () => {
         for (const { path, html } of regions(from, m)) {
           expect(html, path).not.toBe('');
           const links = anchorsIn(html).filter((l) => l.text === m.form);

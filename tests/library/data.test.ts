@@ -33,7 +33,7 @@ describe('/data/index.json', () => {
       const d = docs[i]!;
       expect(x).toMatchObject({
         id: d.id, title: d.title, docNumber: d.docNumber, issuer: d.issuer, date: d.date, dateISO: d.dateISO,
-        measures: d.measures.length, departments: departmentsOf(d).size,
+        provisions: d.provisions.length, departments: departmentsOf(d).size,
       });
     });
   });
@@ -52,13 +52,13 @@ describe('/data/index.json', () => {
 describe('/data/responsibilities.csv: every link of every document', () => {
   const rows = csv('responsibilities.csv');
 
-  test('one row per measure-department link across all documents, in order, with the document columns', () => {
+  test('one row per provision-department link across all documents, in order, with the document columns', () => {
     expect(rows).toHaveLength(links.length);
     rows.forEach((r, i) => {
       const l = links[i]!;
       expect(r).toMatchObject({
         '文件代码（系统对接用）': l.doc.id, 文件名称: l.doc.title, 发文字号: l.doc.docNumber,
-        '措施代码（系统对接用）': l.measure.id, 措施标题: headline(l.measure.headline),
+        '措施代码（系统对接用）': l.provision.id, 措施标题: headline(l.provision.headline),
         '部门代码（系统对接用）': deptByAbbr(l.abbr).id, 部门简称: l.abbr, 原文排列顺序: String(l.position), 分工: l.position === 1 ? '牵头' : '参与（配合）',
       });
     });
@@ -69,7 +69,7 @@ describe('/data/responsibilities.csv: every link of every document', () => {
     for (const d of docs) {
       const own = csv(`${d.id}/responsibilities.csv`);
       expect(own.map((r) => `${r['文件代码（系统对接用）']} ${r['措施代码（系统对接用）']} ${r.部门简称} ${r.原文排列顺序}`)).toEqual(
-        links.filter((l) => l.doc === d).map((l) => `${d.id} ${l.measure.id} ${l.abbr} ${l.position}`));
+        links.filter((l) => l.doc === d).map((l) => `${d.id} ${l.provision.id} ${l.abbr} ${l.position}`));
     }
   });
 
@@ -77,7 +77,7 @@ describe('/data/responsibilities.csv: every link of every document', () => {
     for (const abbr of new Set(links.map((l) => l.abbr))) {
       const own = csv(`departments/${deptByAbbr(abbr).id}.csv`);
       expect(own.map((r) => `${r['文件代码（系统对接用）']} ${r['措施代码（系统对接用）']} ${r.原文排列顺序}`), abbr).toEqual(
-        links.filter((l) => l.abbr === abbr).map((l) => `${l.doc.id} ${l.measure.id} ${l.position}`));
+        links.filter((l) => l.abbr === abbr).map((l) => `${l.doc.id} ${l.provision.id} ${l.position}`));
     }
   });
 
@@ -87,8 +87,8 @@ describe('/data/responsibilities.csv: every link of every document', () => {
       const row = depts.find((r) => r.简称 === abbr)!;
       const per = docs.map((d) => tasksOf(abbr, d));
       const leads = per.reduce((n, x) => n + x.leads.length, 0);
-      const all = per.reduce((n, x) => n + x.measures.length, 0);
-      expect(row, abbr).toMatchObject({ 文件数: String(per.filter((x) => x.measures.length > 0).length), 牵头: String(leads), '参与（配合）': String(all - leads), 合计: String(all) });
+      const all = per.reduce((n, x) => n + x.provisions.length, 0);
+      expect(row, abbr).toMatchObject({ 文件数: String(per.filter((x) => x.provisions.length > 0).length), 牵头: String(leads), '参与（配合）': String(all - leads), 合计: String(all) });
     }
   });
 });
@@ -104,22 +104,22 @@ describe('/data/<id>/policy.json', () => {
   });
 
   for (const d of docs) {
-    test(`${d.id}: validates against policy.schema.json; the document, its measures and their URLs`, () => {
+    test(`${d.id}: validates against policy.schema.json; the document, its provisions and their URLs`, () => {
       const data = json(`${d.id}/policy.json`);
       const result = schema.safeParse(data);
       expect(result.error?.issues ?? []).toEqual([]);
-      expect(data.document).toMatchObject({ id: d.id, title: d.noticeTitle, measuresTitle: d.title, docNumber: d.docNumber, issuer: d.issuer, date: d.date, dateISO: d.dateISO, signature: d.signature, notice: d.notice, preamble: d.preamble });
+      expect(data.document).toMatchObject({ id: d.id, title: d.noticeTitle, provisionsTitle: d.title, docNumber: d.docNumber, issuer: d.issuer, date: d.date, dateISO: d.dateISO, signature: d.signature, notice: d.notice, preamble: d.preamble });
       expect(data.version.source).toBe(d.file);
-      expect(data.measures.map((m: { id: string }) => m.id)).toEqual(d.measures.map((m) => m.id));
-      for (const m of data.measures as { id: string; marker: string; text: string; url: string; departments: string[] }[]) {
-        const e = d.measures.find((x) => x.id === m.id)!;
+      expect(data.provisions.map((m: { id: string }) => m.id)).toEqual(d.provisions.map((m) => m.id));
+      for (const m of data.provisions as { id: string; marker: string; text: string; url: string; departments: string[] }[]) {
+        const e = d.provisions.find((x) => x.id === m.id)!;
         expect(m.marker + m.text).toBe(e.line);
         expect(m.departments).toEqual(e.abbrs.map((a) => deptByAbbr(a).id));
         expect(new URL(m.url).pathname).toBe(`/policies/${d.id}/${m.id}/`);
         expect(existsSync(join(DIST_LIBRARY, 'policies', d.id, m.id, 'index.html')), m.url).toBe(true);
       }
-      expect(data.responsibilities.map((r: { measure: string; department: string; position: number }) => `${r.measure} ${r.department} ${r.position}`)).toEqual(
-        links.filter((l) => l.doc === d).map((l) => `${l.measure.id} ${deptByAbbr(l.abbr).id} ${l.position}`));
+      expect(data.responsibilities.map((r: { provision: string; department: string; position: number }) => `${r.provision} ${r.department} ${r.position}`)).toEqual(
+        links.filter((l) => l.doc === d).map((l) => `${l.provision.id} ${deptByAbbr(l.abbr).id} ${l.position}`));
     });
   }
 });

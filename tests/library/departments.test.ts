@@ -10,13 +10,13 @@ import { anchorsIn, element, elements, exists, main, page, text } from './pages.
 
 /** Every abbreviation an attribution lists, with its totals across the library. */
 const totals = [...new Set(links.map((l) => l.abbr))].map((abbr) => {
-  const perDoc = docs.map((d) => ({ doc: d, ...tasksOf(abbr, d) })).filter((x) => x.measures.length > 0);
+  const perDoc = docs.map((d) => ({ doc: d, ...tasksOf(abbr, d) })).filter((x) => x.provisions.length > 0);
   return {
     abbr,
     dept: deptByAbbr(abbr),
     perDoc,
     documents: perDoc.length,
-    measures: perDoc.reduce((n, x) => n + x.measures.length, 0),
+    provisions: perDoc.reduce((n, x) => n + x.provisions.length, 0),
     leads: perDoc.reduce((n, x) => n + x.leads.length, 0),
   };
 });
@@ -57,14 +57,14 @@ describe('a department’s task list spans documents: /departments/human-resourc
   });
 
   test('one page: at this size no task is on a second page', () => {
-    expect(x.measures).toBeGreaterThan(12);
+    expect(x.provisions).toBeGreaterThan(12);
     expect(pages).toHaveLength(1);
     expect(exists(`departments/${x.dept.id}/2/index.html`)).toBe(false);
   });
 
   test('the total, in one vocabulary: 合计, 牵头, 参与（配合）', () => {
-    expect(text(element(html, 'p', /<p class="pe-task-list__summary"/))).toBe(t.dept.summaryAcross(x.documents, x.measures, x.leads));
-    expect(t.dept.summaryAcross(x.documents, x.measures, x.leads)).toBe(`${x.documents} 份文件合计 ${x.measures} 项任务：牵头 ${x.leads} 项，参与（配合）${x.measures - x.leads} 项`);
+    expect(text(element(html, 'p', /<p class="pe-task-list__summary"/))).toBe(t.dept.summaryAcross(x.documents, x.provisions, x.leads));
+    expect(t.dept.summaryAcross(x.documents, x.provisions, x.leads)).toBe(`${x.documents} 份文件合计 ${x.provisions} 项任务：牵头 ${x.leads} 项，参与（配合）${x.provisions - x.leads} 项`);
   });
 
   test('the contents: every task, grouped by document (newest first), each with 编号, title, role and 完成时限, linked to its text', () => {
@@ -74,12 +74,12 @@ describe('a department’s task list spans documents: /departments/human-resourc
     tables.forEach((table, i) => {
       const p = x.perDoc[i]!;
       const caption = text(element(table, 'caption', /<caption\b/));
-      expect(caption).toBe(`《${p.doc.title}》${p.doc.docNumber ?? ''}${t.dept.summary(p.measures.length, p.leads.length)}`);
+      expect(caption).toBe(`《${p.doc.title}》${p.doc.docNumber ?? ''}${t.dept.summary(p.provisions.length, p.leads.length)}`);
       expect(elements(element(table, 'thead', /<thead\b/), 'th', /<th\b/).map(text)).toEqual([t.dept.tocNumber, '措施', t.dept.tocRole, t.dept.tocDeadline]);
       const rows = elements(element(table, 'tbody', /<tbody\b/), 'tr', /<tr\b/);
-      expect(rows.map((tr) => anchorsIn(tr)[0]!.href)).toEqual(p.measures.map((m) => `#t-${p.doc.id}-${m.id}`));
+      expect(rows.map((tr) => anchorsIn(tr)[0]!.href)).toEqual(p.provisions.map((m) => `#t-${p.doc.id}-${m.id}`));
       rows.forEach((tr, k) => {
-        const m = p.measures[k]!;
+        const m = p.provisions[k]!;
         const cells = elements(tr, 'td', /<td\b/).map(text);
         expect(text(element(tr, 'th', /<th\b/))).toBe(m.headline.replace(/。$/, ''));
         expect(cells[1], `${p.doc.id} ${m.id}`).toBe(m.abbrs[0] === '市人社局' ? t.dept.lead : t.dept.partner);
@@ -96,10 +96,10 @@ describe('a department’s task list spans documents: /departments/human-resourc
       const p = x.perDoc[i]!;
       expect(text(g.heading)).toBe(`《${p.doc.title}》${p.doc.docNumber}`);
       expect(anchorsIn(g.heading)[0]!.href).toBe(`/policies/${p.doc.id}/`);
-      expect(g.summary).toBe(t.dept.summary(p.measures.length, p.leads.length));
+      expect(g.summary).toBe(t.dept.summary(p.provisions.length, p.leads.length));
       // Exactly the provisions whose attribution lists 市人社局, in reading order, under their chapters.
-      expect(g.tasks.map((li) => anchorsIn(element(li, 'p', /<p class="pe-task__head"/))[0]!.href)).toEqual(p.measures.map((m) => `/policies/${p.doc.id}/${m.id}/`));
-      const expectedChapters = p.doc.chapters.filter((c) => c.measures.some((m) => p.measures.includes(m)));
+      expect(g.tasks.map((li) => anchorsIn(element(li, 'p', /<p class="pe-task__head"/))[0]!.href)).toEqual(p.provisions.map((m) => `/policies/${p.doc.id}/${m.id}/`));
+      const expectedChapters = p.doc.chapters.filter((c) => c.provisions.some((m) => p.provisions.includes(m)));
       expect(g.chapters).toEqual(expectedChapters.map((c) => `${'一二三四五六七八九十'[c.number - 1]}、${c.title}`));
     });
   });
@@ -107,7 +107,7 @@ describe('a department’s task list spans documents: /departments/human-resourc
   test('each task: its full text, 牵头 or 参与（配合）, and who leads and who takes part, as the attribution says — no 列序', () => {
     const byHref = new Map(groups.flatMap((g) => g.tasks).map((li) => [anchorsIn(element(li, 'p', /<p class="pe-task__head"/))[0]!.href, li]));
     for (const p of x.perDoc)
-      for (const m of p.measures) {
+      for (const m of p.provisions) {
         const li = byHref.get(`/policies/${p.doc.id}/${m.id}/`)!;
         expect(text(element(li, 'p', /<p class="pe-task__text"/))).toContain(m.line);
         const lead = m.abbrs[0] === '市人社局';
@@ -146,9 +146,9 @@ describe('/departments/: totals across documents', () => {
       expect(row.href).toBe(`/departments/${x.dept.id}/`);
       expect(row.cells, x.abbr).toMatchObject({
         [t.dept.documents]: String(x.documents),
-        [t.dept.total]: String(x.measures),
+        [t.dept.total]: String(x.provisions),
         [t.dept.leads]: String(x.leads),
-        [t.dept.partners]: String(x.measures - x.leads),
+        [t.dept.partners]: String(x.provisions - x.leads),
       });
     }
   });
@@ -157,7 +157,7 @@ describe('/departments/: totals across documents', () => {
     const order = rows.map((r) => total(r.abbr));
     for (let i = 1; i < order.length; i++) {
       const [a, b] = [order[i - 1]!, order[i]!];
-      expect(a.measures > b.measures || (a.measures === b.measures && a.leads >= b.leads), `${a.abbr} before ${b.abbr}`).toBe(true);
+      expect(a.provisions > b.provisions || (a.provisions === b.provisions && a.leads >= b.leads), `${a.abbr} before ${b.abbr}`).toBe(true);
     }
   });
 
@@ -185,9 +185,9 @@ describe('a department that only a fixture names', () => {
       expect(text(element(html, 'h1', /<h1\b/))).toBe(`${x.dept.name}（${x.abbr}）`);
       // One document: its totals in its own unit (项措施 here; 条 for a 办法).
       expect(x.documents).toBe(1);
-      expect(text(element(html, 'p', /<p class="pe-task-list__summary"/))).toBe(t.dept.summary(x.measures, x.leads));
+      expect(text(element(html, 'p', /<p class="pe-task-list__summary"/))).toBe(t.dept.summary(x.provisions, x.leads));
       const hrefs = elements(html, 'p', /<p class="pe-task__head"/).map((p) => anchorsIn(p)[0]!.href);
-      expect(hrefs).toEqual(x.perDoc.flatMap((p) => p.measures.map((m) => `/policies/${p.doc.id}/${m.id}/`)));
+      expect(hrefs).toEqual(x.perDoc.flatMap((p) => p.provisions.map((m) => `/policies/${p.doc.id}/${m.id}/`)));
     });
   }
 });
@@ -195,5 +195,5 @@ describe('a department that only a fixture names', () => {
 test('every department an attribution lists has its page; the fixtures name no department the registry lacks', () => {
   for (const x of totals) expect(exists(`departments/${x.dept.id}/index.html`), x.abbr).toBe(true);
   for (const d of fixtures)
-    for (const m of d.measures.filter((x) => x.text.endsWith('）'))) expect(m.abbrs.length, `${d.file} ${m.id}`).toBeGreaterThan(0);
+    for (const m of d.provisions.filter((x) => x.text.endsWith('）'))) expect(m.abbrs.length, `${d.file} ${m.id}`).toBeGreaterThan(0);
 });

@@ -18,7 +18,7 @@ test('every document has its pages: home, full text, each provision, 任务分�
     const own = documentPages.filter((p) => p.path.startsWith(`policies/${d.id}/`)).map((p) => p.path);
     expect(own).toEqual(expect.arrayContaining([
       `policies/${d.id}/`, `policies/${d.id}/text/`, `policies/${d.id}/departments/`, `policies/${d.id}/summary/`,
-      `policies/${d.id}/references/`, `policies/${d.id}/data/`, ...d.measures.map((m) => `policies/${d.id}/${m.id}/`),
+      `policies/${d.id}/references/`, `policies/${d.id}/data/`, ...d.provisions.map((m) => `policies/${d.id}/${m.id}/`),
     ]));
   }
   expect(new Set(documentPages.map((p) => p.path.split('/')[1]))).toEqual(new Set(docs.map((d) => d.id)));

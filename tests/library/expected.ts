@@ -21,8 +21,8 @@ export const deptByAbbr = (abbr: string): RegistryEntry => {
   return d;
 };
 
-export interface ExpectedMeasure {
-  /** chapter-measure: 2-1. */
+export interface ExpectedProvision {
+  /** chapter-provision: 2-1. */
   id: string;
   chapter: number;
   /** The seed line, marker included. */
@@ -55,8 +55,8 @@ export interface ExpectedDoc {
   dateISO: string;
   year: string;
   preamble: string[];
-  chapters: { number: number; title: string; measures: ExpectedMeasure[] }[];
-  measures: ExpectedMeasure[];
+  chapters: { number: number; title: string; provisions: ExpectedProvision[] }[];
+  provisions: ExpectedProvision[];
   /** Every line after the 发文字号 (what can cite other documents). */
   body: string;
 }
@@ -73,13 +73,13 @@ function readDoc(dir: string, file: string, fixture: boolean): ExpectedDoc {
   const chapters: ExpectedDoc['chapters'] = [];
   for (const line of lines.slice(firstChapter)) {
     const c = CHAPTER.exec(line);
-    if (c) { chapters.push({ number: chapters.length + 1, title: c[2]!, measures: [] }); continue; }
+    if (c) { chapters.push({ number: chapters.length + 1, title: c[2]!, provisions: [] }); continue; }
     const chapter = chapters.at(-1)!;
     const text = MEASURE.exec(line)![1]!;
     const attribution = /（([^（）]*?)(?:等部门按职责分工)?）$/u.exec(text);
     const listed = attribution ? attribution[1]!.split('、') : [];
-    chapter.measures.push({
-      id: `${chapter.number}-${chapter.measures.length + 1}`,
+    chapter.provisions.push({
+      id: `${chapter.number}-${chapter.provisions.length + 1}`,
       chapter: chapter.number,
       line,
       text,
@@ -106,7 +106,7 @@ function readDoc(dir: string, file: string, fixture: boolean): ExpectedDoc {
     year: y!,
     preamble: lines.slice(dateAt + 1, firstChapter),
     chapters,
-    measures: chapters.flatMap((c) => c.measures),
+    provisions: chapters.flatMap((c) => c.provisions),
     body: lines.slice(2).join('\n'),
   };
 }
@@ -130,12 +130,12 @@ export const seed = docs.find((d) => d.docNumber === '津就组字〔2020〕5号
 export const fixtures = docs.filter((d) => d.fixture);
 
 /** Registry abbreviations that a document's attributions list. */
-export const departmentsOf = (d: ExpectedDoc): Set<string> => new Set(d.measures.flatMap((m) => m.abbrs));
+export const departmentsOf = (d: ExpectedDoc): Set<string> => new Set(d.provisions.flatMap((m) => m.abbrs));
 
-/** One department's tasks in one document: the measures that list it, and those it leads. */
-export function tasksOf(abbr: string, d: ExpectedDoc): { measures: ExpectedMeasure[]; leads: ExpectedMeasure[] } {
-  const measures = d.measures.filter((m) => m.abbrs.includes(abbr));
-  return { measures, leads: measures.filter((m) => m.abbrs[0] === abbr) };
+/** One department's tasks in one document: the provisions that list it, and those it leads. */
+export function tasksOf(abbr: string, d: ExpectedDoc): { provisions: ExpectedProvision[]; leads: ExpectedProvision[] } {
+  const provisions = d.provisions.filter((m) => m.abbrs.includes(abbr));
+  return { provisions, leads: provisions.filter((m) => m.abbrs[0] === abbr) };
 }
 
 /** Other documents of the library that a document names, by 《title》 (either form) or 发文字号. */
@@ -143,8 +143,8 @@ export function citedBy(d: ExpectedDoc): ExpectedDoc[] {
   return docs.filter((o) => o !== d && [`《${o.title}》`, `《${o.noticeTitle}》`, o.docNumber].some((s) => d.body.includes(s)));
 }
 
-/** Every measure-department link of the library, in document order (newest first), measure and list order. */
-export const links = docs.flatMap((d) => d.measures.flatMap((m) => m.abbrs.map((abbr, i) => ({ doc: d, measure: m, abbr, position: i + 1 }))));
+/** Every provision-department link of the library, in document order (newest first), provision and list order. */
+export const links = docs.flatMap((d) => d.provisions.flatMap((m) => m.abbrs.map((abbr, i) => ({ doc: d, provision: m, abbr, position: i + 1 }))));
 
 /** What the document's home page indexes for search: the notice with title, number, signature, date and preamble. */
 export const noticeText = (d: ExpectedDoc): string =>

@@ -37,7 +37,7 @@ const expectEntry = (e: Entry, d: ExpectedDoc) => {
   expect(e.title).toBe(d.title);
   expect(e.titleHref).toBe(`/policies/${d.id}/`);
   expect(e.meta).toEqual({ [t.library.docNumber]: d.docNumber, [t.library.issuer]: d.issuer, [t.library.date]: d.date });
-  expect(e.counts).toBe(t.library.counts(d.measures.length, departmentsOf(d).size));
+  expect(e.counts).toBe(t.library.counts(d.provisions.length, departmentsOf(d).size));
 };
 
 describe('library home (/)', () => {
@@ -112,7 +112,7 @@ describe('library home (/)', () => {
       expect(full, `${d.title}: a link to its full text`).toBeDefined();
       expect(full!.text).toContain(t.doc.readAll);
       const body = squashed(main(page(full!.href)));
-      for (const m of d.measures) expect(body, `${d.id} ${m.id}`).toContain(m.line.replace(/\s+/gu, ''));
+      for (const m of d.provisions) expect(body, `${d.id} ${m.id}`).toContain(m.line.replace(/\s+/gu, ''));
       for (const p of d.preamble) expect(body).toContain(p.replace(/\s+/gu, ''));
     }
   });

@@ -14,18 +14,18 @@ import { anchorsIn, elements, exists, main, page, text } from './pages.ts';
 const names = [...new Set(registry.flatMap((d) => [d.abbr, d.name]))].sort((a, b) => b.length - a.length);
 function own(key: string): string {
   const [docId, id] = key.split('/');
-  const m = docById(docId!).measures.find((x) => x.id === id)!;
+  const m = docById(docId!).provisions.find((x) => x.id === id)!;
   const line = m.abbrs.length ? m.line.replace(/（[^（）]*）$/u, '') : m.line;
   return names.reduce((s, n) => s.split(n).join('#'.repeat(n.length)), line);
 }
-const abbrs = (key: string) => docById(key.split('/')[0]!).measures.find((x) => x.id === key.split('/')[1])!.abbrs;
-const lineOf = (key: string) => docById(key.split('/')[0]!).measures.find((x) => x.id === key.split('/')[1])!.line;
+const abbrs = (key: string) => docById(key.split('/')[0]!).provisions.find((x) => x.id === key.split('/')[1])!.abbrs;
+const lineOf = (key: string) => docById(key.split('/')[0]!).provisions.find((x) => x.id === key.split('/')[1])!.line;
 const members = (groupName: string) => {
   const g = groups.find((x) => x.name === groupName)!;
   return (key: string) => g.terms.some((p) => own(key).includes(p));
 };
 
-const provisions = docs.flatMap((d) => d.measures.map((m, i) => ({ key: `${d.id}/${m.id}`, doc: d, neighbours: [d.measures[i - 1], d.measures[i + 1]].filter(Boolean).map((x) => `${d.id}/${x!.id}`) })));
+const provisions = docs.flatMap((d) => d.provisions.map((m, i) => ({ key: `${d.id}/${m.id}`, doc: d, neighbours: [d.provisions[i - 1], d.provisions[i + 1]].filter(Boolean).map((x) => `${d.id}/${x!.id}`) })));
 
 describe('related provisions across the library', () => {
   const lists = new Map(provisions.map((p) => [p.key, elements(main(page(`policies/${p.key}/`)), 'li', /<li class="pe-related__item"/)]));
@@ -34,7 +34,7 @@ describe('related provisions across the library', () => {
     const across = provisions.filter((p) => p.doc.fixture).flatMap((p) => lists.get(p.key)!.map((li) => ({ from: p, li, to: /data-provision="([^"]+)"/.exec(li)![1]! })))
       .filter((x) => x.to.split('/')[0] !== x.from.doc.id);
     expect(across.length).toBeGreaterThan(0);
-    for (const { li, to } of across) expect(text(li)).toContain(t.measure.inDocument(`《${docById(to.split('/')[0]!).title}》`));
+    for (const { li, to } of across) expect(text(li)).toContain(t.provision.inDocument(`《${docById(to.split('/')[0]!).title}》`));
   });
 
   test('never the provision itself or its neighbours; at most five; every reason true of both texts', () => {

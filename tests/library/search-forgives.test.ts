@@ -19,7 +19,7 @@ const browser = useBrowser();
 const clean = (s: string) => s.replace(/\s+/gu, '');
 const units = docs.flatMap((d) => [
   { key: `${d.id}/document`, text: noticeText(d).split('\n').map(clean).join('\n') },
-  ...d.measures.map((m) => ({ key: `${d.id}/${m.id}`, text: clean(m.line) })),
+  ...d.provisions.map((m) => ({ key: `${d.id}/${m.id}`, text: clean(m.line) })),
 ]);
 const holding = (...alternatives: string[][]) => units.filter((u) => alternatives.every((xs) => xs.some((x) => u.text.includes(x)))).map((u) => u.key).sort();
 
@@ -32,8 +32,8 @@ async function search(page: Page, q: string): Promise<void> {
 async function listed(page: Page, list: string): Promise<string[]> {
   const hrefs = await page.locator(`${list} > li .pe-result__title a`).evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   return hrefs.map((h) => {
-    const [, doc, measure] = /^\/policies\/([^/]+)\/(?:([^/]+)\/)?/.exec(new URL(h, site).pathname)!;
-    return `${doc}/${measure ?? 'document'}`;
+    const [, doc, provision] = /^\/policies\/([^/]+)\/(?:([^/]+)\/)?/.exec(new URL(h, site).pathname)!;
+    return `${doc}/${provision ?? 'document'}`;
   }).sort();
 }
 

@@ -25,7 +25,7 @@ const clean = (s: string) => s.replace(/\s+/gu, '');
 const unitsOf = (d: ExpectedDoc) => [
   // Parts joined by a line break: Ctrl-F does not match across paragraphs either.
   { doc: d.id, id: 'document', chapter: null as number | null, abbrs: [] as string[], text: noticeText(d).split('\n').map(clean).join('\n') },
-  ...d.measures.map((m) => ({ doc: d.id, id: m.id, chapter: m.chapter as number | null, abbrs: m.abbrs, text: clean(m.line) })),
+  ...d.provisions.map((m) => ({ doc: d.id, id: m.id, chapter: m.chapter as number | null, abbrs: m.abbrs, text: clean(m.line) })),
 ];
 const units = docs.flatMap(unitsOf);
 /** "doc id/unit id" of every unit containing the word, optionally in one document and chapter. */
@@ -44,9 +44,9 @@ async function readResults(page: Page): Promise<Row[]> {
     .map((li) => ({ id: li.dataset.id, exact: li.dataset.exact === 'true', href: li.querySelector('.pe-result__title a').getAttribute('href'),
       doc: li.querySelector('.pe-result__doc')?.textContent ?? '' }))`)) as { id: string; exact: boolean; href: string; doc: string }[];
   return rows.map((r) => {
-    // /policies/<doc>/ (the notice) or /policies/<doc>/<measure>/, with ?highlight=…
-    const [, doc, measure] = /^\/policies\/([^/]+)\/(?:([^/]+)\/)?/.exec(new URL(r.href, site).pathname) ?? [];
-    expect(measure ?? 'document', `${r.href}: the result's id`).toBe(r.id);
+    // /policies/<doc>/ (the notice) or /policies/<doc>/<provision>/, with ?highlight=…
+    const [, doc, provision] = /^\/policies\/([^/]+)\/(?:([^/]+)\/)?/.exec(new URL(r.href, site).pathname) ?? [];
+    expect(provision ?? 'document', `${r.href}: the result's id`).toBe(r.id);
     return { key: `${doc}/${r.id}`, exact: r.exact, href: r.href, doc: r.doc };
   });
 }
@@ -62,9 +62,9 @@ const docsOf = (keys: string[]) => new Set(keys.map((k) => k.split('/')[0]));
 describe('search across documents', () => {
   test('the words are shared: each occurs in provisions of several documents, the seed among them', () => {
     for (const w of WORDS) {
-      const measuresWith = expectedFor(w).filter((k) => !k.endsWith('/document'));
-      expect(docsOf(measuresWith).size, w).toBeGreaterThanOrEqual(2);
-      expect(docsOf(measuresWith).has('jjzz-2020-5'), w).toBe(true);
+      const provisionsWith = expectedFor(w).filter((k) => !k.endsWith('/document'));
+      expect(docsOf(provisionsWith).size, w).toBeGreaterThanOrEqual(2);
+      expect(docsOf(provisionsWith).has('jjzz-2020-5'), w).toBe(true);
     }
   });
 
@@ -190,7 +190,7 @@ describe('search across documents', () => {
     expect(docsOf(expected).size).toBeGreaterThanOrEqual(2);
     expect(exactKeys(await searchVia(page, { q: WORDS[0]!, dept: hr.id }))).toEqual(expected);
     // Without words: every provision that lists the department, in whichever document.
-    const seedAbbrs = new Set(docs.filter((d) => !d.fixture).flatMap((d) => d.measures.flatMap((m) => m.abbrs)));
+    const seedAbbrs = new Set(docs.filter((d) => !d.fixture).flatMap((d) => d.provisions.flatMap((m) => m.abbrs)));
     const only = [...new Set(links.map((l) => l.abbr))].find((a) => !seedAbbrs.has(a))!;
     const rows = await searchVia(page, { dept: deptByAbbr(only).id });
     expect(rows.map((r) => r.key).sort()).toEqual(expectedFor('', undefined, undefined, only));
@@ -256,10 +256,10 @@ describe('search across documents', () => {
     const rows = await searchVia(page, { q: WORDS[0]! });
     const hit = rows.find((r) => r.exact && !r.key.startsWith('jjzz-2020-5/') && !r.key.endsWith('/document'))!;
     await page.goto(new URL(hit.href, site).href);
-    const [docId, measureId] = hit.key.split('/');
+    const [docId, provisionId] = hit.key.split('/');
     const d = docById(docId!);
     expect(await page.locator('.pe-docbar__title').textContent()).toBe(d.title);
-    expect(clean((await page.locator('.pe-measure__text').textContent()) ?? '')).toBe(clean(d.measures.find((m) => m.id === measureId)!.line));
+    expect(clean((await page.locator('.pe-provision__text').textContent()) ?? '')).toBe(clean(d.provisions.find((m) => m.id === provisionId)!.line));
     await page.context().close();
   });
 });

@@ -26,7 +26,7 @@ const cn = (iso: string) => iso.replace(/^(\d{4})-0?(\d{1,2})-0?(\d{1,2})$/, '$1
  */
 function statedDates(file: string): { effective?: string | undefined; expires?: string | undefined } {
   const d = docs.find((x) => x.file === file)!;
-  const text = [...d.notice, ...d.preamble, ...d.measures.map((m) => m.line)].join('\n');
+  const text = [...d.notice, ...d.preamble, ...d.provisions.map((m) => m.line)].join('\n');
   const iso = (y: string, m: string, day: string) => `${y}-${m.padStart(2, '0')}-${day.padStart(2, '0')}`;
   const on = /自(\d{4})年(\d{1,2})月(\d{1,2})日起施行/u.exec(text);
   const until = /有效期至(\d{4})年(\d{1,2})月(\d{1,2})日/u.exec(text);

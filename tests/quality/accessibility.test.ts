@@ -1,7 +1,7 @@
 /**
  * Accessibility gate: axe-core (WCAG 2.2 AA rules) on every built page (one page of each type
  * at phone width too), and keyboard use: skip link, visible focus, every control reachable, deep links
- * moving focus to the measure.
+ * moving focus to the provision.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { anchors } from '../../src/site/routes.ts';
 import { DESKTOP, launchBrowser } from '../helpers/browser.ts';
-import { measures } from '../helpers/model.ts';
+import { provisions } from '../helpers/model.ts';
 import { DIST } from '../helpers/paths.ts';
 import { onePerType, sitePages } from '../helpers/site.ts';
 import { doc } from '../helpers/urls.ts';
@@ -41,7 +41,7 @@ async function axe(p: Page): Promise<Violation[]> {
 
 describe('axe-core, WCAG 2.2 AA: zero violations', () => {
   test('the site has pages to check', () => {
-    expect(pages.map((p) => p.type)).toEqual(expect.arrayContaining(['home', 'library/year/*', 'library/issuer/*', 'policies/*', 'policies/*/text', 'policies/*/measure',
+    expect(pages.map((p) => p.type)).toEqual(expect.arrayContaining(['home', 'library/year/*', 'library/issuer/*', 'policies/*', 'policies/*/text', 'policies/*/provision',
       'policies/*/departments', 'policies/*/graph', 'policies/*/summary', 'policies/*/summary/*', 'policies/*/references', 'policies/*/data',
       'departments', 'departments/*', 'search', 'data', '404']));
   });
@@ -85,7 +85,7 @@ describe('keyboard', () => {
     });
   }
 
-  // Tabbing through a whole page is slow: once per page type (home, measure, department…).
+  // Tabbing through a whole page is slow: once per page type (home, provision, department…).
   for (const { path } of onePerType(pages)) {
     test(`/${path}: Tab reaches every control, and focus is always visible`, async () => {
       for (const width of WIDTHS) {
@@ -116,23 +116,23 @@ describe('keyboard', () => {
     });
   }
 
-  const m = measures[Math.min(3, measures.length - 1)]!;
-  const other = measures[measures.length - 1]!;
-  test(`a deep link (/${doc('text/')}#${anchors.measure(m.id)}) moves focus to the measure`, async () => {
-    await page.goto(`${site}${doc('text/')}#${anchors.measure(m.id)}`);
-    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe(anchors.measure(m.id));
-    // Tab continues inside the measure: its first control.
+  const m = provisions[Math.min(3, provisions.length - 1)]!;
+  const other = provisions[provisions.length - 1]!;
+  test(`a deep link (/${doc('text/')}#${anchors.provision(m.id)}) moves focus to the provision`, async () => {
+    await page.goto(`${site}${doc('text/')}#${anchors.provision(m.id)}`);
+    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe(anchors.provision(m.id));
+    // Tab continues inside the provision: its first control.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(`document.getElementById(${JSON.stringify(anchors.measure(m.id))}).contains(document.activeElement)`)).toBe(true);
+    expect(await page.evaluate(`document.getElementById(${JSON.stringify(anchors.provision(m.id))}).contains(document.activeElement)`)).toBe(true);
   });
 
-  test('following an in-page link to a measure moves focus to it', async () => {
+  test('following an in-page link to a provision moves focus to it', async () => {
     await page.goto(`${site}${doc('text/')}`);
-    await page.locator(`.pe-fulltext__toc a[href="#${anchors.measure(other.id)}"]`).click();
-    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe(anchors.measure(other.id));
+    await page.locator(`.pe-fulltext__toc a[href="#${anchors.provision(other.id)}"]`).click();
+    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe(anchors.provision(other.id));
     await page.goBack();
-    await page.locator(`.pe-fulltext__toc a[href="#${anchors.measure(m.id)}"]`).focus();
+    await page.locator(`.pe-fulltext__toc a[href="#${anchors.provision(m.id)}"]`).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe(anchors.measure(m.id));
+    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe(anchors.provision(m.id));
   });
 });

@@ -42,7 +42,7 @@ const site = inject('siteUrl');
 const pages = sitePages(DIST);
 const first = (type: string) => pages.find((p) => p.type === type);
 /** The library's home, a provision of a document, a department's task list. */
-const BUDGETED = ['home', 'policies/*/measure', 'departments/*'];
+const BUDGETED = ['home', 'policies/*/provision', 'departments/*'];
 const budgeted = BUDGETED.map(first).filter((p) => p !== undefined);
 
 let browser: Browser;
@@ -54,7 +54,7 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 describe('byte budgets', () => {
-  test('the budgeted page types are built: the home page, a measure, a department', () => {
+  test('the budgeted page types are built: the home page, a provision, a department', () => {
     expect(budgeted.map((p) => p.type)).toEqual(BUDGETED);
   });
 

@@ -5,13 +5,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { chapterLabel, headlineTitle, measureLabel } from '../../src/model/derive.ts';
+import { chapterLabel, headlineTitle, labelInChapter } from '../../src/model/derive.ts';
 import { t } from '../../src/site/strings.ts';
 import { decodeEntities, htmlText, inner, readPage } from '../helpers/html.ts';
-import { measures } from '../helpers/model.ts';
+import { provisions } from '../helpers/model.ts';
 import { DIST, DIST_SUB, SUB_PATH } from '../helpers/paths.ts';
 import { sitePages } from '../helpers/site.ts';
-import { fileOf, measure } from '../helpers/urls.ts';
+import { fileOf, provision } from '../helpers/urls.ts';
 
 const site = inject('siteUrl');
 
@@ -74,11 +74,11 @@ describe.each([
   });
 });
 
-describe('a link to a measure shared in a chat shows its headline', () => {
-  test.each(measures.map((m) => [measure(m.id), m] as const))('%s', (path, m) => {
+describe('a link to a provision shared in a chat shows its headline', () => {
+  test.each(provisions.map((m) => [provision(m.id), m] as const))('%s', (path, m) => {
     const h = head(readPage(DIST, fileOf(path)));
     const headline = headlineTitle(m.headline);
-    expect(h.og.title).toBe(`${chapterLabel(m.chapter)}${measureLabel(m.number)} ${headline}`);
+    expect(h.og.title).toBe(`${chapterLabel(m.chapter)}${labelInChapter(m.number)} ${headline}`);
     expect(h.og.description).toContain(headline);
     expect(h.title).toContain(headline);
   });

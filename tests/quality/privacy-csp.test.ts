@@ -89,7 +89,7 @@ describe('served with the recommended headers', () => {
 
   test('search answers under the policy', async () => {
     problems = [];
-    await firstSearchResult(page, server.url, DIST, searchTerm(policy.measuresTitle));
+    await firstSearchResult(page, server.url, DIST, searchTerm(policy.provisionsTitle));
     expect(foreign).toEqual([]);
     expect(problems).toEqual([]);
   });

@@ -3,13 +3,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { describe, expect, test } from 'vitest';
-import { citedTitle, headlineTitle, provisionLabel } from '../../src/model/derive.ts';
+import { citedTitle, headlineTitle, citedLabel } from '../../src/model/derive.ts';
 import { libraryIndexJsonSchema, policyJsonSchema } from '../../src/export/opendata.ts';
 import { parseCsv, records } from '../helpers/csv.ts';
 import { attrs, htmlText, inner, readPage } from '../helpers/html.ts';
-import { measureLinesFromSeed, measures, policy, registry, seedAttributions } from '../helpers/model.ts';
+import { provisionLinesFromSeed, provisions, policy, registry, seedAttributions } from '../helpers/model.ts';
 import { DIST, DIST_SUB, SUB_PATH } from '../helpers/paths.ts';
-import { DOC, doc, docFile, fileOf, href, measure } from '../helpers/urls.ts';
+import { DOC, doc, docFile, fileOf, href, provision } from '../helpers/urls.ts';
 
 const file = (p: string) => readFileSync(join(DIST, 'data', p));
 const text = (p: string) => file(p).toString('utf8');
@@ -22,7 +22,7 @@ const links = seedAttributions();
 const byAbbr = new Map(registry.map((d) => [d.abbr, d]));
 const title = citedTitle(policy);
 
-/** Every key path of a JSON value: document.title, measures[].id… */
+/** Every key path of a JSON value: document.title, provisions[].id… */
 function keyPaths(value: unknown): Set<string> {
   const paths = new Set<string>();
   const walk = (v: unknown, p: string) => {
@@ -55,23 +55,23 @@ describe('policy.json and policy.schema.json', () => {
   });
 
   test('document metadata as in the seed', () => {
-    expect(json.document).toMatchObject({ id: DOC, title: policy.title, measuresTitle: policy.measuresTitle, docNumber: policy.docNumber, date: policy.date, dateISO: policy.dateISO, issuer: policy.issuer, signature: policy.signature, notice: policy.notice, preamble: policy.preamble, implements: policy.implements });
+    expect(json.document).toMatchObject({ id: DOC, title: policy.title, provisionsTitle: policy.provisionsTitle, docNumber: policy.docNumber, date: policy.date, dateISO: policy.dateISO, issuer: policy.issuer, signature: policy.signature, notice: policy.notice, preamble: policy.preamble, implements: policy.implements });
     expect(json.chapters.map((c: { marker: string; title: string }) => c.marker + c.title)).toEqual(policy.chapters.map((c) => c.marker + c.title));
   });
 
-  test('every measure, its text equal to the seed line minus the marker, with a link to its page', () => {
-    const lines = measureLinesFromSeed();
-    expect(json.measures.map((m: { id: string }) => m.id)).toEqual([...lines.keys()]);
-    for (const m of json.measures) {
+  test('every provision, its text equal to the seed line minus the marker, with a link to its page', () => {
+    const lines = provisionLinesFromSeed();
+    expect(json.provisions.map((m: { id: string }) => m.id)).toEqual([...lines.keys()]);
+    for (const m of json.provisions) {
       expect(lines.get(m.id)).toBe(m.marker + m.text);
-      expect(new URL(m.url).pathname).toBe(href(measure(m.id)));
-      expect(existsSync(join(DIST, fileOf(measure(m.id))))).toBe(true);
+      expect(new URL(m.url).pathname).toBe(href(provision(m.id)));
+      expect(existsSync(join(DIST, fileOf(provision(m.id))))).toBe(true);
     }
   });
 
-  test('measure-department links and each measure’s departments, in the order written', () => {
-    expect(json.responsibilities.map((r: { measure: string; department: string; position: number }) => ({ id: r.measure, abbr: registry.find((d) => d.id === r.department)!.abbr, position: r.position }))).toEqual(links);
-    for (const m of json.measures) expect(m.departments.map((id: string) => registry.find((d) => d.id === id)!.abbr)).toEqual(links.filter((l) => l.id === m.id).map((l) => l.abbr));
+  test('provision-department links and each provision’s departments, in the order written', () => {
+    expect(json.responsibilities.map((r: { provision: string; department: string; position: number }) => ({ id: r.provision, abbr: registry.find((d) => d.id === r.department)!.abbr, position: r.position }))).toEqual(links);
+    for (const m of json.provisions) expect(m.departments.map((id: string) => registry.find((d) => d.id === id)!.abbr)).toEqual(links.filter((l) => l.id === m.id).map((l) => l.abbr));
   });
 
   test('the department registry, complete', () => {
@@ -92,7 +92,7 @@ describe('index.json and index.schema.json: the library', () => {
     const validator = z.fromJSONSchema(indexSchema);
     expect(validator.safeParse(index).error?.issues ?? []).toEqual([]);
     const broken = structuredClone(index);
-    broken.documents[0].measures = -1;
+    broken.documents[0].provisions = -1;
     expect(validator.safeParse(broken).success).toBe(false);
   });
 
@@ -102,7 +102,7 @@ describe('index.json and index.schema.json: the library', () => {
     const [entry] = index.documents;
     const departments = new Set(links.map((l) => l.abbr)).size;
     expect(departments).toBe(23);
-    expect(entry).toMatchObject({ id: DOC, title, docNumber: policy.docNumber, issuer: policy.issuer, date: policy.date, dateISO: policy.dateISO, measures: measures.length, departments });
+    expect(entry).toMatchObject({ id: DOC, title, docNumber: policy.docNumber, issuer: policy.issuer, date: policy.date, dateISO: policy.dateISO, provisions: provisions.length, departments });
     expect(new URL(entry.url).pathname).toBe(href(doc()));
     expect(new URL(entry.files.policy).pathname).toBe(`/${docFile('policy.json')}`);
     expect(new URL(entry.files.responsibilities).pathname).toBe(`/${docFile('responsibilities.csv')}`);
@@ -126,7 +126,7 @@ describe('CSV files', () => {
     expect(rows).toHaveLength(links.length);
     expect(links).toHaveLength(60);
     rows.forEach((r, i) => {
-      const m = measures.find((x) => x.id === links[i]!.id)!;
+      const m = provisions.find((x) => x.id === links[i]!.id)!;
       expect(r).toMatchObject({
         '文件代码（系统对接用）': DOC, 文件名称: title, 发文字号: policy.docNumber,
         '措施代码（系统对接用）': links[i]!.id, 措施标题: headlineTitle(m.headline),
@@ -158,7 +158,7 @@ describe('CSV files', () => {
       expect(Number(r['牵头'])).toBe(leads.length);
       expect(Number(r['参与（配合）'])).toBe(others.length);
       expect(Number(r['合计'])).toBe(leads.length + others.length);
-      const cite = (id: string) => `${policy.docNumber}${provisionLabel(measures.find((m) => m.id === id)!)}`;
+      const cite = (id: string) => `${policy.docNumber}${citedLabel(provisions.find((m) => m.id === id)!)}`;
       expect(r['牵头的措施']).toBe(leads.map((l) => cite(l.id)).join('；'));
       expect(r['参与（配合）的措施']).toBe(others.map((l) => cite(l.id)).join('；'));
     }
@@ -202,7 +202,7 @@ describe('/data/ page', () => {
     expect(hrefs.length).toBeGreaterThan(4);
     for (const h of hrefs) expect(h.startsWith(`${SUB_PATH}data/`), h).toBe(true);
     const subJson = JSON.parse(readFileSync(join(DIST_SUB, docFile('policy.json')), 'utf8'));
-    expect(new URL(subJson.measures[0].url).pathname).toBe(`${SUB_PATH}${measure(subJson.measures[0].id)}`);
+    expect(new URL(subJson.provisions[0].url).pathname).toBe(`${SUB_PATH}${provision(subJson.provisions[0].id)}`);
     const subIndex = JSON.parse(readFileSync(join(DIST_SUB, 'data', 'index.json'), 'utf8'));
     const [entry] = subIndex.documents;
     expect([entry.url, entry.files.policy, entry.files.responsibilities].map((u: string) => new URL(u).pathname))
@@ -217,7 +217,7 @@ describe('the document’s data page', () => {
     expect(hrefs).toEqual(expect.arrayContaining([`/${docFile('policy.json')}`, `/${docFile('responsibilities.csv')}`, '/data/']));
     for (const h of hrefs.filter((x) => x.startsWith('/data/') && x !== '/data/')) expect(existsSync(join(DIST, h)), h).toBe(true);
     expect(htmlText(main)).toContain(title);
-    expect(htmlText(main)).toContain(`${measures.length} 项措施`);
+    expect(htmlText(main)).toContain(`${provisions.length} 项措施`);
     expect(htmlText(main)).toContain(`${links.length} 行`);
   });
 });

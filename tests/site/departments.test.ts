@@ -1,19 +1,19 @@
 /** The built department pages, a document's 任务分工表 and its graph page, checked against the model. */
 import { describe, expect, test } from 'vitest';
-import { chapterLabel, citedTitle, headlineTitle, measureLabel } from '../../src/model/derive.ts';
+import { chapterLabel, citedTitle, headlineTitle, labelInChapter } from '../../src/model/derive.ts';
 import { crossReference, graphModel } from '../../src/views/departments.ts';
 import { attrs, decodeEntities, htmlText, inner, pages, readPage } from '../helpers/html.ts';
-import { measures, policy, registry } from '../helpers/model.ts';
+import { provisions, policy, registry } from '../helpers/model.ts';
 import { DIST, DIST_SUB, SUB_PATH } from '../helpers/paths.ts';
 import { squash } from '../helpers/mdx-text.ts';
-import { DOC, doc, fileOf, href, measure } from '../helpers/urls.ts';
+import { DOC, doc, fileOf, href, provision } from '../helpers/urls.ts';
 
 const xref = crossReference(policy, registry);
 const page = (p: string) => readPage(DIST, p);
 const main = (p: string) => inner(page(p), 'main');
-const attributed = new Map<string, { measure: string; position: number }[]>();
-for (const m of measures)
-  m.attribution?.departments.forEach((d, i) => attributed.set(d.slug, [...(attributed.get(d.slug) ?? []), { measure: m.id, position: i + 1 }]));
+const attributed = new Map<string, { provision: string; position: number }[]>();
+for (const m of provisions)
+  m.attribution?.departments.forEach((d, i) => attributed.set(d.slug, [...(attributed.get(d.slug) ?? []), { provision: m.id, position: i + 1 }]));
 const involved = registry.filter((d) => attributed.has(d.id));
 /** Bodies the seed's text names outside any attribution (中科院 in 中科院天津创新产业园): a page, no row in the tables. */
 const namedOnly = xref.departments.filter((x) => x.tasks.length === 0);
@@ -28,7 +28,7 @@ function tableRows(html: string): string[] {
   return [...inner(table, 'tbody').matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)].map((r) => r[1]!);
 }
 
-/** Rows are ordered by involvement: measures, then leads. */
+/** Rows are ordered by involvement: provisions, then leads. */
 function expectInvolvementOrder(html: string): void {
   const table = inner(html, 'table', /<table class="pe-dept-table[^"]*"[^>]*>/);
   const order = attrs(inner(table, 'tbody'), 'href').map((h) => h.split('/')[2]!);
@@ -60,7 +60,7 @@ describe('/departments/: every department of the library', () => {
     }
   });
 
-  test('ordered by involvement: measures, then leads', () => expectInvolvementOrder(html));
+  test('ordered by involvement: provisions, then leads', () => expectInvolvementOrder(html));
 
   test('links each document’s 任务分工表', () => {
     const list = inner(html, 'ul', /<ul class="pe-doc-links"[^>]*>/);
@@ -90,10 +90,10 @@ describe('the document’s 任务分工表 page', () => {
     const columns = attrs(inner(table, 'thead'), 'href').map((h) => h.split('/')[2]!);
     expect(new Set(columns)).toEqual(new Set(involved.map((d) => d.id)));
     const rows = [...table.matchAll(/<tr>\s*<th scope="row"[^>]*>([\s\S]*?)<\/th>([\s\S]*?)<\/tr>/g)];
-    expect(rows.map((r) => attrs(r[1]!, 'href')[0])).toEqual(measures.map((m) => href(measure(m.id))));
+    expect(rows.map((r) => attrs(r[1]!, 'href')[0])).toEqual(provisions.map((m) => href(provision(m.id))));
     let marks = 0;
     rows.forEach((r, i) => {
-      const m = measures[i]!;
+      const m = provisions[i]!;
       const cells = [...r[2]!.matchAll(/<td\b[^>]*>([\s\S]*?)<\/td>|<td\b[^>]*\/>/g)].map((c) => htmlText(c[1] ?? ''));
       expect(cells).toHaveLength(columns.length);
       const ids = m.attribution?.departments.map((d) => d.slug) ?? [];
@@ -140,16 +140,16 @@ describe('/departments/<id>/', () => {
     expect(htmlText(h3)).toContain(policy.docNumber);
     const expected = attributed.get(d.id)!;
     // Within it, one h4 per chapter that has tasks, in reading order.
-    const chapters = [...new Set(expected.map((e) => measures.find((m) => m.id === e.measure)!.chapter))];
+    const chapters = [...new Set(expected.map((e) => provisions.find((m) => m.id === e.provision)!.chapter))];
     expect([...group.matchAll(/<h4\b[^>]*>([\s\S]*?)<\/h4>/g)].map((h) => htmlText(h[1]!))).toEqual(chapters.map((n) => policy.chapters[n - 1]!.marker + policy.chapters[n - 1]!.title));
     const items = [...group.matchAll(/<li class="pe-task"[^>]*>([\s\S]*?)<\/li>/g)].map((x) => x[1]!);
     expect(items).toHaveLength(expected.length);
-    expected.forEach(({ measure: id, position }, i) => {
-      const m = measures.find((x) => x.id === id)!;
+    expected.forEach(({ provision: id, position }, i) => {
+      const m = provisions.find((x) => x.id === id)!;
       const item = items[i]!;
       const listed = m.attribution!.departments;
-      expect(attrs(item, 'href')[0]).toBe(href(measure(m.id)));
-      expect(htmlText(item)).toContain(`${chapterLabel(m.chapter)}${measureLabel(m.number)}${headlineTitle(m.headline)}`);
+      expect(attrs(item, 'href')[0]).toBe(href(provision(m.id)));
+      expect(htmlText(item)).toContain(`${chapterLabel(m.chapter)}${labelInChapter(m.number)}${headlineTitle(m.headline)}`);
       // The attribution as the text gives it, this department marked (本部门) among the leads or the partners.
       const units = squash(htmlText(inner(item, 'p', /<p class="pe-task__units"[^>]*>/)));
       const lead = position === 1;
@@ -161,18 +161,18 @@ describe('/departments/<id>/', () => {
       const others = listed.filter((x) => x.slug !== d.id);
       expect(attrs(item, 'href').slice(1)).toEqual(others.map((o) => `/departments/${o.slug}/`));
     });
-    // Partners: every co-listed department, with the number of shared measures.
+    // Partners: every co-listed department, with the number of shared provisions.
     const x = xref.byId.get(d.id)!;
     const partners = inner(html, 'ol', /<ol class="pe-partners"[^>]*>/);
     expect(attrs(partners, 'href')).toEqual(x.partners.map((p) => `/departments/${p.id}/`));
-    expect([...partners.matchAll(/<span class="pe-partners__n"[^>]*>(\d+) 项<\/span>/g)].map((n) => Number(n[1]))).toEqual(x.partners.map((p) => p.measures.length));
+    expect([...partners.matchAll(/<span class="pe-partners__n"[^>]*>(\d+) 项<\/span>/g)].map((n) => Number(n[1]))).toEqual(x.partners.map((p) => p.provisions.length));
     // The CSV of its own rows (generated by the open-data feature).
     expect(attrs(html, 'href')).toContain(`/data/departments/${d.id}.csv`);
     // The diagram source is kept out of the search index.
     expect(html).toMatch(/<div class="pe-diagram" data-pe-diagram="dept"[^>]*data-pagefind-ignore/);
   });
 
-  test('市人社局: 11 measures and the seal 市人社局代章 in the signature', () => {
+  test('市人社局: 11 provisions and the seal 市人社局代章 in the signature', () => {
     const html = main('departments/human-resources/index.html');
     expect(attributed.get('human-resources')).toHaveLength(11);
     const mentions = htmlText(inner(html, 'section', /<section class="pe-panel pe-task-list__mentions"[^>]*>/));
@@ -188,7 +188,7 @@ describe('/departments/<id>/', () => {
 });
 
 describe('links to the department pages', () => {
-  test('the full text and the measure pages link every department name', () => {
+  test('the full text and the provision pages link every department name', () => {
     const full = inner(page(fileOf(doc('text/'))), 'article');
     const links = [...full.matchAll(/<a class="pe-dept" data-dept="([^"]+)" href="([^"]+)" title="([^"]+)">([^<]+)<\/a>/g)];
     // 60 attributions, the seal, and each mention of a body the text names outside any attribution.
@@ -197,8 +197,8 @@ describe('links to the department pages', () => {
       const d = registry.find((r) => r.id === id)!;
       expect([link, decodeEntities(name!), abbr]).toEqual([`/departments/${id}/`, d.name, d.abbr]);
     }
-    for (const m of measures) {
-      const html = main(fileOf(measure(m.id)));
+    for (const m of provisions) {
+      const html = main(fileOf(provision(m.id)));
       const list = inner(html, 'ol', /<ol class="pe-dept-list"[^>]*>/);
       expect(attrs(list, 'href')).toEqual((m.attribution?.departments ?? []).map((d) => `/departments/${d.slug}/`));
     }
@@ -222,20 +222,20 @@ describe('links to the department pages', () => {
     const sub = readPage(DIST_SUB, GRAPH);
     const svg = inner(sub, 'svg', /<svg id="pe-graph-all"[^>]*>/);
     expect(attrs(svg, 'href')).toContain(`${SUB_PATH}departments/human-resources/`);
-    expect(attrs(svg, 'href')).toContain(`${SUB_PATH}${measure(measures[0]!.id)}`);
+    expect(attrs(svg, 'href')).toContain(`${SUB_PATH}${provision(provisions[0]!.id)}`);
     expect(sub).toContain(`<link rel="stylesheet" href="${SUB_PATH}${doc('graph.css')}">`);
   });
 });
 
 describe('the document’s graph page', () => {
   const html = main(GRAPH);
-  const chapters = policy.chapters.filter((c) => c.measures.some((m) => m.attribution)).map((c) => `c${c.number}`);
+  const chapters = policy.chapters.filter((c) => c.provisions.some((m) => m.attribution)).map((c) => `c${c.number}`);
   test('the whole graph and the first chapter are drawn at build time, inside a data-pagefind-ignore container; the other chapters are mermaid sources for the browser', () => {
     expect(html).toMatch(/<div class="pe-diagram" data-pe-diagram="graph"[^>]*data-pagefind-ignore/);
     const shown = [...html.matchAll(/<div class="pe-diagram__drawing" data-drawing="([^"]+)"([^>]*)>/g)];
     expect(shown.map((d) => [d[1], d[2]!.trim()])).toEqual([['all', 'data-wide'], [chapters[0], 'data-narrow']]);
     expect(html).not.toContain('<template');
-    // Each other chapter: a source with that chapter's measures and departments, drawn when its button is pressed.
+    // Each other chapter: a source with that chapter's provisions and departments, drawn when its button is pressed.
     const sources = [...page(GRAPH).matchAll(/<script type="text\/plain" data-source="([^"]+)">([\s\S]*?)<\/script>/g)];
     expect(sources.map((m) => m[1])).toEqual(chapters.slice(1));
     for (const [, key, source] of sources) {
@@ -243,14 +243,14 @@ describe('the document’s graph page', () => {
       const model = graphModel(crossReference(policy, registry), { chapter: chapter.number });
       expect(source, key).toMatch(/^flowchart LR\n/);
       const links = [...source!.matchAll(/click \S+ "([^"]+)"/g)].map((m) => m[1]);
-      expect(new Set(links), key).toEqual(new Set([...model.chapters[0]!.measures.map((m) => href(measure(m.id))), ...model.departments.map((x) => `/departments/${x.dept.id}/`)]));
+      expect(new Set(links), key).toEqual(new Set([...model.chapters[0]!.provisions.map((m) => href(provision(m.id))), ...model.departments.map((x) => `/departments/${x.dept.id}/`)]));
       expect([...source!.matchAll(/ (==>|-->) /g)], key).toHaveLength(model.edges.length);
     }
     const all = inner(html, 'svg', /<svg id="pe-graph-all"[^>]*>/);
-    expect([...all.matchAll(/<g class="node [^"]*"/g)]).toHaveLength(measures.length + involved.length);
+    expect([...all.matchAll(/<g class="node [^"]*"/g)]).toHaveLength(provisions.length + involved.length);
     expect([...all.matchAll(/<path [^>]*class="[^"]*flowchart-link/g)]).toHaveLength(60);
-    expect([...all.matchAll(/<path [^>]*class="[^"]*edge-thickness-thick/g)]).toHaveLength(measures.filter((m) => m.attribution).length);
-    expect(new Set(attrs(all, 'href'))).toEqual(new Set([...measures.map((m) => href(measure(m.id))), ...involved.map((d) => `/departments/${d.id}/`)]));
+    expect([...all.matchAll(/<path [^>]*class="[^"]*edge-thickness-thick/g)]).toHaveLength(provisions.filter((m) => m.attribution).length);
+    expect(new Set(attrs(all, 'href'))).toEqual(new Set([...provisions.map((m) => href(provision(m.id))), ...involved.map((d) => `/departments/${d.id}/`)]));
   });
 
   test('the drawn SVGs carry no inline style (the CSP allows none) and their rules sit in graph.css', () => {
@@ -268,18 +268,18 @@ describe('the document’s graph page', () => {
     const canvas = inner(html, 'div', /<div class="pe-diagram__canvas"[^>]*>/);
     expect(html).toMatch(/<div class="pe-diagram__canvas" data-canvas tabindex="0" role="region" aria-label="[^"]+">/);
     const links = [...canvas.matchAll(/<a\b[^>]*>/g)].map((a) => a[0]);
-    expect(links.length).toBeGreaterThan(measures.length);
+    expect(links.length).toBeGreaterThan(provisions.length);
     for (const a of links) expect(a).toContain('tabindex="-1"');
     expect(canvas).toMatch(/<svg id="pe-graph-all"[^>]*aria-describedby="graph-text"/);
   });
 
-  test('the text equivalent lists every measure with its departments in order, visible without JavaScript', () => {
+  test('the text equivalent lists every provision with its departments in order, visible without JavaScript', () => {
     const text = inner(html, 'section', /<section class="pe-graph__text"[^>]*>/);
-    for (const m of measures) {
+    for (const m of provisions) {
       const abbrs = m.attribution?.departments.map((d) => d.abbr) ?? [];
       expect(squash(htmlText(text))).toContain(squash(`${m.id}${headlineTitle(m.headline)}${abbrs.length ? abbrs.map((a, i) => (i === 0 ? `${a}（牵头）` : a)).join('、') : '未列明责任部门'}`));
     }
-    expect(attrs(text, 'href').filter((h) => h.startsWith('/policies/'))).toEqual(measures.map((m) => href(measure(m.id))));
+    expect(attrs(text, 'href').filter((h) => h.startsWith('/policies/'))).toEqual(provisions.map((m) => href(provision(m.id))));
   });
 
   test('every script of these pages sits inside the document (nothing after </html>)', () => {
@@ -287,7 +287,7 @@ describe('the document’s graph page', () => {
   });
 
   test('pages without a diagram load no diagram script', () => {
-    for (const p of ['index.html', fileOf(doc()), fileOf(doc('text/')), fileOf(measure('1-1')), 'departments/index.html', MATRIX]) {
+    for (const p of ['index.html', fileOf(doc()), fileOf(doc('text/')), fileOf(provision('1-1')), 'departments/index.html', MATRIX]) {
       const scripts = [...page(p).matchAll(/<script\b[^>]*src="([^"]+)"/g)].map((s) => s[1]!);
       expect(scripts.filter((s) => /Diagram|mermaid/i.test(s)), p).toEqual([]);
     }

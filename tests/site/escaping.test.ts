@@ -40,16 +40,16 @@ test('the full text shows every character of the seed literally', () => {
   expect(html).not.toContain('alert("x")</script>');
 });
 
-test('a measure page shows braces, tags and Markdown characters as text', () => {
+test('a provision page shows braces, tags and Markdown characters as text', () => {
   const html = readPage(join(root, 'dist'), `policies/${id}/1-1/index.html`);
-  const text = htmlText(inner(html, 'div', /<div class="pe-measure__text">/));
+  const text = htmlText(inner(html, 'div', /<div class="pe-provision__text">/));
   expect(text).toContain('正文 {表达式} <Cite>伪组件</Cite> [链接](http://example.com) \\反斜杠 | 竖线 | ~波浪~ 1. 列表 - 项 www.example.com 3%-5%');
   expect(text).toContain("import x from 'y'; export const z = 1;");
 });
 
 test('the library home, the document bar and the search page show the title with its braces as text', () => {
   const dist = join(root, 'dist');
-  const title = parseSeed('seeds/syntax.txt', seed, registry).measuresTitle;
+  const title = parseSeed('seeds/syntax.txt', seed, registry).provisionsTitle;
   expect(title).toContain('{');
   expect(htmlText(inner(readPage(dist, 'index.html'), 'ol', /<ol class="pe-lib__list"[^>]*>/))).toContain(title);
   expect(htmlText(inner(readPage(dist, `policies/${id}/index.html`), 'div', /<div class="pe-docbar"[^>]*>/))).toContain(title);

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { citedTitle, measuresOf, provisionLabel } from '../../src/model/derive.ts';
+import { citedTitle, provisionsOf, citedLabel } from '../../src/model/derive.ts';
 import { parsePlace, parseProvisionLabel } from '../../src/views/provision-query.ts';
 import { LINE_BREAK_RE } from '../../src/convert/lines.ts';
 import { buildSite } from '../helpers/build.ts';
@@ -48,11 +48,11 @@ describe.each([...forms.keys()])('%s', (name) => {
   });
 
   test('every provision has its own page, with every line of its text and its label', () => {
-    for (const m of measuresOf(doc)) {
+    for (const m of provisionsOf(doc)) {
       const html = page(`policies/${doc.id}/${m.id}/index.html`);
-      const text = visible(htmlText(inner(html, 'div', /<div class="pe-measure__text">/)));
+      const text = visible(htmlText(inner(html, 'div', /<div class="pe-provision__text">/)));
       for (const line of m.text.split('\n')) expect(text).toContain(visible(line));
-      expect(htmlText(inner(html, 'h1'))).toContain(provisionLabel(m));
+      expect(htmlText(inner(html, 'h1'))).toContain(citedLabel(m));
     }
   });
 
@@ -76,13 +76,13 @@ describe('the new structures, rendered', () => {
   const id = (name: string) => docs.get(name)!.id;
 
   test('sub-items each in their own paragraph; the attribution line its own', () => {
-    const body = inner(page(`policies/${id('direct.txt')}/2-1/index.html`), 'div', /<div class="pe-measure__text">/);
+    const body = inner(page(`policies/${id('direct.txt')}/2-1/index.html`), 'div', /<div class="pe-provision__text">/);
     const paragraphs = [...body.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => htmlText(m[1]!));
     expect(paragraphs.map((p) => p.slice(0, 4))).toEqual(['（一）完', '1.建设', '（1）新', '（2）改', '2.推进', '责任单位']);
   });
 
   test('a one-sentence provision is a paragraph, its number and headline side by side', () => {
-    const body = inner(page(`policies/${id('regulation.txt')}/1-3/index.html`), 'div', /<div class="pe-measure__text">/);
+    const body = inner(page(`policies/${id('regulation.txt')}/1-3/index.html`), 'div', /<div class="pe-provision__text">/);
     expect(body.trim()).toMatch(/^<p><span class="pe-marker">第三条<\/span>\u3000<strong class="pe-headline">本规定自发布之日起施行。<\/strong><\/p>$/);
   });
 
@@ -124,11 +124,11 @@ describe('search: every provision of every form answers to its label (src/views/
 
   test.each([...forms.keys()])('%s: its label, 第N章第M条 for an article in a chapter, and nothing else', (name) => {
     const doc = docs.get(name)!;
-    const keysOf = new Map(measuresOf(doc).map((m) => [m.id, filterValues(page(`policies/${doc.id}/${m.id}/index.html`), 'provision')]));
-    for (const m of measuresOf(doc)) {
-      const forms = [provisionLabel(m), m.id];
+    const keysOf = new Map(provisionsOf(doc).map((m) => [m.id, filterValues(page(`policies/${doc.id}/${m.id}/index.html`), 'provision')]));
+    for (const m of provisionsOf(doc)) {
+      const forms = [citedLabel(m), m.id];
       const chapter = doc.chapters.find((c) => c.number === m.chapter)!;
-      if (m.kind === 'article' && chapter.kind === 'chapter') forms.push(`${chapter.marker}${provisionLabel(m)}`);
+      if (m.kind === 'article' && chapter.kind === 'chapter') forms.push(`${chapter.marker}${citedLabel(m)}`);
       for (const q of forms) {
         const keys = parseProvisionLabel(q);
         expect(keys, `${name} ${q}`).not.toBeNull();

@@ -9,9 +9,9 @@ import { citedTitle, headlineTitle } from '../../src/model/derive.ts';
 import { t } from '../../src/site/strings.ts';
 import { GROUP_PAGE_SIZE } from '../../src/views/groups.ts';
 import { attrs, decodeEntities, htmlText, inner, pages, readPage } from '../helpers/html.ts';
-import { measureLinesFromSeed, measures, policy } from '../helpers/model.ts';
+import { provisionLinesFromSeed, provisions, policy } from '../helpers/model.ts';
 import { DIST } from '../helpers/paths.ts';
-import { DOC, fileOf, href, measure } from '../helpers/urls.ts';
+import { DOC, fileOf, href, provision } from '../helpers/urls.ts';
 import { expectedGroupMembers, groups, registryNames, withoutAttribution } from '../helpers/vocabulary.ts';
 
 const page = (p: string) => readPage(DIST, p);
@@ -32,10 +32,10 @@ function all(html: string, tag: string, open: RegExp): string[] {
 }
 
 const members = expectedGroupMembers();
-const lines = measureLinesFromSeed();
+const lines = provisionLinesFromSeed();
 /** A seed line's own text with the departments' names blanked: what a group's phrase or a shared term must be found in. */
 const ownLine = (id: string) => registryNames().reduce((s, n) => s.split(n).join('#'.repeat(n.length)), withoutAttribution(lines.get(id)!));
-const abbrsOf = (id: string) => measures.find((m) => m.id === id)!.attribution?.departments.map((d) => d.abbr) ?? [];
+const abbrsOf = (id: string) => provisions.find((m) => m.id === id)!.attribution?.departments.map((d) => d.abbr) ?? [];
 
 describe('/groups/ (我是……)', () => {
   const html = main(fileOf('groups/'));
@@ -74,11 +74,11 @@ describe('a group’s page', () => {
       expect(items.map((li) => /data-provision="([^"]+)"/.exec(li)![1])).toEqual(expected.map((id) => `${DOC}/${id}`));
       for (const [i, li] of items.entries()) {
         const id = expected[i]!;
-        const m = measures.find((x) => x.id === id)!;
+        const m = provisions.find((x) => x.id === id)!;
         // Linked, with the group's phrases it uses highlighted on arrival.
         const used = g.terms.filter((p) => ownLine(id).includes(p));
         const link = new URL(attrs(li, 'href')[0]!, 'https://x');
-        expect(link.pathname).toBe(href(measure(id)));
+        expect(link.pathname).toBe(href(provision(id)));
         const highlighted = link.searchParams.get('highlight')!.split(' ');
         expect(used).toEqual(expect.arrayContaining(highlighted));
         // A phrase only found inside a longer one (创业人才 in 创新创业人才) is highlighted as the longer one.
@@ -103,8 +103,8 @@ describe('a group’s page', () => {
 
 describe('each provision', () => {
   test('names the groups its line names, linked to their pages', () => {
-    for (const m of measures) {
-      const html = main(fileOf(measure(m.id)));
+    for (const m of provisions) {
+      const html = main(fileOf(provision(m.id)));
       const section = html.includes('id="groups-heading"') ? inner(html.slice(html.indexOf('id="groups-heading"') - 200), 'section') : '';
       const expected = groups.filter((g) => members.get(g.id)!.includes(m.id));
       expect(attrs(section, 'href'), m.id).toEqual(expected.map((g) => `/groups/${g.id}/`));
@@ -114,17 +114,17 @@ describe('each provision', () => {
   test('lists up to five related provisions, never itself or its neighbours, each with reasons that are true of the texts', () => {
     let withRelated = 0;
     let reasons = 0;
-    measures.forEach((m, i) => {
-      const html = main(fileOf(measure(m.id)));
+    provisions.forEach((m, i) => {
+      const html = main(fileOf(provision(m.id)));
       const items = all(html, 'li', /<li class="pe-related__item"/);
       expect(items.length).toBeLessThanOrEqual(5);
       if (items.length) withRelated++;
-      const neighbours = [measures[i - 1]?.id, measures[i + 1]?.id];
+      const neighbours = [provisions[i - 1]?.id, provisions[i + 1]?.id];
       for (const li of items) {
         const other = /data-provision="[^/]+\/([^"]+)"/.exec(li)![1]!;
         expect(other).not.toBe(m.id);
         expect(neighbours).not.toContain(other);
-        expect(attrs(li, 'href')).toEqual([href(measure(other))]);
+        expect(attrs(li, 'href')).toEqual([href(provision(other))]);
         const why = text(inner(li, 'p', /<p class="pe-related__why"/));
         expect(why.length, `${m.id} → ${other}`).toBeGreaterThan(0);
         for (const reason of why.split('；')) {
@@ -140,7 +140,7 @@ describe('each provision', () => {
         }
       }
     });
-    expect(withRelated).toBeGreaterThanOrEqual(measures.length / 2);
+    expect(withRelated).toBeGreaterThanOrEqual(provisions.length / 2);
     expect(reasons).toBeGreaterThan(withRelated);
   });
 });

@@ -48,8 +48,8 @@ describe('built without SITE', () => {
   });
 
   test('data files give paths, not addresses', () => {
-    const json = JSON.parse(read(`data/${policy.id}/policy.json`)) as { measures: { id: string; url: string }[] };
-    for (const m of json.measures) expect(m.url).toBe(`/${doc}${m.id}/`);
+    const json = JSON.parse(read(`data/${policy.id}/policy.json`)) as { provisions: { id: string; url: string }[] };
+    for (const m of json.provisions) expect(m.url).toBe(`/${doc}${m.id}/`);
     const index = JSON.parse(read('data/index.json')) as { documents: { url: string; files: Record<string, string> }[] };
     expect(index.documents[0]!.url).toBe(`/${doc}`);
     expect(index.documents[0]!.files.policy).toBe(`/data/${policy.id}/policy.json`);
@@ -57,7 +57,7 @@ describe('built without SITE', () => {
 
   test('the citation for a report is there; the GB/T 7714 form, which needs an address, is not', () => {
     const html = read(`${doc}2-1/index.html`);
-    expect(html).toContain(`<output id="citation-text">《${policy.measuresTitle}》（${policy.docNumber}）第二部分第（一）项</output>`);
+    expect(html).toContain(`<output id="citation-text">《${policy.provisionsTitle}》（${policy.docNumber}）第二部分第（一）项</output>`);
     expect(html).not.toContain('id="reference-text"');
   });
 });
@@ -66,6 +66,6 @@ describe('built with SITE', () => {
   test('the GB/T 7714 form carries the provision’s address and the 引用日期', () => {
     const html = readFileSync(join(ROOT, 'dist', `${doc}2-1/index.html`), 'utf8');
     const ref = html.match(/<output id="reference-text">([^<]+)<\/output>/)?.[1];
-    expect(ref).toMatch(new RegExp(`^${policy.issuer}\\. ${policy.measuresTitle}第二部分第（一）项: ${policy.docNumber}\\[EB/OL\\]\\. \\(${policy.dateISO}\\)\\[\\d{4}-\\d{2}-\\d{2}\\]\\. ${TEST_SITE}/${doc}2-1/\\.$`));
+    expect(ref).toMatch(new RegExp(`^${policy.issuer}\\. ${policy.provisionsTitle}第二部分第（一）项: ${policy.docNumber}\\[EB/OL\\]\\. \\(${policy.dateISO}\\)\\[\\d{4}-\\d{2}-\\d{2}\\]\\. ${TEST_SITE}/${doc}2-1/\\.$`));
   });
 });

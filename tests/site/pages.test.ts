@@ -1,24 +1,24 @@
 import { describe, expect, test } from 'vitest';
-import { chapterLabel, citedTitle, departmentIds, headlineTitle, measureLabel } from '../../src/model/derive.ts';
+import { chapterLabel, citedTitle, departmentIds, headlineTitle, labelInChapter } from '../../src/model/derive.ts';
 import { squash } from '../helpers/mdx-text.ts';
 import { attrs, htmlText, inner, pages, readPage } from '../helpers/html.ts';
-import { measures, policy, registry, seedText } from '../helpers/model.ts';
+import { provisions, policy, registry, seedText } from '../helpers/model.ts';
 import { DIST, DIST_SUB, SUB_PATH } from '../helpers/paths.ts';
-import { doc, fileOf, href, measure } from '../helpers/urls.ts';
+import { doc, fileOf, href, provision } from '../helpers/urls.ts';
 
 const page = (p: string) => readPage(DIST, p);
 const mainText = (p: string) => htmlText(inner(page(p), 'main'));
 const seedLines = seedText.split('\n').map((l) => l.trim()).filter(Boolean);
 const title = citedTitle(policy);
 /** Departments the seed's attributions list (the library home counts them). */
-const listedDepartments = new Set(measures.flatMap(departmentIds));
+const listedDepartments = new Set(provisions.flatMap(departmentIds));
 const HOME = fileOf(doc());
 const TEXT = fileOf(doc('text/'));
 
 describe('every page', () => {
   const all = pages(DIST);
   test('the reading pages exist', () => {
-    for (const p of ['index.html', HOME, TEXT, ...measures.map((m) => fileOf(measure(m.id)))]) expect(all).toContain(p);
+    for (const p of ['index.html', HOME, TEXT, ...provisions.map((m) => fileOf(provision(m.id)))]) expect(all).toContain(p);
   });
 
   test.each(all)('%s: zh-CN, one h1, title, description, canonical, skip link, landmarks', (p) => {
@@ -59,7 +59,7 @@ describe('the document bar and the footer name the document on its pages, and on
   const ofDocument = all.filter((p) => p.startsWith(doc()));
   test('the document has its pages: home, text, provisions, 任务分工表, graph, summaries, references, data', () => {
     const expected = ['', 'text/', 'departments/', 'graph/', 'summary/', 'references/', 'data/',
-      ...policy.chapters.map((c) => `summary/${c.number}/`), ...measures.map((m) => `${m.id}/`)];
+      ...policy.chapters.map((c) => `summary/${c.number}/`), ...provisions.map((m) => `${m.id}/`)];
     expect([...ofDocument].sort()).toEqual(expected.map((p) => fileOf(doc(p))).sort());
   });
 
@@ -95,7 +95,7 @@ describe('library home', () => {
     for (const [label, value] of [['发文字号', policy.docNumber], ['发文机关', policy.issuer], ['成文日期', policy.date]] as const) expect(dl).toContain(label + value);
     expect(item).toContain(`<time datetime="${policy.dateISO}"`);
     expect(listedDepartments.size).toBe(23);
-    expect(htmlText(item)).toContain(`${measures.length} 项措施`);
+    expect(htmlText(item)).toContain(`${provisions.length} 项措施`);
     expect(htmlText(item)).toContain(`${listedDepartments.size} 个责任部门`);
   });
   test('the title opens the document, and its full text is one click away', () => {
@@ -138,12 +138,12 @@ describe('document home', () => {
   test('the notice and the preamble, in full', () => {
     for (const line of [...policy.notice, ...policy.preamble, policy.signature!, policy.date!]) expect(squash(text)).toContain(squash(line));
   });
-  test('a table of contents of every chapter and measure, linking to the measure pages', () => {
+  test('a table of contents of every chapter and provision, linking to the provision pages', () => {
     const toc = inner(page(HOME), 'nav', /<nav class="pe-toc"[^>]*>/);
     for (const c of policy.chapters) expect(htmlText(toc)).toContain(c.marker + c.title);
     const links = attrs(toc, 'href').filter((h) => !h.includes('#'));
-    expect(links).toEqual(measures.map((m) => href(measure(m.id))));
-    for (const m of measures) expect(htmlText(toc)).toContain(m.marker + headlineTitle(m.headline));
+    expect(links).toEqual(provisions.map((m) => href(provision(m.id))));
+    for (const m of provisions) expect(htmlText(toc)).toContain(m.marker + headlineTitle(m.headline));
   });
 });
 
@@ -158,29 +158,29 @@ describe('full text', () => {
       from = at + squash(line).length;
     }
   });
-  test('ASCII anchors for every chapter and measure, each with a visible copy-link control', () => {
+  test('ASCII anchors for every chapter and provision, each with a visible copy-link control', () => {
     const ids = attrs(html, 'id');
     for (const c of policy.chapters) expect(ids).toContain(`c${c.number}`);
-    for (const m of measures) {
+    for (const m of provisions) {
       expect(ids).toContain(`m${m.id}`);
       expect(html).toContain(`<a class="pe-permalink" href="#m${m.id}" data-copy-link>复制链接`);
     }
   });
 });
 
-describe('measure pages', () => {
-  test.each(measures.map((m) => [m.id, m] as const))('%s', (id, m) => {
-    const html = page(fileOf(measure(id)));
+describe('provision pages', () => {
+  test.each(provisions.map((m) => [m.id, m] as const))('%s', (id, m) => {
+    const html = page(fileOf(provision(id)));
     const chapter = policy.chapters[m.chapter - 1]!;
-    // Breadcrumb: library › chapter › measure (the document bar right above it names the document).
+    // Breadcrumb: library › chapter › provision (the document bar right above it names the document).
     const crumbs = inner(html, 'nav', /<nav class="pe-breadcrumb"[^>]*>/);
-    expect(htmlText(crumbs)).toBe(`文库${chapterLabel(m.chapter)} ${chapter.title}${measureLabel(m.number)}`);
+    expect(htmlText(crumbs)).toBe(`文库${chapterLabel(m.chapter)} ${chapter.title}${labelInChapter(m.number)}`);
     expect(attrs(crumbs, 'href')).toEqual(['/', href(doc(`text/#c${m.chapter}`))]);
     expect(html.indexOf('class="pe-docbar"')).toBeLessThan(html.indexOf('class="pe-breadcrumb"'));
-    expect(htmlText(inner(html, 'h1'))).toBe(`${chapterLabel(m.chapter)}${measureLabel(m.number)}${headlineTitle(m.headline)}`);
+    expect(htmlText(inner(html, 'h1'))).toBe(`${chapterLabel(m.chapter)}${labelInChapter(m.number)}${headlineTitle(m.headline)}`);
     expect(htmlText(html)).toContain(chapter.marker + chapter.title);
-    // The full text of the measure, exactly.
-    expect(htmlText(inner(html, 'div', /<div class="pe-measure__text">/))).toBe(m.marker + m.text);
+    // The full text of the provision, exactly.
+    expect(htmlText(inner(html, 'div', /<div class="pe-provision__text">/))).toBe(m.marker + m.text);
     // Responsible departments in the order listed, lead first.
     const list = inner(html, 'ol', /<ol class="pe-dept-list">/);
     const abbrs = [...list.matchAll(/pe-dept-list__abbr">([^<]+)</g)].map((x) => x[1]);
@@ -191,12 +191,12 @@ describe('measure pages', () => {
       expect(htmlText(list)).toContain(lead.name);
     }
     // The citation, ready to paste.
-    expect(html).toContain(`<output id="citation-text">${`《${policy.measuresTitle}》（${policy.docNumber}）${chapterLabel(m.chapter)}${measureLabel(m.number)}`}</output>`);
+    expect(html).toContain(`<output id="citation-text">${`《${policy.provisionsTitle}》（${policy.docNumber}）${chapterLabel(m.chapter)}${labelInChapter(m.number)}`}</output>`);
     expect(attrs(html, 'href')).toContain(href(doc(`text/#m${m.id}`)));
     // Previous and next.
-    const i = measures.indexOf(m);
+    const i = provisions.indexOf(m);
     const pager = inner(html, 'nav', /<nav class="pe-pager"[^>]*>/);
-    expect(attrs(pager, 'href')).toEqual([measures[i - 1], measures[i + 1]].filter(Boolean).map((x) => href(measure(x!.id))));
+    expect(attrs(pager, 'href')).toEqual([provisions[i - 1], provisions[i + 1]].filter(Boolean).map((x) => href(provision(x!.id))));
   });
 });
 

@@ -4,19 +4,19 @@
  */
 import { describe, expect, test } from 'vitest';
 import { attrs, htmlText, inner, pages, readPage } from '../helpers/html.ts';
-import { measureLinesFromSeed, policy } from '../helpers/model.ts';
+import { provisionLinesFromSeed, policy } from '../helpers/model.ts';
 import { DIST, DIST_SUB, SUB_PATH } from '../helpers/paths.ts';
-import { doc, fileOf, href, measure } from '../helpers/urls.ts';
+import { doc, fileOf, href, provision } from '../helpers/urls.ts';
 
 const REFERENCES = doc('references/');
 const html = readPage(DIST, fileOf(REFERENCES));
 const main = inner(html, 'main');
-const lines = measureLinesFromSeed();
-/** Every text that may cite: the preamble and the measure lines (marker included: it has no 《“ or digits). */
+const lines = provisionLinesFromSeed();
+/** Every text that may cite: the preamble and the provision lines (marker included: it has no 《“ or digits). */
 const places: [string, string][] = [['preamble', policy.preamble.join('')], ...lines];
-const placeHref = (p: string) => (p === 'preamble' ? href(doc('text/#preamble')) : href(measure(p)));
-/** The measure id of a link to a provision's page. */
-const measureOf = (link: string) => link.match(new RegExp(`^${href(doc())}(\\d+-\\d+)/$`))![1]!;
+const placeHref = (p: string) => (p === 'preamble' ? href(doc('text/#preamble')) : href(provision(p)));
+/** The provision id of a link to a provision's page. */
+const provisionOf = (link: string) => link.match(new RegExp(`^${href(doc())}(\\d+-\\d+)/$`))![1]!;
 
 /** The entries of one kind on the page: anchor id → inner HTML. */
 function entries(tag: 'section' | 'li', prefix: string): Map<string, string> {
@@ -69,11 +69,11 @@ const FIG = /满?\d[\d.]*(?:%(?:-\d+%)?|(?:-\d+)?年(?:及以上)?)?/g;
 const figValue = (entry: string) => htmlText(inner(entry, 'span', /<span class="pe-fig__value"[^>]*>/));
 
 describe('quantitative commitments', () => {
-  // Figures of the measures, outside quoted names such as “111”.
+  // Figures of the provisions, outside quoted names such as “111”.
   const found = [...lines].flatMap(([id, t]) => [...t.replace(/“\d+”/g, '').matchAll(FIG)].map((m) => ({ id, text: m[0] })));
-  test('every figure of the seed, with its measure and clause, grouped by kind', () => {
+  test('every figure of the seed, with its provision and clause, grouped by kind', () => {
     for (const f of ['65%', '80%', '3%-5%', '满1年', '1年及以上', '2018-2022年', '2017-2020年']) expect(found.map((x) => x.text)).toContain(f);
-    const listed = [...figs.values()].flatMap((e) => hrefs(e).map((h) => `${measureOf(h)} ${figValue(e)}`));
+    const listed = [...figs.values()].flatMap((e) => hrefs(e).map((h) => `${provisionOf(h)} ${figValue(e)}`));
     expect(listed.sort()).toEqual(found.map((x) => `${x.id} ${x.text}`).sort());
     // One entry per figure as written.
     expect(new Set([...figs.values()].map(figValue)).size).toBe(figs.size);
@@ -81,7 +81,7 @@ describe('quantitative commitments', () => {
       const places = [...e.matchAll(/<li class="pe-fig__place"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
       for (const p of places) {
         expect(inner(p, 'mark')).toBe(figValue(e));
-        expect(lines.get(measureOf(hrefs(p)[0]!))).toContain(htmlText(inner(p, 'q')));
+        expect(lines.get(provisionOf(hrefs(p)[0]!))).toContain(htmlText(inner(p, 'q')));
       }
     }
     for (const kind of ['percentage', 'duration', 'period']) expect(attrs(main, 'id')).toContain(`figures-${kind}`);
@@ -122,9 +122,9 @@ describe('mentions in the text link to the index', () => {
     }
     expect(count).toBeGreaterThan(0);
   });
-  test('on each measure page, every 《…》, “…” and figure of its text is a link (a figure inside a title or quotes is not linked apart)', () => {
+  test('on each provision page, every 《…》, “…” and figure of its text is a link (a figure inside a title or quotes is not linked apart)', () => {
     for (const [id, line] of lines) {
-      const page = inner(readPage(DIST, fileOf(measure(id))), 'main');
+      const page = inner(readPage(DIST, fileOf(provision(id))), 'main');
       const linked = [...page.matchAll(/<a class="[^"]*pe-ref-link[^"]*" href="[^"]+">([\s\S]*?)<\/a>/g)].map((m) => htmlText(m[1]!));
       const expected = [...line.matchAll(new RegExp(`《[^》]+》|“[^”]+”|${FIG.source}`, 'g'))].map((m) => m[0]);
       expect(linked, id).toEqual(expected);
@@ -132,7 +132,7 @@ describe('mentions in the text link to the index', () => {
   });
   test('the policy’s own title is not a link; the implemented document in the preamble is', () => {
     const home = readPage(DIST, fileOf(doc()));
-    expect(home).toContain(`<cite class="pe-cite">《${policy.measuresTitle}》</cite>`);
+    expect(home).toContain(`<cite class="pe-cite">《${policy.provisionsTitle}》</cite>`);
     expect(home).toMatch(new RegExp(`<a class="pe-ref-link" href="${href(REFERENCES)}#doc-1">《${policy.implements!.title}》</a>`));
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The Pagefind index in the built sites: only the text is indexed (each measure's text, and the
+ * The Pagefind index in the built sites: only the text is indexed (each provision's text, and the
  * notice with its preamble on the document's home), with the metadata and filters the search
  * page relies on: the document each record belongs to, its chapter and departments, its order.
  */
@@ -7,13 +7,13 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, matchesGlob } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { chapterLabel, citedTitle, headlineTitle, measureLabel } from '../../src/model/derive.ts';
-import { measures, policy } from '../helpers/model.ts';
+import { chapterLabel, citedTitle, headlineTitle, labelInChapter } from '../../src/model/derive.ts';
+import { provisions, policy } from '../helpers/model.ts';
 import { INDEXED_PAGES } from '../../src/integrations/pagefind.ts';
 import { DIST, DIST_LIBRARY, DIST_SUB } from '../helpers/paths.ts';
 import { sitePages } from '../helpers/site.ts';
 import { units } from '../helpers/search-cases.ts';
-import { DOC, doc, href, measure } from '../helpers/urls.ts';
+import { DOC, doc, href, provision } from '../helpers/urls.ts';
 
 interface Fragment { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> }
 
@@ -28,15 +28,15 @@ const plain = (s: string) => s.replace(/[\s\u200b]+/gu, '');
 describe.each([['dist', DIST], ['dist-sub', DIST_SUB]])('the search index of %s', (_, dist) => {
   const frags = fragments(dist);
 
-  const urlOf = (id: string) => href(measure(id));
+  const urlOf = (id: string) => href(provision(id));
   const HOME = href(doc());
 
-  test('holds the measure pages and the document’s home, nothing else (not the library’s pages)', () => {
-    expect(frags.map((f) => f.url).sort()).toEqual([HOME, ...measures.map((m) => urlOf(m.id))].sort());
+  test('holds the provision pages and the document’s home, nothing else (not the library’s pages)', () => {
+    expect(frags.map((f) => f.url).sort()).toEqual([HOME, ...provisions.map((m) => urlOf(m.id))].sort());
   });
 
-  test('indexes exactly the text of each measure: no navigation, buttons, citation or table of contents', () => {
-    for (const m of measures) {
+  test('indexes exactly the text of each provision: no navigation, buttons, citation or table of contents', () => {
+    for (const m of provisions) {
       const f = frags.find((x) => x.url === urlOf(m.id))!;
       expect(plain(f.content), m.id).toBe(plain(units.find((u) => u.id === m.id)!.text));
     }
@@ -46,15 +46,15 @@ describe.each([['dist', DIST], ['dist-sub', DIST_SUB]])('the search index of %s'
     const f = frags.find((x) => x.url === HOME)!;
     const text = plain(f.content).replace(/\./g, '');
     expect(text).toBe(units.find((u) => u.id === 'document')!.text.replace(/\n/g, ''));
-    expect(text).not.toContain(headlineTitle(measures[0]!.headline));
+    expect(text).not.toContain(headlineTitle(provisions[0]!.headline));
   });
 
-  test('names each measure (id, label, headline) and files it under its chapter and departments', () => {
-    for (const m of measures) {
+  test('names each provision (id, label, headline) and files it under its chapter and departments', () => {
+    for (const m of provisions) {
       const f = frags.find((x) => x.url === urlOf(m.id))!;
       const chapter = policy.chapters.find((c) => c.number === m.chapter)!;
       expect(f.meta.id).toBe(m.id);
-      expect(f.meta.title).toBe(`${chapterLabel(m.chapter)}${measureLabel(m.number)} ${headlineTitle(m.headline)}`);
+      expect(f.meta.title).toBe(`${chapterLabel(m.chapter)}${labelInChapter(m.number)} ${headlineTitle(m.headline)}`);
       expect(f.filters.chapter).toEqual([String(m.chapter)]);
       expect(f.filters.chapterName).toEqual([`${m.chapter} ${chapterLabel(m.chapter)} ${chapter.title}`]);
       expect(f.meta.chapter).toBe(`${chapterLabel(m.chapter)} ${chapter.title}`);
@@ -65,7 +65,7 @@ describe.each([['dist', DIST], ['dist-sub', DIST_SUB]])('the search index of %s'
   test('names the document of every record (id, title, 发文字号), files it under the document filter, and orders it in the library', () => {
     const title = citedTitle(policy);
     // The seed is the library's only document, rank 0: the order is the reading order within it.
-    const order = new Map([[HOME, 0], ...measures.map((m, i) => [urlOf(m.id), i + 1] as const)]);
+    const order = new Map([[HOME, 0], ...provisions.map((m, i) => [urlOf(m.id), i + 1] as const)]);
     for (const f of frags) {
       expect(f.meta, f.url).toMatchObject({ document: DOC, documentTitle: title, docNumber: policy.docNumber, order: String(order.get(f.url)) });
       expect(f.filters.doc, f.url).toEqual([DOC]);
@@ -89,7 +89,7 @@ describe.each([['dist', DIST], ['dist-library', DIST_LIBRARY]])('what Pagefind r
     const read = pages.filter((p) => matchesGlob(p.file, INDEXED_PAGES));
     expect(pages.filter((p) => p.indexed && !read.includes(p)).map((p) => p.file)).toEqual([]);
     // What it reads: each document's page and its provisions' pages, and they all have indexed text.
-    expect(new Set(read.map((p) => p.type))).toEqual(new Set(['policies/*', 'policies/*/measure']));
+    expect(new Set(read.map((p) => p.type))).toEqual(new Set(['policies/*', 'policies/*/provision']));
     expect(read.filter((p) => !p.indexed).map((p) => p.file)).toEqual([]);
   });
 });

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { citedTitle, headlineTitle } from '../../src/model/derive.ts';
 import { attrs, htmlText, inner, pages, readPage } from '../helpers/html.ts';
-import { measures, policy } from '../helpers/model.ts';
+import { provisions, policy } from '../helpers/model.ts';
 import { DIST, DIST_SUB, SUB_PATH } from '../helpers/paths.ts';
-import { doc, fileOf, href, measure } from '../helpers/urls.ts';
+import { doc, fileOf, href, provision } from '../helpers/urls.ts';
 
 const SUMMARY = doc('summary/');
 const chapterSummary = (n: number) => doc(`summary/${n}/`);
@@ -19,32 +19,32 @@ describe('summary pages', () => {
     expect(built.filter((p) => p.startsWith(SUMMARY))).toHaveLength(policy.chapters.length + 1);
   });
 
-  test('the summary lists every measure with its id, headline and a link to it, and links each chapter summary', () => {
+  test('the summary lists every provision with its id, headline and a link to it, and links each chapter summary', () => {
     const html = readPage(DIST, fileOf(SUMMARY));
     const main = inner(html, 'main');
-    for (const m of measures) {
+    for (const m of provisions) {
       expect(main).toContain(`id="s${m.id}"`);
       expect(htmlText(main)).toContain(`${m.id}${m.marker}${headlineTitle(m.headline)}`);
     }
     const hrefs = attrs(main, 'href');
-    for (const m of measures) expect(hrefs).toContain(href(measure(m.id)));
+    for (const m of provisions) expect(hrefs).toContain(href(provision(m.id)));
     for (const c of policy.chapters) expect(hrefs).toContain(href(chapterSummary(c.number)));
     // Without JavaScript the chapter chooser stays hidden; the links above remain.
     expect(html).toMatch(/<fieldset class="pe-sum-tools__choose" data-print-choose hidden>/);
     expect(html.match(/<h1\b/g)).toHaveLength(1);
   });
 
-  test('a chapter summary has only its own measures', () => {
+  test('a chapter summary has only its own provisions', () => {
     for (const c of policy.chapters) {
       const main = htmlText(inner(readPage(DIST, fileOf(chapterSummary(c.number))), 'main'));
-      for (const m of measures) expect(main.includes(headlineTitle(m.headline)), `${c.number}: ${m.id}`).toBe(m.chapter === c.number);
+      for (const m of provisions) expect(main.includes(headlineTitle(m.headline)), `${c.number}: ${m.id}`).toBe(m.chapter === c.number);
     }
   });
 
   test('the document’s home and its doc bar link to the summary', () => {
     const home = readPage(DIST, fileOf(doc()));
     expect(attrs(inner(home, 'main'), 'href')).toContain(href(SUMMARY));
-    for (const p of [doc(), measure(measures[0]!.id)])
+    for (const p of [doc(), provision(provisions[0]!.id)])
       expect(attrs(inner(readPage(DIST, fileOf(p)), 'div', /<div class="pe-docbar"[^>]*>/), 'href'), p).toContain(href(SUMMARY));
   });
 });
@@ -77,11 +77,11 @@ describe('the print stylesheets', () => {
 
 describe('what each provision does, in its own words', () => {
   const main = inner(readPage(DIST, fileOf(SUMMARY)), 'main');
-  /** The summary's entry for a measure: its article, up to the next. */
+  /** The summary's entry for a provision: its article, up to the next. */
   const entry = (id: string) => main.slice(main.indexOf(`id="s${id}"`), main.indexOf('</article>', main.indexOf(`id="s${id}"`)));
 
   test('every provision lists its action clauses; each is the text’s own words and links to its place', () => {
-    for (const m of measures) {
+    for (const m of provisions) {
       const list = inner(entry(m.id), 'ul', /<ul class="pe-sum-actions"[^>]*>/);
       const items = [...list.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((x) => x[1]!);
       expect(items.length, m.id).toBeGreaterThan(0);
@@ -92,13 +92,13 @@ describe('what each provision does, in its own words', () => {
         const at = m.text.indexOf(clause, from);
         expect(at, `${m.id}: ${clause}`).toBeGreaterThanOrEqual(0);
         from = at + clause.length;
-        expect(attrs(item, 'href')).toEqual([`${href(measure(m.id))}?highlight=${encodeURIComponent(clause)}`]);
+        expect(attrs(item, 'href')).toEqual([`${href(provision(m.id))}?highlight=${encodeURIComponent(clause)}`]);
       }
     }
   });
 
   test('the headline and the departments of each entry come from the text', () => {
-    for (const m of measures) {
+    for (const m of provisions) {
       const e = entry(m.id);
       // The headline, as the title shows it.
       expect(m.text).toContain(headlineTitle(m.headline));

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { readSeed } from '../../src/convert/parse.ts';
-import { measuresOf } from '../../src/model/derive.ts';
+import { provisionsOf } from '../../src/model/derive.ts';
 import { registry } from '../helpers/forms.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,7 +34,7 @@ const hex = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().p
 function read(attribution: string) {
   const line = TEMPLATE.replace('（市人社局、市财政局等部门按职责分工）', attribution);
   const { doc, notes } = readSeed('seeds/test.txt', minimal.replace(TEMPLATE, line), registry);
-  const m = measuresOf(doc)[0]!;
+  const m = provisionsOf(doc)[0]!;
   return { m, line, notes };
 }
 

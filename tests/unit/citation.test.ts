@@ -1,26 +1,26 @@
 import { expect, test } from 'vitest';
-import { chapterLabel, headlineTitle, measureLabel } from '../../src/model/derive.ts';
-import { citeChapter, citeDocument, citeGbt7714, citeMeasure } from '../../src/views/citation.ts';
-import { measures, policy, seedText } from '../helpers/model.ts';
+import { chapterLabel, headlineTitle, labelInChapter } from '../../src/model/derive.ts';
+import { citeChapter, citeDocument, citeGbt7714, citeProvision } from '../../src/views/citation.ts';
+import { provisions, policy, seedText } from '../helpers/model.ts';
 
 /** The seed's title and 发文字号, read off its first two lines. */
 const [titleLine, numberLine] = seedText.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim());
 const seedTitle = /《(.+)》/.exec(titleLine!)![1]!;
 
-test('citation of a measure, for a report: 《title》（发文字号）label', () => {
-  expect(citeMeasure(policy, { chapter: 2, number: 1 })).toBe(`《${seedTitle}》（${numberLine}）第二部分第（一）项`);
-  expect(citeMeasure(policy, { chapter: 2, number: 1 })).toBe('《天津市关于促进劳动力和人才社会性流动体制机制改革的若干措施》（津就组字〔2020〕5号）第二部分第（一）项');
-  expect(citeChapter({ title: '某办法', measuresTitle: '', docNumber: '测字〔2024〕1号' }, 5)).toBe('《某办法》（测字〔2024〕1号）第五部分');
-  expect(citeDocument({ title: '某办法', measuresTitle: '', docNumber: '' })).toBe('《某办法》');
+test('citation of a provision, for a report: 《title》（发文字号）label', () => {
+  expect(citeProvision(policy, { chapter: 2, number: 1 })).toBe(`《${seedTitle}》（${numberLine}）第二部分第（一）项`);
+  expect(citeProvision(policy, { chapter: 2, number: 1 })).toBe('《天津市关于促进劳动力和人才社会性流动体制机制改革的若干措施》（津就组字〔2020〕5号）第二部分第（一）项');
+  expect(citeChapter({ title: '某办法', provisionsTitle: '', docNumber: '测字〔2024〕1号' }, 5)).toBe('《某办法》（测字〔2024〕1号）第五部分');
+  expect(citeDocument({ title: '某办法', provisionsTitle: '', docNumber: '' })).toBe('《某办法》');
   expect(chapterLabel(10)).toBe('第十部分');
-  expect(measureLabel(4)).toBe('第（四）项');
+  expect(labelInChapter(4)).toBe('第（四）项');
 });
 
-test('the citation numbering matches the text numbering of every measure', () => {
-  for (const m of measures) {
+test('the citation numbering matches the text numbering of every provision', () => {
+  for (const m of provisions) {
     const chapter = policy.chapters[m.chapter - 1]!;
-    const doc = { title: 'T', measuresTitle: '', docNumber: 'N' };
-    expect(citeMeasure(doc, m)).toBe(`《T》（N）第${chapter.marker.slice(0, -1)}部分第${m.marker}项`);
+    const doc = { title: 'T', provisionsTitle: '', docNumber: 'N' };
+    expect(citeProvision(doc, m)).toBe(`《T》（N）第${chapter.marker.slice(0, -1)}部分第${m.marker}项`);
     expect(citeChapter(doc, m.chapter)).toBe(`《T》（N）第${chapter.marker.slice(0, -1)}部分`);
   }
 });

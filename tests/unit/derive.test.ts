@@ -3,31 +3,31 @@ import { describe, expect, test } from 'vitest';
 import { DOCUMENT_ID_RE, documentId } from '../../src/convert/doc-id.ts';
 import { parseSeed } from '../../src/convert/parse.ts';
 import {
-  knownDocNumber, chapterLabel, chapterOf, citedTitle, departmentIds, departmentOrder, headlineTitle, leadId, measureLabel, measuresOf, ownText,
-  provisionLabel, sharedWithOthers,
+  knownDocNumber, chapterLabel, chapterOf, citedTitle, departmentIds, departmentOrder, headlineTitle, leadId, labelInChapter, provisionsOf, ownText,
+  citedLabel, sharedWithOthers,
 } from '../../src/model/derive.ts';
 import type { Department } from '../../src/model/types.ts';
-import { measureLinesFromSeed, measures, policy, registry, seedAttributions, seedText } from '../helpers/model.ts';
-import { makeChapter, makeDoc, makeMeasure } from './make-doc.ts';
+import { provisionLinesFromSeed, provisions, policy, registry, seedAttributions, seedText } from '../helpers/model.ts';
+import { makeChapter, makeDoc, makeProvision } from './make-doc.ts';
 
-const seedLines = measureLinesFromSeed();
+const seedLines = provisionLinesFromSeed();
 const slugOf = (abbr: string) => registry.find((d) => d.abbr === abbr)!.id;
-/** Departments of each measure straight from the seed lines, as registry ids. */
+/** Departments of each provision straight from the seed lines, as registry ids. */
 const seedDepartments = (id: string) => seedAttributions().filter((a) => a.id === id).map((a) => slugOf(a.abbr));
 
 describe('labels', () => {
-  test('chapter, measure and provision labels in Chinese numerals', () => {
+  test('chapter, provision and provision labels in Chinese numerals', () => {
     expect(chapterLabel(1)).toBe('第一部分');
     expect(chapterLabel(12)).toBe('第十二部分');
-    expect(measureLabel(3)).toBe('第（三）项');
-    expect(measureLabel(20)).toBe('第（二十）项');
-    expect(provisionLabel({ chapter: 2, number: 1 })).toBe('第二部分第（一）项');
+    expect(labelInChapter(3)).toBe('第（三）项');
+    expect(labelInChapter(20)).toBe('第（二十）项');
+    expect(citedLabel({ chapter: 2, number: 1 })).toBe('第二部分第（一）项');
   });
 
   test('every provision label repeats the numbering as the seed writes it', () => {
-    for (const m of measures) {
+    for (const m of provisions) {
       const chapterMarker = policy.chapters.find((c) => c.number === m.chapter)!.marker;
-      expect(provisionLabel(m)).toBe(`第${chapterMarker.slice(0, -1)}部分第${seedLines.get(m.id)!.match(/^（[^）]+）/)![0]}项`);
+      expect(citedLabel(m)).toBe(`第${chapterMarker.slice(0, -1)}部分第${seedLines.get(m.id)!.match(/^（[^）]+）/)![0]}项`);
     }
   });
 
@@ -41,22 +41,22 @@ describe('labels', () => {
 });
 
 describe('provisions of a document', () => {
-  test('measuresOf lists every measure of the seed in reading order', () => {
-    expect(measuresOf(policy).map((m) => m.id)).toEqual([...seedLines.keys()]);
-    expect(measuresOf(makeDoc())).toEqual([]);
+  test('provisionsOf lists every provision of the seed in reading order', () => {
+    expect(provisionsOf(policy).map((m) => m.id)).toEqual([...seedLines.keys()]);
+    expect(provisionsOf(makeDoc())).toEqual([]);
   });
 
-  test('chapterOf finds the chapter that holds the measure, and fails for a missing chapter', () => {
-    for (const m of measures) {
+  test('chapterOf finds the chapter that holds the provision, and fails for a missing chapter', () => {
+    for (const m of provisions) {
       const c = chapterOf(policy, m);
       expect(c.number).toBe(m.chapter);
-      expect(c.measures).toContain(m);
+      expect(c.provisions).toContain(m);
     }
     expect(() => chapterOf(policy, { chapter: policy.chapters.length + 1 })).toThrow(/no chapter 6/);
   });
 
   test('departmentIds, leadId and sharedWithOthers read the attribution as the seed writes it', () => {
-    for (const m of measures) {
+    for (const m of provisions) {
       const line = seedLines.get(m.id)!;
       const ids = seedDepartments(m.id);
       expect(departmentIds(m), m.id).toEqual(ids);
@@ -64,25 +64,25 @@ describe('provisions of a document', () => {
       expect(sharedWithOthers(m), m.id).toBe(line.endsWith('等部门按职责分工）'));
     }
     // Chapter five names no department.
-    expect(policy.chapters[4]!.measures.map(leadId)).toEqual([undefined, undefined, undefined]);
+    expect(policy.chapters[4]!.provisions.map(leadId)).toEqual([undefined, undefined, undefined]);
   });
 
-  test('ownText is the measure text without its closing attribution', () => {
-    for (const m of measures) {
+  test('ownText is the provision text without its closing attribution', () => {
+    for (const m of provisions) {
       const line = seedLines.get(m.id)!;
       const closing = m.attribution ? /（[^（）]*）$/u.exec(line)![0] : '';
       expect(m.marker + ownText(m) + closing, m.id).toBe(line);
       if (m.attribution) expect(ownText(m).endsWith('）'), m.id).toBe(false);
     }
-    const made = makeMeasure('1-1', ['a'], [{ id: 'a', abbr: '市甲局', name: '甲', nameEn: 'A', kind: 'government' }], { body: '正文（括注）。' });
+    const made = makeProvision('1-1', ['a'], [{ id: 'a', abbr: '市甲局', name: '甲', nameEn: 'A', kind: 'government' }], { body: '正文（括注）。' });
     expect(ownText(made)).toBe('示例标题。正文（括注）。');
     // An attribution that is not at the end of the text is left alone.
     expect(ownText({ ...made, text: '示例标题。' })).toBe('示例标题。');
   });
 
-  test('citedTitle: the measures title when there is one, else the notice title', () => {
+  test('citedTitle: the provisions title when there is one, else the notice title', () => {
     expect(citedTitle(policy)).toBe(seedText.match(/《([^》]+)》/u)![1]);
-    expect(citedTitle({ title: '示例通知', measuresTitle: '' })).toBe('示例通知');
+    expect(citedTitle({ title: '示例通知', provisionsTitle: '' })).toBe('示例通知');
   });
 });
 
@@ -94,8 +94,8 @@ describe('departmentOrder', () => {
     { id: 'd', abbr: '市丁局', name: '丁', nameEn: 'D', kind: 'government' },
     { id: 'e', abbr: '市戊局', name: '戊', nameEn: 'E', kind: 'government' },
   ];
-  const first = makeDoc({ chapters: [makeChapter(1, [makeMeasure('1-1', ['c', 'a'], reg), makeMeasure('1-2', [], reg)])] });
-  const second = makeDoc({ id: 'sl-2024-2', chapters: [makeChapter(1, [makeMeasure('1-1', ['d', 'c'], reg)])] });
+  const first = makeDoc({ chapters: [makeChapter(1, [makeProvision('1-1', ['c', 'a'], reg), makeProvision('1-2', [], reg)])] });
+  const second = makeDoc({ id: 'sl-2024-2', chapters: [makeChapter(1, [makeProvision('1-1', ['d', 'c'], reg)])] });
 
   test('departments in the order the documents first name them, then the rest in registry order', () => {
     expect(departmentOrder(reg, [first]).map((d) => d.id)).toEqual(['c', 'a', 'b', 'd', 'e']);

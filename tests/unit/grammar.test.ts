@@ -1,7 +1,7 @@
 /**
  * The pieces of the document grammar, each on its own: the numbering vocabulary, numerals and
  * dates, the line rules, headlines, attributions, labels; and the speed of conversion (linear in
- * the length of a measure).
+ * the length of a provision).
  */
 import { describe, expect, test } from 'vitest';
 import { cutHeadline } from '../../src/convert/body.ts';
@@ -10,10 +10,10 @@ import { LINE_BREAK_RE, toLines } from '../../src/convert/lines.ts';
 import { renderContent } from '../../src/convert/mdx.ts';
 import { classify } from '../../src/convert/rules.ts';
 import { Report } from '../../src/convert/report.ts';
-import { chapterHeading, chapterLabel, leadIds, measureLabel, ownText, provisionLabel } from '../../src/model/derive.ts';
+import { chapterHeading, chapterLabel, leadIds, labelInChapter, ownText, citedLabel } from '../../src/model/derive.ts';
 import { NUMBERINGS, readNumbering } from '../../src/model/numbering.ts';
 import { fromChineseNumeral, numeralOrDigits, parseDate, toChineseNumeral } from '../../src/model/numerals.ts';
-import type { Measure } from '../../src/model/types.ts';
+import type { Provision } from '../../src/model/types.ts';
 import { parse, registry } from '../helpers/forms.ts';
 
 describe('the numbering vocabulary', () => {
@@ -89,15 +89,15 @@ describe('headlines', () => {
 });
 
 describe('labels and derived values', () => {
-  const m = (fields: Partial<Measure>): Measure => ({ id: '2-1', chapter: 2, number: 1, marker: '（一）', headline: 'x。', text: 'x。', attribution: null, line: 1, ...fields });
+  const m = (fields: Partial<Provision>): Provision => ({ id: '2-1', chapter: 2, number: 1, marker: '（一）', headline: 'x。', text: 'x。', attribution: null, line: 1, ...fields });
 
   test('a provision is cited by its numbering', () => {
-    expect(provisionLabel(m({}))).toBe('第二部分第（一）项');
-    expect(provisionLabel(m({ chapterKind: 'chapter' }))).toBe('第二章第（一）项');
-    expect(provisionLabel(m({ chapterKind: 'none' }))).toBe('第（一）项');
-    expect(provisionLabel(m({ kind: 'article', number: 15 }))).toBe('第十五条');
-    expect(provisionLabel(m({ kind: 'part', number: 3, chapterKind: 'none' }))).toBe('第三部分');
-    expect(measureLabel(m({ kind: 'article', number: 101 }))).toBe('第一百零一条');
+    expect(citedLabel(m({}))).toBe('第二部分第（一）项');
+    expect(citedLabel(m({ chapterKind: 'chapter' }))).toBe('第二章第（一）项');
+    expect(citedLabel(m({ chapterKind: 'none' }))).toBe('第（一）项');
+    expect(citedLabel(m({ kind: 'article', number: 15 }))).toBe('第十五条');
+    expect(citedLabel(m({ kind: 'part', number: 3, chapterKind: 'none' }))).toBe('第三部分');
+    expect(labelInChapter(m({ kind: 'article', number: 101 }))).toBe('第一百零一条');
     expect([chapterLabel(2), chapterLabel({ number: 2, kind: 'chapter' }), chapterLabel({ number: 1, kind: 'none' })]).toEqual(['第二部分', '第二章', '']);
     expect(chapterHeading({ marker: '第一章', title: '总则', kind: 'chapter' })).toBe('第一章\u3000总则');
   });
@@ -115,7 +115,7 @@ describe('labels and derived values', () => {
   });
 });
 
-describe('speed: conversion is linear in the length of a measure', () => {
+describe('speed: conversion is linear in the length of a provision', () => {
   const sentence = (i: number) => `落实《测试文件第${i}号》要求，推进“示例工程${i}”建设，市人社局完成${(i % 97) + 1}%的目标。`;
   const seed = (n: number) =>
     `关于印发《测试措施》的通知\n测字〔2024〕1号\n各区：\n现印发。\n\n测试局\n2024年1月2日\n一、测试\n（一）${Array.from({ length: n }, (_, i) => sentence(i)).join('')}（市人社局）\n`;
@@ -129,15 +129,15 @@ describe('speed: conversion is linear in the length of a measure', () => {
     return (used.user + used.system) / 1e6;
   };
 
-  test('a measure of 2,000 sentences converts in under 2 s', () => {
+  test('a provision of 2,000 sentences converts in under 2 s', () => {
     const s = seconds(2000);
-    console.log(`2,000-sentence measure: parsed and converted in ${s.toFixed(2)} s`);
+    console.log(`2,000-sentence provision: parsed and converted in ${s.toFixed(2)} s`);
     expect(s).toBeLessThan(2);
   });
 
-  test('a measure of 20,000 sentences converts in under 30 s (hours when it was quadratic)', () => {
+  test('a provision of 20,000 sentences converts in under 30 s (hours when it was quadratic)', () => {
     const s = seconds(20000);
-    console.log(`20,000-sentence measure: parsed and converted in ${s.toFixed(2)} s`);
+    console.log(`20,000-sentence provision: parsed and converted in ${s.toFixed(2)} s`);
     expect(s).toBeLessThan(30);
   });
 

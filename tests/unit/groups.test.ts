@@ -9,7 +9,7 @@ import { departmentNames } from '../../src/views/lexicon.ts';
 import { groupHit, groupIndex, markedSentences, maskNames, phraseHits, sentenceSpans } from '../../src/views/groups.ts';
 import { policy, registry } from '../helpers/model.ts';
 import { expectedGroupMembers, groups, groupsYaml, library } from '../helpers/vocabulary.ts';
-import { makeChapter, makeDoc, makeMeasure } from './make-doc.ts';
+import { makeChapter, makeDoc, makeProvision } from './make-doc.ts';
 
 const names = registry.flatMap(departmentNames);
 const index = groupIndex(groups, library, names);
@@ -35,7 +35,7 @@ describe('content/groups.yaml', () => {
   });
 
   test('the phrases that occur in no provision are exactly those the build warns about', () => {
-    const texts = library.flatMap((d) => d.chapters.flatMap((c) => c.measures.map((m) => m.text)));
+    const texts = library.flatMap((d) => d.chapters.flatMap((c) => c.provisions.map((m) => m.text)));
     const nowhere = groups.flatMap((g) => g.terms.filter((p) => !texts.some((t) => t.includes(p))).map((p) => `${g.id}:${p}`));
     expect(index.unused.map((u) => `${u.group.id}:${u.phrase}`)).toEqual(nowhere);
   });
@@ -45,7 +45,7 @@ describe('membership', () => {
   test('each group holds the seed provisions whose lines name it, outside the departments’ names', () => {
     const expected = expectedGroupMembers();
     for (const { group, hits } of index.groups) {
-      expect(hits.filter((h) => h.doc.id === policy.id).map((h) => h.measure.id), group.id).toEqual(expected.get(group.id));
+      expect(hits.filter((h) => h.doc.id === policy.id).map((h) => h.provision.id), group.id).toEqual(expected.get(group.id));
     }
   });
 
@@ -53,12 +53,12 @@ describe('membership', () => {
     const veterans = groups.find((g) => g.terms.includes('退役军人'))!;
     const doc = makeDoc({
       chapters: [makeChapter(1, [
-        makeMeasure('1-1', ['veterans-affairs'], registry, { body: '会同市退役军人局做好工作。' }),
-        makeMeasure('1-2', ['veterans-affairs'], registry, { body: '做好退役军人安置工作。' }),
+        makeProvision('1-1', ['veterans-affairs'], registry, { body: '会同市退役军人局做好工作。' }),
+        makeProvision('1-2', ['veterans-affairs'], registry, { body: '做好退役军人安置工作。' }),
       ])],
     });
-    expect(groupHit(doc, doc.chapters[0]!.measures[0]!, veterans, names)).toBeNull();
-    const hit = groupHit(doc, doc.chapters[0]!.measures[1]!, veterans, names)!;
+    expect(groupHit(doc, doc.chapters[0]!.provisions[0]!, veterans, names)).toBeNull();
+    const hit = groupHit(doc, doc.chapters[0]!.provisions[1]!, veterans, names)!;
     expect(hit.phrases).toEqual(['退役军人']);
     expect(hit.sentences).toEqual([[{ text: '做好', mark: false }, { text: '退役军人', mark: true }, { text: '安置工作。', mark: false }]]);
   });
@@ -67,7 +67,7 @@ describe('membership', () => {
     for (const [key, gs] of index.byProvision) {
       const order = gs.map((g) => groups.indexOf(g));
       expect(order, key).toEqual([...order].sort((a, b) => a - b));
-      for (const g of gs) expect(index.groups.find((x) => x.group === g)!.hits.some((h) => `${h.doc.id}/${h.measure.id}` === key)).toBe(true);
+      for (const g of gs) expect(index.groups.find((x) => x.group === g)!.hits.some((h) => `${h.doc.id}/${h.provision.id}` === key)).toBe(true);
     }
   });
 });
@@ -98,7 +98,7 @@ describe('sentences', () => {
       for (const h of hits) {
         for (const s of h.sentences) {
           const sentence = s.map((x) => x.text).join('');
-          expect(h.measure.text.includes(sentence)).toBe(true);
+          expect(h.provision.text.includes(sentence)).toBe(true);
           for (const x of s.filter((y) => y.mark)) expect(group.terms).toContain(x.text);
         }
       }

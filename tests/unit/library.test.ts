@@ -6,7 +6,7 @@ import { makeDoc } from './make-doc.ts';
 import { registry } from '../helpers/model.ts';
 
 const doc = (id: string, dateISO: string, issuer: string): PolicyDocument =>
-  makeDoc({ id, dateISO, issuer, signature: issuer, title: `关于印发《示例${id}》的通知`, measuresTitle: `示例${id}` });
+  makeDoc({ id, dateISO, issuer, signature: issuer, title: `关于印发《示例${id}》的通知`, provisionsTitle: `示例${id}` });
 
 const a = doc('a', '2021-03-01', '测试领导小组');
 const b = doc('b', '2019-12-31', '示例委员会');
@@ -158,9 +158,9 @@ describe('paginateGroups: pages of at most n items, groups kept together where t
 
 describe('sortDocuments: the library list in each order', () => {
   const docs = [
-    makeDoc({ id: 'b', title: '关于印发《乙示例办法》的通知', measuresTitle: '乙示例办法', dateISO: '2021-05-01', docNumber: '测字〔2021〕2号' }),
-    makeDoc({ id: 'a', title: '关于印发《甲示例办法》的通知', measuresTitle: '甲示例办法', dateISO: '2022-01-01', docNumber: '测字〔2022〕1号' }),
-    makeDoc({ id: 'c', title: '关于印发《丙示例办法》的通知', measuresTitle: '丙示例办法', dateISO: '2021-05-01', docNumber: '测字〔2021〕1号' }),
+    makeDoc({ id: 'b', title: '关于印发《乙示例办法》的通知', provisionsTitle: '乙示例办法', dateISO: '2021-05-01', docNumber: '测字〔2021〕2号' }),
+    makeDoc({ id: 'a', title: '关于印发《甲示例办法》的通知', provisionsTitle: '甲示例办法', dateISO: '2022-01-01', docNumber: '测字〔2022〕1号' }),
+    makeDoc({ id: 'c', title: '关于印发《丙示例办法》的通知', provisionsTitle: '丙示例办法', dateISO: '2021-05-01', docNumber: '测字〔2021〕1号' }),
   ];
   test('newest first (the same day by 发文字号), oldest first, by title in pinyin', () => {
     expect(sortDocuments(docs, 'newest').map((d) => d.id)).toEqual(['a', 'c', 'b']);

@@ -1,18 +1,18 @@
 /**
  * Small made-up documents for unit tests of the pure views: a PolicyDocument with fictional
- * defaults (titles marked 示例), and measures whose text ends in the attribution they carry.
+ * defaults (titles marked 示例), and provisions whose text ends in the attribution they carry.
  */
-import type { Attribution, Chapter, Department, Measure, PolicyDocument } from '../../src/model/types.ts';
+import type { Attribution, Chapter, Department, Provision, PolicyDocument } from '../../src/model/types.ts';
 
 const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-/** A measure (chapter-number id) whose text is `headline + body + （abbrs…suffix）`; departments are looked up in `registry` by id. */
-export function makeMeasure(
+/** A provision (chapter-number id) whose text is `headline + body + （abbrs…suffix）`; departments are looked up in `registry` by id. */
+export function makeProvision(
   id: string,
   departmentIds: readonly string[],
   registry: readonly Department[],
   o: { headline?: string; body?: string; etc?: boolean; line?: number } = {},
-): Measure {
+): Provision {
   const [chapter, number] = id.split('-').map(Number) as [number, number];
   const headline = o.headline ?? '示例标题。';
   const departments = departmentIds.map((slug) => ({ abbr: registry.find((d) => d.id === slug)?.abbr ?? slug, slug }));
@@ -26,9 +26,9 @@ export function makeMeasure(
   };
 }
 
-/** A chapter holding the given measures. */
-export function makeChapter(number: number, measures: Measure[], title = `示例第${NUMERALS[number]}部分`): Chapter {
-  return { number, marker: `${NUMERALS[number]}、`, title, line: number * 10, measures };
+/** A chapter holding the given provisions. */
+export function makeChapter(number: number, provisions: Provision[], title = `示例第${NUMERALS[number]}部分`): Chapter {
+  return { number, marker: `${NUMERALS[number]}、`, title, line: number * 10, provisions };
 }
 
 /** A whole made-up document; every field can be overridden. */
@@ -37,7 +37,7 @@ export function makeDoc(o: Partial<PolicyDocument> = {}): PolicyDocument {
     id: 'sl-2024-1',
     source: 'shili.txt',
     title: '关于印发《示例措施》的通知',
-    measuresTitle: '示例措施',
+    provisionsTitle: '示例措施',
     docNumber: '示字〔2024〕1号',
     addressees: '各有关单位：',
     notice: ['现将《示例措施》印发给你们。'],

@@ -2,17 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { describe, expect, test } from 'vitest';
-import { headlineTitle, provisionLabel } from '../../src/model/derive.ts';
+import { headlineTitle, citedLabel } from '../../src/model/derive.ts';
 import {
   DEPARTMENT_COLUMNS, RESPONSIBILITY_COLUMNS, SCHEMA_VERSION, departmentSummaries, departmentsCsv, libraryIndexData, libraryIndexJsonSchema,
   libraryIndexSchema, policyData, policyJsonSchema, policySchema, responsibilities, responsibilitiesCsv, schemaFields,
 } from '../../src/export/opendata.ts';
 import { parseSeed } from '../../src/convert/parse.ts';
 import { parseCsv, records } from '../helpers/csv.ts';
-import { measures, measureLinesFromSeed, policy, registry, seedAttributions, seedText } from '../helpers/model.ts';
+import { provisions, provisionLinesFromSeed, policy, registry, seedAttributions, seedText } from '../helpers/model.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 
-const url = (id: string) => `https://example.org/measures/${id}/`;
+const url = (id: string) => `https://example.org/provisions/${id}/`;
 const data = policyData(policy, registry, url);
 const seedLinks = seedAttributions();
 /** The small fixture seed (测试市…, 测就字〔2024〕1号): a second document for the library-wide tables. */
@@ -24,21 +24,21 @@ describe('policy.json of the seed', () => {
     expect(z.fromJSONSchema(policyJsonSchema()).safeParse(JSON.parse(JSON.stringify(data))).success).toBe(true);
   });
 
-  test('every measure, with its text exactly as the seed line minus its marker', () => {
-    const lines = measureLinesFromSeed();
-    expect(data.measures.map((m) => m.id)).toEqual([...lines.keys()]);
-    for (const m of data.measures) {
+  test('every provision, with its text exactly as the seed line minus its marker', () => {
+    const lines = provisionLinesFromSeed();
+    expect(data.provisions.map((m) => m.id)).toEqual([...lines.keys()]);
+    for (const m of data.provisions) {
       expect(m.marker + m.text).toBe(lines.get(m.id));
-      expect(m.url).toBe(`https://example.org/measures/${m.id}/`);
+      expect(m.url).toBe(`https://example.org/provisions/${m.id}/`);
       const chapterMarker = policy.chapters.find((c) => c.number === m.chapter)!.marker;
-      expect(m.citation).toBe(`《${policy.measuresTitle}》（${policy.docNumber}）第${chapterMarker.slice(0, -1)}部分第${m.marker}项`);
+      expect(m.citation).toBe(`《${policy.provisionsTitle}》（${policy.docNumber}）第${chapterMarker.slice(0, -1)}部分第${m.marker}项`);
     }
   });
 
-  test('measure-department links in the order the text lists them', () => {
+  test('provision-department links in the order the text lists them', () => {
     expect(seedLinks).toHaveLength(60);
     const abbr = (id: string) => registry.find((d) => d.id === id)!.abbr;
-    expect(data.responsibilities.map((r) => ({ id: r.measure, abbr: abbr(r.department), position: r.position }))).toEqual(seedLinks);
+    expect(data.responsibilities.map((r) => ({ id: r.provision, abbr: abbr(r.department), position: r.position }))).toEqual(seedLinks);
     expect(data.responsibilities.filter((r) => r.lead).every((r) => r.position === 1)).toBe(true);
   });
 
@@ -51,7 +51,7 @@ describe('policy.json of the seed', () => {
     const lines = seedText.split('\n').map((l) => l.trim()).filter(Boolean);
     expect(data.document).toMatchObject({ title: lines[0], docNumber: lines[1], addressees: lines[2], seal: '市人社局代章', dateISO: '2020-07-30' });
     expect(data.document.implements).toEqual(policy.implements);
-    expect(data.chapters.map((c) => c.measures)).toEqual(policy.chapters.map((c) => c.measures.map((m) => m.id)));
+    expect(data.chapters.map((c) => c.provisions)).toEqual(policy.chapters.map((c) => c.provisions.map((m) => m.id)));
   });
 
   test('department counts add up to the links', () => {
@@ -65,8 +65,8 @@ describe('policy.json of the seed', () => {
   });
 
   test('the schema rejects what it should', () => {
-    const bad = structuredClone(data) as unknown as { measures: { departments: string[] }[]; version: { schema: string } };
-    bad.measures[0]!.departments.push('不是标识');
+    const bad = structuredClone(data) as unknown as { provisions: { departments: string[] }[]; version: { schema: string } };
+    bad.provisions[0]!.departments.push('不是标识');
     expect(policySchema.safeParse(bad).success).toBe(false);
     expect(z.fromJSONSchema(policyJsonSchema()).safeParse(bad).success).toBe(false);
     const noVersion = { ...data, version: undefined };
@@ -89,7 +89,7 @@ describe('field documentation comes from the schema', () => {
   test('types, nullable and lists', () => {
     const by = (p: string) => fields.find((f) => f.path === p)!;
     expect(by('document.seal').types).toEqual(['string', 'null']);
-    expect(by('measures[].departments')).toMatchObject({ types: ['array'], itemTypes: ['string'] });
+    expect(by('provisions[].departments')).toMatchObject({ types: ['array'], itemTypes: ['string'] });
     expect(by('responsibilities[].position').types).toEqual(['integer']);
   });
 });
@@ -104,12 +104,12 @@ describe('CSV tables', () => {
     // No ASCII code in a column people read (the codes are the last three).
     for (const row of csv.rows.slice(1)) for (const cell of row.slice(0, 8)) expect(cell).not.toMatch(/^[a-z0-9-]+$|[a-z]{2,}-\d/);
     for (const r of rows) {
-      expect([r['文件代码（系统对接用）'], r['文件名称'], r['发文字号']]).toEqual(['jjzz-2020-5', policy.measuresTitle, '津就组字〔2020〕5号']);
+      expect([r['文件代码（系统对接用）'], r['文件名称'], r['发文字号']]).toEqual(['jjzz-2020-5', policy.provisionsTitle, '津就组字〔2020〕5号']);
       // The seed marks no roles: the first listed leads; the one vocabulary 牵头 / 参与（配合）.
       expect(r['分工']).toBe(r['原文排列顺序'] === '1' ? '牵头' : '参与（配合）');
-      const m = measures.find((x) => x.id === r['措施代码（系统对接用）'])!;
+      const m = provisions.find((x) => x.id === r['措施代码（系统对接用）'])!;
       expect(r['措施标题']).toBe(headlineTitle(m.headline));
-      expect(r['编号']).toBe(provisionLabel(m));
+      expect(r['编号']).toBe(citedLabel(m));
       expect(r['所属部分']).toBe(`${policy.chapters[m.chapter - 1]!.marker}${policy.chapters[m.chapter - 1]!.title}`);
       expect(r['部门全称']).toBe(registry.find((d) => d.abbr === r['部门简称'])!.name);
     }
@@ -118,7 +118,7 @@ describe('CSV tables', () => {
   test('departments.csv: one row per registry department', () => {
     const rows = records(parseCsv(departmentsCsv([policy], registry)));
     expect(rows.map((r) => r['部门代码（系统对接用）'])).toEqual(data.departments.map((d) => d.id));
-    const cite = (id: string) => `津就组字〔2020〕5号${provisionLabel(measures.find((m) => m.id === id)!)}`;
+    const cite = (id: string) => `津就组字〔2020〕5号${citedLabel(provisions.find((m) => m.id === id)!)}`;
     for (const r of rows) {
       const links = seedLinks.filter((l) => l.abbr === r['简称']);
       expect(Number(r['文件数'])).toBe(links.length > 0 ? 1 : 0);
@@ -143,37 +143,37 @@ describe('CSV tables', () => {
   });
 });
 
-test('a small fixture: a measure without departments, one with a single department', () => {
+test('a small fixture: a provision without departments, one with a single department', () => {
   const d = policyData(fixture, registry, url);
   expect(d.document.id).toBe('cjz-2024-1');
   expect(d.version.source).toBe('minimal.txt');
   expect(d.responsibilities).toEqual([
-    { measure: '1-1', department: 'human-resources', position: 1, lead: true },
-    { measure: '1-1', department: 'finance', position: 2, lead: false },
-    { measure: '1-2', department: 'education', position: 1, lead: true },
+    { provision: '1-1', department: 'human-resources', position: 1, lead: true },
+    { provision: '1-1', department: 'finance', position: 2, lead: false },
+    { provision: '1-2', department: 'education', position: 1, lead: true },
   ]);
-  expect(d.measures.find((m) => m.id === '2-1')!.departments).toEqual([]);
-  expect(d.measures.find((m) => m.id === '1-1')!.departmentsEtc).toBe(true);
+  expect(d.provisions.find((m) => m.id === '2-1')!.departments).toEqual([]);
+  expect(d.provisions.find((m) => m.id === '1-1')!.departmentsEtc).toBe(true);
   expect(d.references.documents).toMatchObject([{ title: '关于做好就业工作的意见', number: '国办发〔2024〕3号', implemented: true, places: ['preamble'] }]);
   expect(d.references.programmes).toMatchObject([{ name: '海河英才', places: ['1-2'] }]);
   const finance = departmentSummaries([fixture], registry).find((s) => s.department.id === 'finance')!;
   expect(finance.leads).toEqual([]);
-  expect(finance.participates.map((r) => [r.document.id, r.measure.id, r.chapter.number, r.department.id, r.position])).toEqual([['cjz-2024-1', '1-1', 1, 'finance', 2]]);
+  expect(finance.participates.map((r) => [r.document.id, r.provision.id, r.chapter.number, r.department.id, r.position])).toEqual([['cjz-2024-1', '1-1', 1, 'finance', 2]]);
   expect(responsibilities([fixture], registry)).toHaveLength(3);
 });
 
 describe('several documents', () => {
   const docs = [policy, fixture];
 
-  test('responsibilities: by document, then measure, then position; measure ids repeat across documents', () => {
+  test('responsibilities: by document, then provision, then position; provision ids repeat across documents', () => {
     const rows = responsibilities(docs, registry);
     expect(rows).toHaveLength(seedLinks.length + 3);
-    expect(rows.map((r) => `${r.document.id}/${r.measure.id}@${r.position}`)).toEqual([
+    expect(rows.map((r) => `${r.document.id}/${r.provision.id}@${r.position}`)).toEqual([
       ...seedLinks.map((l) => `jjzz-2020-5/${l.id}@${l.position}`),
       'cjz-2024-1/1-1@1', 'cjz-2024-1/1-1@2', 'cjz-2024-1/1-2@1',
     ]);
     for (const r of rows) {
-      expect(r.chapter.measures).toContain(r.measure);
+      expect(r.chapter.provisions).toContain(r.provision);
       expect(r.document.chapters).toContain(r.chapter);
     }
     expect(responsibilities([fixture, policy], registry)[0]!.document.id).toBe('cjz-2024-1');
@@ -194,10 +194,10 @@ describe('several documents', () => {
     const row = (abbr: string) => rows.find((r) => r['简称'] === abbr)!;
     const hr = seedLinks.filter((l) => l.abbr === '市人社局');
     expect(row('市人社局')['文件数']).toBe('2');
-    const label = (id: string) => provisionLabel(measures.find((m) => m.id === id)!);
-    expect(row('市人社局')['牵头的措施']!.split('；')).toEqual([...hr.filter((l) => l.position === 1).map((l) => `津就组字〔2020〕5号${label(l.id)}`), `测就字〔2024〕1号${provisionLabel(fixture.chapters[0]!.measures[0]!)}`]);
+    const label = (id: string) => citedLabel(provisions.find((m) => m.id === id)!);
+    expect(row('市人社局')['牵头的措施']!.split('；')).toEqual([...hr.filter((l) => l.position === 1).map((l) => `津就组字〔2020〕5号${label(l.id)}`), `测就字〔2024〕1号${citedLabel(fixture.chapters[0]!.provisions[0]!)}`]);
     expect(Number(row('市人社局')['牵头'])).toBe(hr.filter((l) => l.position === 1).length + 1);
-    expect(row('市财政局')['参与（配合）的措施']!.split('；').at(-1)).toBe(`测就字〔2024〕1号${provisionLabel(fixture.chapters[0]!.measures[0]!)}`);
+    expect(row('市财政局')['参与（配合）的措施']!.split('；').at(-1)).toBe(`测就字〔2024〕1号${citedLabel(fixture.chapters[0]!.provisions[0]!)}`);
     // A department only the seed names is in one document.
     expect(row('市档案局')['文件数']).toBe('1');
     expect(rows.map((r) => r['部门代码（系统对接用）'])).toHaveLength(registry.length);
@@ -220,14 +220,14 @@ describe('several documents', () => {
     expect(index.version.schema).toBe(SCHEMA_VERSION);
     expect(index.documents).toEqual([
       {
-        id: 'jjzz-2020-5', title: policy.measuresTitle, docNumber: '津就组字〔2020〕5号', issuer: '市就业工作领导小组', date: '2020年7月30日', dateISO: '2020-07-30',
-        measures: measureLinesFromSeed().size, departments: new Set(seedLinks.map((l) => l.abbr)).size,
+        id: 'jjzz-2020-5', title: policy.provisionsTitle, docNumber: '津就组字〔2020〕5号', issuer: '市就业工作领导小组', date: '2020年7月30日', dateISO: '2020-07-30',
+        provisions: provisionLinesFromSeed().size, departments: new Set(seedLinks.map((l) => l.abbr)).size,
         url: 'https://example.org/policies/jjzz-2020-5/',
         files: { policy: 'https://example.org/data/jjzz-2020-5/policy.json', responsibilities: 'https://example.org/data/jjzz-2020-5/responsibilities.csv' },
       },
       {
         id: 'cjz-2024-1', title: '测试市促进就业的若干措施', docNumber: '测就字〔2024〕1号', issuer: '测试市就业工作领导小组', date: '2024年2月29日', dateISO: '2024-02-29',
-        measures: 3, departments: 3,
+        provisions: 3, departments: 3,
         url: 'https://example.org/policies/cjz-2024-1/',
         files: { policy: 'https://example.org/data/cjz-2024-1/policy.json', responsibilities: 'https://example.org/data/cjz-2024-1/responsibilities.csv' },
       },

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { ROOT } from '../helpers/paths.ts';
 
 describe('the generated print stylesheet', () => {
-  const css = printStylesheet({ measuresTitle: policy.measuresTitle, docNumber: policy.docNumber!, origin: 'https://example.org/' });
+  const css = printStylesheet({ provisionsTitle: policy.provisionsTitle, docNumber: policy.docNumber!, origin: 'https://example.org/' });
 
   test('a running footer with the title and 发文字号, and page numbers 第 N 页 / 共 M 页', () => {
-    expect(css).toContain(`content: "《${policy.measuresTitle}》\u3000${policy.docNumber}";`);
+    expect(css).toContain(`content: "《${policy.provisionsTitle}》\u3000${policy.docNumber}";`);
     expect(css).toContain('content: "第 " counter(page) " 页 / 共 " counter(pages) " 页";');
     expect(css).toMatch(/@page\s*\{\s*size: A4/);
   });
@@ -27,12 +27,12 @@ describe('the generated print stylesheet', () => {
   test('model text is escaped as a CSS string', () => {
     expect(cssString('a"b\\c')).toBe('"a\\"b\\\\c"');
     expect(cssString('x\ny')).toBe('"x\\a y"');
-    expect(footerText({ measuresTitle: '标"题', docNumber: '号' })).toBe('《标"题》\u3000号');
-    expect(printStylesheet({ measuresTitle: '标"题}', docNumber: '号', origin: '' })).toContain('content: "《标\\"题}》\u3000号";');
+    expect(footerText({ provisionsTitle: '标"题', docNumber: '号' })).toBe('《标"题》\u3000号');
+    expect(printStylesheet({ provisionsTitle: '标"题}', docNumber: '号', origin: '' })).toContain('content: "《标\\"题}》\u3000号";');
   });
 
-  test('the measures start under their own title in the full text', () => {
-    expect(css).toContain(`.pe-page-policy .pe-doc__preamble::before { content: "${policy.measuresTitle}"; }`);
+  test('the provisions start under their own title in the full text', () => {
+    expect(css).toContain(`.pe-page-policy .pe-doc__preamble::before { content: "${policy.provisionsTitle}"; }`);
   });
 
   test('page-number templates', () => {
@@ -53,7 +53,7 @@ describe('the print stylesheet of library pages (no document)', () => {
   });
 
   test('a document page prints its title even when a site name is given', () => {
-    expect(footerText({ measuresTitle: '示例措施', docNumber: '示字〔2024〕1号', siteName: '示例政策文库' })).toBe('《示例措施》\u3000示字〔2024〕1号');
+    expect(footerText({ provisionsTitle: '示例措施', docNumber: '示字〔2024〕1号', siteName: '示例政策文库' })).toBe('《示例措施》\u3000示字〔2024〕1号');
   });
 
   test('nothing to print gives an empty footer, and the site name is escaped', () => {

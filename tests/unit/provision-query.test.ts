@@ -4,19 +4,19 @@
  * written from its markers, must name that provision and no other.
  */
 import { describe, expect, test } from 'vitest';
-import { citeMeasure } from '../../src/views/citation.ts';
+import { citeProvision } from '../../src/views/citation.ts';
 import { documentKeys, parsePlace, parseProvisionLabel, provisionKeys, readDocNumber } from '../../src/views/provision-query.ts';
-import { measures, policy } from '../helpers/model.ts';
+import { provisions, policy } from '../helpers/model.ts';
 
 /** The seed's 发文字号 (it has one). */
 const docNumber = policy.docNumber!;
 const chapterMarker = (n: number) => policy.chapters.find((c) => c.number === n)!.marker.replace(/、$/u, '');
 /** The provisions whose keys a query's keys meet. */
-const named = (keys: string[] | null) => measures.filter((m) => provisionKeys(m).some((k) => keys?.includes(k))).map((m) => m.id);
+const named = (keys: string[] | null) => provisions.filter((m) => provisionKeys(m).some((k) => keys?.includes(k))).map((m) => m.id);
 
 describe('provision labels and numbers', () => {
   test('every form of every provision of the seed names it, and only it', () => {
-    for (const m of measures) {
+    for (const m of provisions) {
       const c = chapterMarker(m.chapter);
       const inner = m.marker.replace(/[（）]/gu, '');
       const forms = [
@@ -72,7 +72,7 @@ describe('发文字号 and titles', () => {
   });
 
   test('the seed’s 发文字号 as a query names the seed by the key the seed carries', () => {
-    const keys = documentKeys({ title: policy.measuresTitle, docNumber: docNumber });
+    const keys = documentKeys({ title: policy.provisionsTitle, docNumber: docNumber });
     for (const q of [docNumber, docNumber.replace('〔', '[').replace('〕', ']'), `（${docNumber}）`]) {
       const place = parsePlace(q)!;
       expect(keys, q).toContain(place.document!.key);
@@ -86,16 +86,16 @@ describe('发文字号 and titles', () => {
   });
 
   test('the citation the site writes for a provision names its document and the provision', () => {
-    const keys = documentKeys({ title: policy.measuresTitle, docNumber: docNumber });
-    for (const m of measures) {
-      const place = parsePlace(citeMeasure(policy, m))!;
-      expect(keys, citeMeasure(policy, m)).toContain(place.document!.key);
+    const keys = documentKeys({ title: policy.provisionsTitle, docNumber: docNumber });
+    for (const m of provisions) {
+      const place = parsePlace(citeProvision(policy, m))!;
+      expect(keys, citeProvision(policy, m)).toContain(place.document!.key);
       expect(named(place.provision!)).toEqual([m.id]);
     }
-    const title = parsePlace(`《${policy.measuresTitle}》`)!;
+    const title = parsePlace(`《${policy.provisionsTitle}》`)!;
     expect(title.document!.key).toBe(keys[0]);
     expect(parsePlace(`${docNumber} 2-1`)!.provision).toEqual(['2-1']);
-    expect(parsePlace(`《${policy.measuresTitle}》第四部分第（三）项`)!.provision).toEqual(['4-3']);
+    expect(parsePlace(`《${policy.provisionsTitle}》第四部分第（三）项`)!.provision).toEqual(['4-3']);
   });
 
   test('anything else is no place', () => {

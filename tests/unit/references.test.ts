@@ -1,19 +1,19 @@
 import { describe, expect, test } from 'vitest';
 import { figuresIn, segmentInline } from '../../src/model/inline.ts';
-import { extractReferences, figureKind, measureReferences, placeKey, policyReferences, referenceSources } from '../../src/model/references.ts';
-import { measures, policy, registry, seedText } from '../helpers/model.ts';
-import { makeChapter, makeDoc, makeMeasure } from './make-doc.ts';
+import { extractReferences, figureKind, provisionReferences, placeKey, policyReferences, referenceSources } from '../../src/model/references.ts';
+import { provisions, policy, registry, seedText } from '../helpers/model.ts';
+import { makeChapter, makeDoc, makeProvision } from './make-doc.ts';
 
 const sources = [
   { place: { part: 'preamble' as const }, text: policy.preamble.join('') },
-  ...measures.map((m) => ({ place: { measure: m.id }, text: m.text })),
+  ...provisions.map((m) => ({ place: { provision: m.id }, text: m.text })),
 ];
-const refs = extractReferences(sources, registry, policy.measuresTitle);
+const refs = extractReferences(sources, registry, policy.provisionsTitle);
 const allText = sources.map((s) => s.text).join('\n');
 
 describe('references of the seed', () => {
   test('every 《…》 except the policy itself is a cited document, with every place it appears', () => {
-    const cited = [...allText.matchAll(/《([^》]*)》/g)].map((m) => m[1]!).filter((t) => t !== policy.measuresTitle);
+    const cited = [...allText.matchAll(/《([^》]*)》/g)].map((m) => m[1]!).filter((t) => t !== policy.provisionsTitle);
     expect(new Set(refs.documents.map((d) => d.title))).toEqual(new Set(cited));
     expect(refs.documents.reduce((n, d) => n + d.mentions.length, 0)).toBe(cited.length);
   });
@@ -27,18 +27,18 @@ describe('references of the seed', () => {
     const quoted = [...allText.matchAll(/“([^”]*)”/g)].map((m) => m[1]!);
     expect(refs.programmes.map((p) => p.name)).toEqual([...new Set(quoted)]);
     const haihe = refs.programmes.find((p) => p.name === '海河工匠')!;
-    expect(haihe.mentions.map((m) => m.place)).toEqual(measures.filter((m) => m.text.includes('“海河工匠”')).map((m) => ({ measure: m.id })));
+    expect(haihe.mentions.map((m) => m.place)).toEqual(provisions.filter((m) => m.text.includes('“海河工匠”')).map((m) => ({ provision: m.id })));
   });
 
-  test('every Arabic figure of the measures is a figure, with its clause', () => {
+  test('every Arabic figure of the provisions is a figure, with its clause', () => {
     const texts = refs.figures.map((f) => f.text);
     for (const f of ['65%', '80%', '3%-5%', '满1年', '1年及以上', '2018-2022年', '2017-2020年']) expect(texts).toContain(f);
-    // Every digit of the measures is covered, except the digits of a quoted name (“111”).
-    const digits = measures.map((m) => m.text.replace(/“\d+”/g, '')).join('').match(/\d/g)!.length;
+    // Every digit of the provisions is covered, except the digits of a quoted name (“111”).
+    const digits = provisions.map((m) => m.text.replace(/“\d+”/g, '')).join('').match(/\d/g)!.length;
     expect(texts.join('').match(/\d/g)!.length).toBe(digits);
     const f65 = refs.figures.find((f) => f.text === '65%')!;
     expect(f65.mention.context).toBe('天津市劳动模范和模范集体推荐评选工作中确保企业职工占比不低于总数的65%，');
-    expect(f65.mention.place).toEqual({ measure: '3-2' });
+    expect(f65.mention.place).toEqual({ provision: '3-2' });
     expect(texts).not.toContain('2019');
   });
 
@@ -52,17 +52,17 @@ describe('references of the seed', () => {
 
 describe('references of a whole document', () => {
   const docRefs = policyReferences(policy, registry);
-  /** The seed after its title line: notice, signature, date, preamble, chapters and measures. */
+  /** The seed after its title line: notice, signature, date, preamble, chapters and provisions. */
   const body = seedText.split('\n').slice(1).join('\n');
 
-  test('the sources: the notice, the preamble, then every measure, in reading order', () => {
+  test('the sources: the notice, the preamble, then every provision, in reading order', () => {
     const sources = referenceSources(policy);
-    expect(sources.map((x) => placeKey(x.place))).toEqual([...policy.notice.map(() => 'notice'), ...policy.preamble.map(() => 'preamble'), ...measures.map((m) => m.id)]);
-    expect(sources.map((x) => x.text)).toEqual([...policy.notice, ...policy.preamble, ...measures.map((m) => m.text)]);
+    expect(sources.map((x) => placeKey(x.place))).toEqual([...policy.notice.map(() => 'notice'), ...policy.preamble.map(() => 'preamble'), ...provisions.map((m) => m.id)]);
+    expect(sources.map((x) => x.text)).toEqual([...policy.notice, ...policy.preamble, ...provisions.map((m) => m.text)]);
   });
 
   test('every 《…》 of the text but the policy itself, numbered in order of first mention', () => {
-    const cited = [...new Set([...body.matchAll(/《([^》]*)》/g)].map((m) => m[1]!))].filter((t) => t !== policy.measuresTitle);
+    const cited = [...new Set([...body.matchAll(/《([^》]*)》/g)].map((m) => m[1]!))].filter((t) => t !== policy.provisionsTitle);
     expect(docRefs.documents.map((d) => d.title)).toEqual(cited);
     expect(docRefs.documents.map((d) => d.anchor)).toEqual(cited.map((_, i) => `doc-${i + 1}`));
     // The notice cites only the policy itself.
@@ -75,17 +75,17 @@ describe('references of a whole document', () => {
     expect(docRefs.programmes.map((p) => [p.anchor, p.name])).toEqual(quoted.map((q, i) => [`prog-${i + 1}`, q]));
   });
 
-  test('places as one string: the measure id, or notice / preamble', () => {
-    expect(placeKey({ measure: '2-1' })).toBe('2-1');
+  test('places as one string: the provision id, or notice / preamble', () => {
+    expect(placeKey({ provision: '2-1' })).toBe('2-1');
     expect(placeKey({ part: 'notice' })).toBe('notice');
     expect(placeKey({ part: 'preamble' })).toBe('preamble');
   });
 
-  test('a made-up document: the notice, the preamble and a measure each cite, a number marks the implemented document', () => {
+  test('a made-up document: the notice, the preamble and a provision each cite, a number marks the implemented document', () => {
     const doc = makeDoc({
       notice: ['现将《示例措施》印发给你们，并转发《测试通知》。'],
       preamble: ['根据《示例上位文件》（示发〔2023〕9号），提出如下措施。'],
-      chapters: [makeChapter(1, [makeMeasure('1-1', [], registry, { body: '落实《测试通知》，推进“示例工程”，比例达到30%。' })])],
+      chapters: [makeChapter(1, [makeProvision('1-1', [], registry, { body: '落实《测试通知》，推进“示例工程”，比例达到30%。' })])],
     });
     const r = policyReferences(doc, registry);
     expect(r.documents.map((d) => [d.anchor, d.title, d.number, d.implemented, d.mentions.map((m) => placeKey(m.place))])).toEqual([
@@ -101,8 +101,8 @@ test('figure kinds', () => {
   expect(['65%', '3%-5%', '满1年', '1年及以上', '2018-2022年', '30日', '12'].map(figureKind)).toEqual(['percentage', 'percentage', 'duration', 'duration', 'period', 'duration', 'number']);
 });
 
-test('one measure on its own', () => {
-  const r = measureReferences('x', '落实《某条例》（津政发〔2020〕1号），推进“一制三化”，比例不低于10%。', registry, 'self');
+test('one provision on its own', () => {
+  const r = provisionReferences('x', '落实《某条例》（津政发〔2020〕1号），推进“一制三化”，比例不低于10%。', registry, 'self');
   expect(r.documents).toMatchObject([{ title: '某条例', number: '津政发〔2020〕1号', implemented: false }]);
   expect(r.programmes.map((p) => p.name)).toEqual(['一制三化']);
   expect(r.figures.map((f) => f.text)).toEqual(['10%']);
@@ -118,12 +118,12 @@ describe('figures in the inline segmentation', () => {
   });
   test('the index still finds figures inside titles, with offsets into the text', () => {
     const text = '实施《规划（2018-2022年）》，比例65%。';
-    const r = extractReferences([{ place: { measure: 'x' }, text }], registry, 'self');
+    const r = extractReferences([{ place: { provision: 'x' }, text }], registry, 'self');
     expect(r.figures.map((f) => [f.text, text.slice(f.mention.offset, f.mention.offset + f.text.length)])).toEqual([['2018-2022年', '2018-2022年'], ['65%', '65%']]);
     expect(figuresIn('《规划（2018-2022年）》')).toEqual([{ text: '2018-2022年', offset: 4 }]);
   });
   test('a repeated figure shares one anchor', () => {
-    const r = extractReferences([{ place: { measure: 'a' }, text: '满1年，65%' }, { place: { measure: 'b' }, text: '满1年' }], registry, 'self');
+    const r = extractReferences([{ place: { provision: 'a' }, text: '满1年，65%' }, { place: { provision: 'b' }, text: '满1年' }], registry, 'self');
     expect(r.figures.map((f) => f.anchor)).toEqual(['fig-1', 'fig-2', 'fig-1']);
   });
 });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readSeed } from '../../src/convert/parse.ts';
-import { responsibilitiesOf, measuresOf } from '../../src/model/derive.ts';
+import { responsibilitiesOf, provisionsOf } from '../../src/model/derive.ts';
 import { crossReference, graphModel, matrix } from '../../src/views/departments.ts';
 import { summarisePolicy } from '../../src/views/summary.ts';
 import { ledgerColumns } from '../../src/export/ledger.ts';
@@ -28,13 +28,13 @@ function docWith(attribution: string) {
 /** What every view says of each body of the first provision: lead or not. */
 function viewsOf(attribution: string) {
   const doc = docWith(attribution);
-  const m = measuresOf(doc)[0]!;
+  const m = provisionsOf(doc)[0]!;
   const xref = crossReference(doc, registry);
   const grid = matrix(xref);
-  const row = grid.groups.flatMap((g) => g.rows).find((r) => r.measure.id === m.id)!;
+  const row = grid.groups.flatMap((g) => g.rows).find((r) => r.provision.id === m.id)!;
   const graph = graphModel(xref);
-  const summary = summarisePolicy(doc, registry).chapters.flatMap((c) => c.measures).find((s) => s.id === m.id)!;
-  const rows = responsibilities([doc], registry).filter((r) => r.measure.id === m.id);
+  const summary = summarisePolicy(doc, registry).chapters.flatMap((c) => c.provisions).find((s) => s.id === m.id)!;
+  const rows = responsibilities([doc], registry).filter((r) => r.provision.id === m.id);
   const role = ledgerColumns(registry).find((c) => c.header === '本部门角色')!;
   const others = ledgerColumns(registry).find((c) => c.header === '其他责任部门')!;
   const totals = departmentSummaries([doc], registry);
@@ -42,14 +42,14 @@ function viewsOf(attribution: string) {
   return ids.map((id) => ({
     id,
     model: responsibilitiesOf(m).find((r) => r.id === id)!.role === 'lead',
-    taskList: xref.departments.find((x) => x.dept.id === id)!.tasks.find((t) => t.measure.id === m.id)!.lead,
+    taskList: xref.departments.find((x) => x.dept.id === id)!.tasks.find((t) => t.provision.id === m.id)!.lead,
     matrix: row.cells[grid.columns.findIndex((x) => x.dept.id === id)]!.lead,
-    graph: graph.edges.find((e) => e.measure === m.id && e.department === id)!.lead,
+    graph: graph.edges.find((e) => e.provision === m.id && e.department === id)!.lead,
     summary: summary.departments.find((d) => d.id === id)!.lead,
     csv: rows.find((r) => r.department.id === id)!.lead,
     ledger: role.value(rows.find((r) => r.department.id === id)!, 0) === '牵头',
     ledgerOthers: rows.filter((r) => r.department.id !== id).every((r) => String(others.value(rows.find((x) => x.department.id === id)!, 0)).includes(`${r.department.abbr}（牵头）`) === r.lead),
-    totals: totals.find((s) => s.department.id === id)!.leads.some((r) => r.measure.id === m.id),
+    totals: totals.find((s) => s.department.id === id)!.leads.some((r) => r.provision.id === m.id),
   }));
 }
 

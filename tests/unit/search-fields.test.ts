@@ -1,23 +1,23 @@
 /** Search records of the pages (src/views/search-fields.ts): metadata and filters, per document of the library. */
 import { describe, expect, test } from 'vitest';
 import {
-  chapterFilterValue, chapterTitle, documentFilterValue, documentLabel, measureSearchFields, numberTerms, parseChapterFilter, parseDocumentFilter,
+  chapterFilterValue, chapterTitle, documentFilterValue, documentLabel, provisionSearchFields, numberTerms, parseChapterFilter, parseDocumentFilter,
   searchDocument, searchFields,
 } from '../../src/views/search-fields.ts';
-import { measureLinesFromSeed, measures, policy, registry, seedAttributions } from '../helpers/model.ts';
-import { makeChapter, makeDoc, makeMeasure } from './make-doc.ts';
+import { provisionLinesFromSeed, provisions, policy, registry, seedAttributions } from '../helpers/model.ts';
+import { makeChapter, makeDoc, makeProvision } from './make-doc.ts';
 
-const seedLines = [...measureLinesFromSeed()];
+const seedLines = [...provisionLinesFromSeed()];
 
-describe('measure records of the seed', () => {
-  test('document, order, label, headline, chapter and departments of every measure', () => {
-    measures.forEach((m, i) => {
-      const f = measureSearchFields(policy, 3, m, registry);
+describe('provision records of the seed', () => {
+  test('document, order, label, headline, chapter and departments of every provision', () => {
+    provisions.forEach((m, i) => {
+      const f = provisionSearchFields(policy, 3, m, registry);
       const [id, line] = seedLines[i]!;
       const chapter = policy.chapters.find((c) => c.number === m.chapter)!;
-      expect(f.kind).toBe('measure');
+      expect(f.kind).toBe('provision');
       expect(f.id).toBe(id);
-      expect(f.document).toEqual({ id: 'jjzz-2020-5', title: policy.measuresTitle, docNumber: '津就组字〔2020〕5号', rank: 3 });
+      expect(f.document).toEqual({ id: 'jjzz-2020-5', title: policy.provisionsTitle, docNumber: '津就组字〔2020〕5号', rank: 3 });
       expect(f.order).toBe(i + 1);
       expect(f.label).toBe(`第${chapter.marker.slice(0, -1)}部分第${m.marker}项`);
       expect(line.startsWith(`${m.marker}${f.headline}。`)).toBe(true);
@@ -28,18 +28,18 @@ describe('measure records of the seed', () => {
   });
 
   test('Pagefind metadata and filters name the document', () => {
-    const m = measures.find((x) => x.id === '2-1')!;
-    const { meta, filters } = searchFields(measureSearchFields(policy, 2, m, registry, '<p>2019年</p>'));
+    const m = provisions.find((x) => x.id === '2-1')!;
+    const { meta, filters } = searchFields(provisionSearchFields(policy, 2, m, registry, '<p>2019年</p>'));
     const order = seedLines.findIndex(([id]) => id === '2-1') + 1;
     expect(meta).toMatchObject({
-      kind: 'measure', id: '2-1', document: 'jjzz-2020-5', documentTitle: policy.measuresTitle, docNumber: '津就组字〔2020〕5号',
+      kind: 'provision', id: '2-1', document: 'jjzz-2020-5', documentTitle: policy.provisionsTitle, docNumber: '津就组字〔2020〕5号',
       order: String(2 * 100_000 + order), label: '第二部分第（一）项', title: `第二部分第（一）项 ${meta.headline}`,
     });
     expect(meta.departments).toBe(seedAttributions().filter((a) => a.id === '2-1').map((a) => a.abbr).join('、'));
     expect(meta.terms).toBe('019 19 9');
     // Filtered by the id and the number the address uses; named (for the choices) by id or number and label.
     expect(filters.doc).toEqual(['jjzz-2020-5']);
-    expect(filters.docName).toEqual([`jjzz-2020-5 ${policy.measuresTitle}（津就组字〔2020〕5号）`]);
+    expect(filters.docName).toEqual([`jjzz-2020-5 ${policy.provisionsTitle}（津就组字〔2020〕5号）`]);
     expect(filters.chapter).toEqual(['2']);
     expect(filters.chapterName).toEqual([`2 第二部分 ${policy.chapters[1]!.title}`]);
     expect(meta.chapter).toBe(`第二部分 ${policy.chapters[1]!.title}`);
@@ -49,9 +49,9 @@ describe('measure records of the seed', () => {
   });
 
   test('reading order across the library: every record of a newer document comes before those of an older one', () => {
-    const orders = (rank: number) => measures.map((m) => Number(searchFields(measureSearchFields(policy, rank, m, registry)).meta.order));
+    const orders = (rank: number) => provisions.map((m) => Number(searchFields(provisionSearchFields(policy, rank, m, registry)).meta.order));
     const [newest, older] = [orders(0), orders(1)];
-    expect(newest).toEqual(measures.map((_, i) => i + 1));
+    expect(newest).toEqual(provisions.map((_, i) => i + 1));
     expect(Math.max(...newest)).toBeLessThan(Math.min(...older));
     expect(older).toEqual([...older].sort((a, b) => a - b));
   });
@@ -59,15 +59,15 @@ describe('measure records of the seed', () => {
 
 describe('a made-up document', () => {
   const doc = makeDoc({
-    id: 'sl-2024-7', measuresTitle: '示例措施', docNumber: '示字〔2024〕7号',
+    id: 'sl-2024-7', provisionsTitle: '示例措施', docNumber: '示字〔2024〕7号',
     chapters: [
-      makeChapter(1, [makeMeasure('1-1', ['finance', 'education'], registry, { headline: '示例一。' })], '测试部分'),
-      makeChapter(2, [makeMeasure('2-1', [], registry, { headline: '示例二。' })]),
+      makeChapter(1, [makeProvision('1-1', ['finance', 'education'], registry, { headline: '示例一。' })], '测试部分'),
+      makeChapter(2, [makeProvision('2-1', [], registry, { headline: '示例二。' })]),
     ],
   });
 
-  test('a measure without departments has no department metadata or filter', () => {
-    const f = measureSearchFields(doc, 0, doc.chapters[1]!.measures[0]!, registry);
+  test('a provision without departments has no department metadata or filter', () => {
+    const f = provisionSearchFields(doc, 0, doc.chapters[1]!.provisions[0]!, registry);
     expect(f.departments).toEqual([]);
     const { meta, filters } = searchFields(f);
     expect(meta.departments).toBeUndefined();
@@ -78,7 +78,7 @@ describe('a made-up document', () => {
   });
 
   test('departments as the text writes them, lead first', () => {
-    const f = measureSearchFields(doc, 0, doc.chapters[0]!.measures[0]!, registry);
+    const f = provisionSearchFields(doc, 0, doc.chapters[0]!.provisions[0]!, registry);
     expect(f.departments).toEqual(['市财政局', '市教委']);
     expect(f.chapter).toEqual({ number: 1, title: '第一部分 测试部分' });
     expect(f.headline).toBe('示例一');
@@ -86,7 +86,7 @@ describe('a made-up document', () => {
 
   test('the document of a record, and the filter value', () => {
     expect(searchDocument(doc, 4)).toEqual({ id: 'sl-2024-7', title: '示例措施', docNumber: '示字〔2024〕7号', rank: 4 });
-    expect(searchDocument({ ...doc, measuresTitle: '' }, 0).title).toBe(doc.title);
+    expect(searchDocument({ ...doc, provisionsTitle: '' }, 0).title).toBe(doc.title);
     expect(documentLabel({ title: '示例措施', docNumber: '示字〔2024〕7号' })).toBe('示例措施（示字〔2024〕7号）');
     expect(documentLabel({ title: '示例措施', docNumber: null })).toBe('示例措施');
     expect(documentFilterValue({ id: 'sl-2024-7', title: '示例措施 第二版', docNumber: '示字〔2024〕7号' })).toBe('sl-2024-7 示例措施 第二版（示字〔2024〕7号）');

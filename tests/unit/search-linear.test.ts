@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { maximalPieces, relation } from '../../src/views/search-match.ts';
 import { excerpt, fold, limitQuery, MAX_QUERY_LENGTH, occurrences, splitWords, squash, type Segment } from '../../src/views/search-query.ts';
-import { measures } from '../helpers/model.ts';
+import { provisions } from '../helpers/model.ts';
 
 /** relation() as it was: every substring of the word, longest first (cubic in the word's length). */
 function relationReference(text: string, words: readonly string[]) {
@@ -86,7 +86,7 @@ const str = (max: number) => fc.array(fc.constantFrom(...alphabet), { maxLength:
 const word = (max: number) => str(max).map((s) => s.replace(/\s/g, '')).filter((s) => s.length > 0);
 
 /** A seed text of about `n` characters: provisions joined, as a reader would copy them. */
-const seedText = (n: number) => measures.map((m) => m.text).join('').repeat(20).slice(0, n);
+const seedText = (n: number) => provisions.map((m) => m.text).join('').repeat(20).slice(0, n);
 
 describe('limitQuery', () => {
   test(`a query longer than ${MAX_QUERY_LENGTH} characters is cut to its first ${MAX_QUERY_LENGTH}, never inside a character`, () => {
@@ -110,8 +110,8 @@ describe('relation (pieces of a word a text holds)', () => {
   });
 
   test('the same pieces on the seed: words made of two provisions’ phrases', () => {
-    const texts = measures.map((m) => m.text);
-    for (const [i, m] of measures.entries()) {
+    const texts = provisions.map((m) => m.text);
+    for (const [i, m] of provisions.entries()) {
       const w = m.text.slice(10, 16) + texts[(i + 3) % texts.length]!.slice(40, 47);
       for (const t of texts.slice(0, 6)) expect(relation(t, [w])).toEqual(relationReference(t, [w]));
     }
@@ -128,7 +128,7 @@ describe('relation (pieces of a word a text holds)', () => {
     }), { numRuns: 1000 });
     // A 1,000- and a 10,000-character query against a provision's text; and the worst case of
     // the former algorithm, a word every piece of which the text holds but not the word itself.
-    const text = measures[0]!.text;
+    const text = provisions[0]!.text;
     for (const n of [1000, 10_000]) {
       const w = seedText(n);
       expect(count(w, (p) => text.includes(p))).toBeLessThanOrEqual(2 * n);
@@ -147,7 +147,7 @@ describe('excerpt', () => {
 
   test('the same segments on the seed, for the words of a long copied passage', () => {
     const words = splitWords(seedText(600).replace(/[，。；、]/g, ' '));
-    for (const m of measures) expect(excerpt(m.text, words)).toEqual(excerptReference(m.text, words));
+    for (const m of provisions) expect(excerpt(m.text, words)).toEqual(excerptReference(m.text, words));
   });
 });
 

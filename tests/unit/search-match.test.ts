@@ -9,16 +9,16 @@ import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
 import { loadSimplifier } from '../../src/scripts/t2s.ts';
 import { matchAlternatives, relates, relation, relationMarks } from '../../src/views/search-match.ts';
-import { measures } from '../helpers/model.ts';
+import { provisions } from '../helpers/model.ts';
 import { libraryText } from '../helpers/vocabulary.ts';
 
-const text = (id: string) => measures.find((m) => m.id === id)!.text;
+const text = (id: string) => provisions.find((m) => m.id === id)!.text;
 /** A provision whose text has the string, and one whose text does not. */
-const withWord = (w: string) => measures.find((m) => m.text.includes(w))!;
+const withWord = (w: string) => provisions.find((m) => m.text.includes(w))!;
 
 describe('matchAlternatives', () => {
   test('each word as typed, or else the alternatives the text holds, with their occurrences', () => {
-    const m = measures.find((x) => x.text.includes('户籍') && !x.text.includes('户口'))!;
+    const m = provisions.find((x) => x.text.includes('户籍') && !x.text.includes('户口'))!;
     const met = matchAlternatives(m.text, ['户口'], [['户籍', '落户']])!;
     const has = ['户籍', '落户'].filter((t) => m.text.includes(t));
     expect(met).toEqual([{ word: '户口', found: has, via: true, count: has.reduce((n, t) => n + m.text.split(t).length - 1, 0) }]);
@@ -28,7 +28,7 @@ describe('matchAlternatives', () => {
   });
 
   test('null when some word is met neither way', () => {
-    const m = measures.find((x) => !x.text.includes('户籍') && !x.text.includes('落户'))!;
+    const m = provisions.find((x) => !x.text.includes('户籍') && !x.text.includes('落户'))!;
     expect(matchAlternatives(m.text, ['户口'], [['户籍', '落户']])).toBeNull();
     expect(matchAlternatives(withWord('档案').text, ['档案', '户口'], [[], ['户籍']])).toEqual(withWord('档案').text.includes('户籍') ? expect.anything() : null);
   });
@@ -60,7 +60,7 @@ describe('relation (the partial-match list)', () => {
 
   test('what is marked is always a whole word or a piece of two or more characters of one', () => {
     const queries = [['户口'], ['人才流动'], ['退伍军人'], ['个体户口'], ['海河人才', '落户'], ['基层公务员'], ['城乡户口', '职称']];
-    for (const m of measures) {
+    for (const m of provisions) {
       for (const words of queries) {
         const marks = relationMarks(relation(m.text, words));
         for (const mark of marks) {

@@ -1,7 +1,7 @@
 /** The Ctrl-F layer over Pagefind: query words, folding, matching, candidate queries, excerpts, ranking. */
 import { describe, expect, test } from 'vitest';
 import { candidateQueries, compareRanked, excerpt, fold, matchCounts, occurrences, splitWords, squash } from '../../src/views/search-query.ts';
-import { measures } from '../helpers/model.ts';
+import { provisions } from '../helpers/model.ts';
 
 describe('splitWords', () => {
   test('spaces (ASCII or ideographic) separate words; quotes keep a phrase together', () => {
@@ -20,7 +20,7 @@ describe('fold and squash', () => {
     expect(fold('ＡＢc')).toBe('abc');
     expect(fold('（厅字〔2019〕56号）')).toBe('(厅字〔2019〕56号)');
     expect(fold('“六稳”、“六保”')).toBe('“六稳”、“六保”');
-    for (const m of measures) expect(fold(m.text)).toHaveLength(m.text.length);
+    for (const m of provisions) expect(fold(m.text)).toHaveLength(m.text.length);
   });
   test('squash drops whitespace and the zero-width spaces Pagefind stores between words', () => {
     expect(squash('就业\u200b优先 政策\n')).toBe('就业优先政策');
@@ -41,8 +41,8 @@ describe('matching', () => {
     expect(matchCounts('实施\u200b就业\u200b优先', ['施就'])).toEqual([1]);
     expect(matchCounts('比例为65%', ['６５％'])).toEqual([1]);
   });
-  test('every measure matches its own headline and attribution', () => {
-    for (const m of measures) {
+  test('every provision matches its own headline and attribution', () => {
+    for (const m of provisions) {
       expect(matchCounts(m.text, [m.headline])).not.toBeNull();
       if (m.attribution) expect(matchCounts(m.text, [m.attribution.text])).not.toBeNull();
     }
@@ -62,7 +62,7 @@ describe('candidateQueries', () => {
 });
 
 describe('excerpt', () => {
-  const text = measures.find((m) => m.id === '2-3')!.text;
+  const text = provisions.find((m) => m.id === '2-3')!.text;
   const render = (segs: { text: string; mark: boolean }[]) => segs.map((s) => (s.mark ? `[${s.text}]` : s.text)).join('');
   test('marks every occurrence inside the window and cuts with …', () => {
     const out = render(excerpt(text, ['档案']));

@@ -60,7 +60,7 @@ describe('documents no longer in force', () => {
   });
 
   test('a search record carries the status as a filter, and the mark only when out of force', () => {
-    const base = { kind: 'measure' as const, id: '1-1', order: 1, label: '第一项', headline: '示例' };
+    const base = { kind: 'provision' as const, id: '1-1', order: 1, label: '第一项', headline: '示例' };
     const doc = (status: '现行有效' | '失效') => ({ id: 'd', title: '示例', docNumber: null, rank: 0, status, outOfForce: status === '失效' });
     expect(searchFields({ ...base, document: doc('失效') })).toMatchObject({ meta: { outOfForce: '失效' }, filters: { status: ['失效'] } });
     const valid = searchFields({ ...base, document: doc('现行有效') });

@@ -88,10 +88,10 @@ describe('the size benchmark’s long document (longDocument())', () => {
     const folders = readdirSync(join(sizeRoot, 'content', 'policies')).sort();
     expect(folders).toHaveLength(2);
     const long = folders.find((f) => f.endsWith('-40'))!;
-    const measures = (parseYaml(readFileSync(join(sizeRoot, 'content', 'policies', long, 'provisions.mdx'), 'utf8').split('---\n')[1]!) as { measures: { kind: string; chapter: number }[] }).measures;
-    expect(measures).toHaveLength(40);
-    expect(measures.every((m) => m.kind === 'article')).toBe(true);
-    expect(Math.max(...measures.map((m) => m.chapter))).toBe(3);
+    const provisions = (parseYaml(readFileSync(join(sizeRoot, 'content', 'policies', long, 'provisions.mdx'), 'utf8').split('---\n')[1]!) as { provisions: { kind: string; chapter: number }[] }).provisions;
+    expect(provisions).toHaveLength(40);
+    expect(provisions.every((m) => m.kind === 'article')).toBe(true);
+    expect(Math.max(...provisions.map((m) => m.chapter))).toBe(3);
   });
 
   test('beyond 9,999 provisions (the largest numeral written), items 一、/（一） in chapters of 15', () => {

@@ -9,12 +9,12 @@ import { pinyinData } from '../../src/views/pinyin.ts';
 import { outsideNames, PARAGRAPH, paragraphs } from '../../src/views/search-match.ts';
 import { excerpt } from '../../src/views/search-query.ts';
 import { apartWords, distance, level1Characters, libraryWords, pinyinTable, segmenter, suggestions } from '../../src/views/vocabulary.ts';
-import { measures } from '../helpers/model.ts';
+import { provisions } from '../helpers/model.ts';
 
 const data = pinyinData();
 const table = pinyinTable(data);
 const segment = segmenter();
-const seedWords = libraryWords(measures.map((m) => m.text), segment, 3000);
+const seedWords = libraryWords(provisions.map((m) => m.text), segment, 3000);
 
 describe('the pinyin table', () => {
   test('the browser’s GB2312 level 1 with the shipped runs gives pinyin-pro’s readings for every character', () => {
@@ -54,7 +54,7 @@ describe('您是不是要找', () => {
   });
 
   test('linear: one pass over a vocabulary of 3,000 words for a 100-character word', () => {
-    const long = measures.map((m) => m.text).join('').slice(0, 100);
+    const long = provisions.map((m) => m.text).join('').slice(0, 100);
     const started = performance.now();
     for (let i = 0; i < 20; i++) suggestions(long, [...seedWords, ...seedWords, ...seedWords].slice(0, 3000), table);
     expect(performance.now() - started).toBeLessThan(1000);

@@ -8,6 +8,6 @@ import { absolute, routes } from '../../../site/routes.ts';
 export const getStaticPaths = documentPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ doc: PolicyDocument }> = async ({ site, props: { doc } }) => {
-  const data = policyData(doc, await getRegistry(), (id) => absolute(routes.measure(doc.id, id), site));
+  const data = policyData(doc, await getRegistry(), (id) => absolute(routes.provision(doc.id, id), site));
   return new Response(JSON.stringify(data, null, 2) + '\n', { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -6,7 +6,7 @@ import { getLibrary } from '../../../site/library.ts';
 import { libraryDepartments } from '../../../site/views.ts';
 
 export const getStaticPaths = (async () =>
-  (await libraryDepartments()).filter((x) => x.measures > 0).map((x) => ({ params: { id: x.dept.id } }))) satisfies GetStaticPaths;
+  (await libraryDepartments()).filter((x) => x.provisions > 0).map((x) => ({ params: { id: x.dept.id } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const { documents, registry } = await getLibrary();

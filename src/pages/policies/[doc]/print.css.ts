@@ -10,6 +10,6 @@ export const getStaticPaths = (async () => (await listPolicies()).map((doc) => (
 export const GET: APIRoute<{ doc: PolicyDocument }> = ({ site, props: { doc } }) => {
   // On paper the carried document starts under its own title, unless the text repeats it (or there is no notice).
   const carried = (doc.form ?? 'notice') === 'notice' && !doc.carriedTitle;
-  const css = printStylesheet({ measuresTitle: citedTitle(doc), docNumber: doc.docNumber ?? undefined, preambleTitle: carried, origin: site?.origin ?? '' });
+  const css = printStylesheet({ provisionsTitle: citedTitle(doc), docNumber: doc.docNumber ?? undefined, preambleTitle: carried, origin: site?.origin ?? '' });
   return new Response(css, { headers: { 'content-type': 'text/css; charset=utf-8' } });
 };
