@@ -62,7 +62,7 @@ const departments = defineCollection({
     kind: z.enum([...DEPARTMENT_KINDS, 'unlisted'] as unknown as [string, ...string[]]),
     /** What changed since the document's date (reorganisation, new name). */
     note: z.string().optional(),
-    /** Other names readers type for it: former names, short forms (劳动局); see src/views/lexicon.ts. */
+    /** Other names readers type for it: former names, short forms (劳动局); see src/views/search-lexicon.ts. */
     aliases: z.array(z.string().trim().min(2)).optional(),
     /** Level of government: national, provincial, municipal; absent means municipal. */
     level: z.enum(DEPARTMENT_LEVELS as [string, ...string[]]).optional(),

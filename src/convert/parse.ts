@@ -20,7 +20,7 @@ import { documentId, titleDocumentId } from './doc-id.ts';
 import { SourceError } from '../model/source-error.ts';
 import { checkBrackets, toLines } from './lines.ts';
 import { Report, type Note } from './report.ts';
-import { classify, describe, type Classified, type Kind } from './rules.ts';
+import { classify, describe, type Classified, type LineKindName } from './rules.ts';
 import { readNumbering } from '../model/numbering.ts';
 
 /** A notice that carries the document: 关于印发《天津市…若干措施》的通知 (also 转发, 发布, 颁布). */
@@ -38,7 +38,7 @@ const SIGNATURE_RE = /^(?!特此|此复)[^。，；：！？、,;:!?]{2,40}$/u;
 /** 主送: a list of bodies ending in ：. */
 const ADDRESSEES_RE = /^[^。]+[：:]$/u;
 /** Kinds of line that end the body: what comes after the last provision. */
-const AFTER_BODY: ReadonlySet<Kind> = new Set(['date', 'attachmentNote', 'attachmentLabel', 'copiedTo', 'printed', 'note', 'rule']);
+const AFTER_BODY: ReadonlySet<LineKindName> = new Set(['date', 'attachmentNote', 'attachmentLabel', 'copiedTo', 'printed', 'note', 'rule']);
 
 /** The classified lines of a seed, read in order. */
 class Cursor {
@@ -63,7 +63,7 @@ class Cursor {
   take(): Classified {
     return this.lines[this.i++]!;
   }
-  is(kind: Kind): boolean {
+  is(kind: LineKindName): boolean {
     return this.peek()?.kind === kind;
   }
   readonly report: Report;
@@ -163,7 +163,7 @@ function readAttachments(cur: Cursor): Attachment[] {
 /** Whether the 版记 starts here: 抄送：…, …印发, or a rule above them. */
 function colophonAhead(cur: Cursor): boolean {
   if (cur.is('copiedTo') || cur.is('printed')) return true;
-  return cur.is('rule') && (['copiedTo', 'printed'] as (Kind | undefined)[]).includes(cur.peek(1)?.kind);
+  return cur.is('rule') && (['copiedTo', 'printed'] as (LineKindName | undefined)[]).includes(cur.peek(1)?.kind);
 }
 
 /** 版记: 抄送：… (wrapped lines included), …印发 with its date, and separator rules. */

@@ -24,13 +24,13 @@ export type LineKind =
   | { kind: 'rule' }
   | { kind: 'text' };
 
-export type Kind = LineKind['kind'];
+export type LineKindName = LineKind['kind'];
 
 /** A line with its kind. */
 export type Classified = Line & LineKind;
 
 interface Rule {
-  kind: Kind;
+  kind: LineKindName;
   /** What a line of this kind is, for messages: "a date (成文日期)". */
   name: string;
   /** The line's kind, or null when it is not one; a line that is almost one is read as one (or as text) and noted. */
@@ -154,6 +154,6 @@ export function describe(line: Classified): string {
 }
 
 /** The name of a kind, for "expected …" in messages. */
-export function kindName(kind: Kind): string {
+export function kindName(kind: LineKindName): string {
   return NAMES.get(kind)!;
 }

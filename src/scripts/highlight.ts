@@ -5,7 +5,7 @@
  * whitespace ignored, full-width ASCII and case folded, strings may cross element boundaries; a
  * department's name (a.pe-dept) is marked whole or not at all.
  */
-import { fold, limitQuery, occurrences, splitWords, squash } from '../views/search-query.ts';
+import { fold, isBlank, limitQuery, occurrences, splitWords } from '../views/search-query.ts';
 
 // Cut as the search page cuts a query: the marking grows with the words' length.
 const words = splitWords(limitQuery(new URLSearchParams(location.search).get('highlight') ?? '').q);
@@ -21,7 +21,7 @@ if (words.length) {
       const s = n.data;
       // A department's name (市退役军人局) is marked only whole, never a word inside it (退役军人).
       const name = n.parentElement?.closest('.pe-dept') ?? null;
-      for (let i = 0; i < s.length; i++) if (squash(s[i]!)) { chars.push(s[i]!); at.push([n, i]); inName.push(name); }
+      for (let i = 0; i < s.length; i++) if (!isBlank(s[i]!)) { chars.push(s[i]!); at.push([n, i]); inName.push(name); }
     }
     const text = fold(chars.join(''));
     const insideName = (a: number, b: number) => {

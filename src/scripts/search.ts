@@ -6,16 +6,16 @@
  * Besides the words as typed it understands (README, Search):
  *  - places: a provision's number or label, a 发文字号 (src/views/provision-query.ts), a
  *    department's or a reader group's name, listed first under 直接打开;
- *  - everyday words and other names of departments (/search/lexicon.json, src/views/lexicon.ts),
+ *  - everyday words and other names of departments (/search/lexicon.json, src/views/search-lexicon.ts),
  *    listed after the exact matches, each labelled with what it was found by;
  *  - traditional characters, folded to simplified (src/scripts/t2s.ts, loaded on demand);
  *  - where nothing is found together: the words apart (农村户口 → 农村, 户籍), each word alone
  *    (只含部分字词), and 您是不是要找 from the library's own words (/search/words.json, on demand).
  */
-import { alternativesFor, combinations, departmentNamed, groupsNamed, type Alternative, type Lexicon } from '../views/lexicon.ts';
-import { parsePlace, type Place } from '../views/provision-query.ts';
+import { alternativesFor, combinations, departmentNamed, groupsNamed, type Alternative, type Lexicon } from '../views/search-lexicon.ts';
+import { parseQueryTarget, type QueryTarget } from '../views/provision-query.ts';
 import { matchAlternatives, outsideNames, PARAGRAPH, paragraphs, relates, relation, relationMarks, type WordMatch, type WordRelation } from '../views/search-match.ts';
-import { candidateQueries, compareRanked, excerpt, limitQuery, matchCounts, MAX_QUERY_LENGTH, splitWords, type Segment } from '../views/search-query.ts';
+import { candidateQueries, compareRanked, excerpt, limitQuery, matchCounts, MAX_QUERY_LENGTH, splitWords, type MarkedRun } from '../views/search-query.ts';
 import { apartWords, pinyinTable, segmenter, suggestions, type PinyinTable, type Vocabulary } from '../views/vocabulary.ts';
 import { chapterChoices, documentChoices, mergeCounts, type Choice, type FilterCounts } from '../views/search-facets.ts';
 import { documentLabel } from '../views/search-fields.ts';
@@ -292,7 +292,7 @@ async function hitOf(r: PagefindResult): Promise<Hit> {
 }
 
 /** The pages a place names (src/views/provision-query.ts), in library order, and how many more there are. */
-async function placeHits(pf: Pagefind, place: Place, filters: Filters): Promise<{ hits: Hit[]; more: number }> {
+async function placeHits(pf: Pagefind, place: QueryTarget, filters: Filters): Promise<{ hits: Hit[]; more: number }> {
   let documents: Hit[] | undefined;
   if (place.document) {
     const r = await pf.search(null, { filters: { ...filters, place: place.document.key } });
@@ -421,7 +421,7 @@ async function start(state: State): Promise<Session> {
   const kinds = new Map(alternatives.flat().map((a) => [a.text, a.via] as const));
 
   // What the query names: a place, a department, a group.
-  const place = words.length ? parsePlace(words.join('')) : null;
+  const place = words.length ? parseQueryTarget(words.join('')) : null;
   const { hits: placed, more } = place ? await placeHits(pf, place, filters) : { hits: [], more: 0 };
   const direct: Direct[] = placed.map((hit) => ({ kind: 'page', hit: { ...hit, counts: words.length ? matchCounts(hit.data.content, words) : [] } }));
   if (words.length === 1) {
@@ -556,7 +556,7 @@ function partialMatches(session: Session): Hit[] {
   return shown;
 }
 
-function segmentsToNodes(segments: Segment[]): Node[] {
+function segmentsToNodes(segments: MarkedRun[]): Node[] {
   return segments.map((seg) => {
     // A paragraph's end shows as a space (Pagefind's ". ", see paragraphs()).
     if (!seg.mark) return document.createTextNode(seg.text.replaceAll(PARAGRAPH, '　'));

@@ -49,7 +49,7 @@ export const routes = {
   /** A department's task list across the library; page 2… (by documents) as …/2/. */
   department: (id: string, page = 1) => url(`departments/${id}/${page > 1 ? `${page}/` : ''}`),
   search: (query?: string) => url('search/') + (query ? `?q=${encodeURIComponent(query)}` : ''),
-  /** What the search page knows besides the text (src/views/lexicon.ts), fetched by it alone. */
+  /** What the search page knows besides the text (src/views/search-lexicon.ts), fetched by it alone. */
   searchLexicon: () => url('search/lexicon.json'),
   /** The library's own words and a pinyin table (src/views/vocabulary.ts), fetched only when a search finds nothing exact. */
   searchWords: () => url('search/words.json'),

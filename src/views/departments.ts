@@ -2,7 +2,7 @@
  * Department cross-references, derived from the model: who is responsible for what, in which
  * position, with whom; the responsibility matrix (任务分工表); every other place the text names
  * a department. Pure functions over a small input shape, so they run on the content collections
- * (src/site/views.ts), on the parsed seed and on fixtures alike.
+ * (src/site/computed.ts), on the parsed seed and on fixtures alike.
  */
 import { segmentInline } from '../model/inline.ts';
 import { departmentIds, provisionsOf, ownText, responsibilitiesOf } from '../model/derive.ts';
@@ -12,7 +12,7 @@ import type { Chapter, Department, Provision, PolicyDocument } from '../model/ty
 export type TextPlace = 'title' | 'addressees' | 'notice' | 'signature' | 'preamble' | 'provision';
 
 /** A run of the document's plain text, outside the responsibility attributions. */
-export interface TextSource {
+export interface TextRun {
   place: TextPlace;
   text: string;
   /** For place 'provision'. */
@@ -39,7 +39,7 @@ export interface Partner {
 }
 
 /** A place outside the attributions where the text names a department. */
-export interface Mention {
+export interface NameMention {
   place: TextPlace;
   provisionId?: string | undefined;
   /** The whole text run it occurs in (e.g. the signature line). */
@@ -58,7 +58,7 @@ export interface DepartmentXref {
   /** Provisions where it is listed first. */
   leadCount: number;
   partners: Partner[];
-  mentions: Mention[];
+  mentions: NameMention[];
 }
 
 export interface CrossReference {
@@ -84,7 +84,7 @@ export function byInvolvement(a: DepartmentXref, b: DepartmentXref): number {
 
 /** Who does what in one document, against the registry (in registry order). */
 export function crossReference(doc: PolicyDocument, registry: readonly Department[]): CrossReference {
-  const input = { chapters: doc.chapters, registry, texts: textSources(doc) };
+  const input = { chapters: doc.chapters, registry, texts: textRuns(doc) };
   const provisions = provisionsOf(doc);
   const firstSeen = [...new Set(provisions.flatMap(departmentIds))];
   const rank = (id: string, i: number) => (firstSeen.includes(id) ? firstSeen.indexOf(id) : firstSeen.length + i);
@@ -125,7 +125,7 @@ export function crossReference(doc: PolicyDocument, registry: readonly Departmen
 }
 
 /** Every run of a document's text outside the responsibility attributions, in reading order. */
-export function textSources(doc: PolicyDocument): TextSource[] {
+export function textRuns(doc: PolicyDocument): TextRun[] {
   return [
     { place: 'title', text: doc.title },
     ...(doc.addressees ? [{ place: 'addressees' as const, text: doc.addressees }] : []),

@@ -8,7 +8,7 @@
 import { provisionsOf, ownText } from '../model/derive.ts';
 import type { ReaderGroup } from '../model/lexicon.ts';
 import type { Provision, PolicyDocument } from '../model/types.ts';
-import type { Segment } from './search-query.ts';
+import type { MarkedRun } from './search-query.ts';
 
 /** Provisions per page of a group's list (/groups/<id>/, …/2/): a page's weight stays bounded. */
 export const GROUP_PAGE_SIZE = 20;
@@ -75,15 +75,15 @@ export interface GroupHit {
   /** The group's phrases the provision uses, in order of first use. */
   phrases: string[];
   /** Each sentence that names the group, with the phrases marked. */
-  sentences: Segment[][];
+  sentences: MarkedRun[][];
 }
 
 /** The sentences of `text` that hold a hit, each split into marked and unmarked segments. */
-export function markedSentences(text: string, hits: readonly [number, number, string][]): Segment[][] {
+export function markedSentences(text: string, hits: readonly [number, number, string][]): MarkedRun[][] {
   return sentenceSpans(text).flatMap(([s, e]) => {
     const inside = hits.filter(([a, b]) => a >= s && b <= e);
     if (!inside.length) return [];
-    const out: Segment[] = [];
+    const out: MarkedRun[] = [];
     let pos = s;
     for (const [a, b] of inside) {
       if (a > pos) out.push({ text: text.slice(pos, a), mark: false });

@@ -6,7 +6,7 @@
 import { pinyin } from 'pinyin-pro';
 import { citedTitle } from '../model/derive.ts';
 import type { Department, PolicyDocument } from '../model/types.ts';
-import { registryNames } from './lexicon.ts';
+import { registryNames } from './search-lexicon.ts';
 
 /** Documents per page of a list: the home page and each filter page paginate beyond this. */
 export const PAGE_SIZE = 50;

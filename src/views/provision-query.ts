@@ -3,21 +3,20 @@
  * 第二部分第（一）项, 第五条, 第三章第十条), a 发文字号 (津就组字〔2020〕5号, 〔2020〕5号, 5号), or both
  * (津就组字〔2020〕5号第二部分第（一）项, the citation the site itself writes). Both sides are reduced
  * to the same keys: each page carries its keys as Pagefind filter values (provisionKeys(),
- * documentKeys() → search-fields.ts), and the search page looks the query's keys up (parsePlace()).
+ * documentKeys() → search-fields.ts), and the search page looks the query's keys up (parseQueryTarget()).
  * Pure functions (unit-tested in tests/unit/provision-query.test.ts).
  */
 import { fromChineseNumeral } from '../model/numerals.ts';
+import type { ProvisionKind } from '../model/types.ts';
 import { fold } from './search-query.ts';
 
-/** What kind of numbered unit a provision is (the model says 'item' when it says nothing). */
-type Kind = 'item' | 'part' | 'article';
 
 /** The numbering of a provision as the model has it; `kind` and `chapterKind` are optional, as in the model. */
 export interface Numbered {
   id: string;
   chapter: number;
   number: number;
-  kind?: Kind | undefined;
+  kind?: ProvisionKind | undefined;
   chapterKind?: 'part' | 'chapter' | 'none' | undefined;
 }
 
@@ -68,7 +67,7 @@ export function documentKeys(d: { title: string; docNumber?: string | null | und
 }
 
 /** The place a query names. */
-export interface Place {
+export interface QueryTarget {
   /** The document, as a key of documentKeys(); `bare` when it is only a number (5号). */
   document?: { key: string; bare: boolean } | undefined;
   /** The provision, as keys of provisionKeys() (any of them). */
@@ -127,10 +126,10 @@ const NUMBER_AT_START = new RegExp(`^[（(]?(\\p{Script=Han}*${OPEN}\\d{4}${CLOS
  * or not), then an optional provision label; at least one of them, and nothing else. A bare
  * 5号 names a document by number alone.
  */
-export function parsePlace(query: string): Place | null {
+export function parseQueryTarget(query: string): QueryTarget | null {
   let q = fold(query).replace(/\s+/gu, '');
   if (!q) return null;
-  let document: Place['document'];
+  let document: QueryTarget['document'];
   const title = TITLE.exec(q);
   if (title) {
     document = { key: `t:${title[1]}`, bare: false };

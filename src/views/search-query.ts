@@ -52,12 +52,19 @@ export function fold(s: string): string {
   return out;
 }
 
+const BLANK_RE = /[\s\u200b-\u200d\u2060\ufeff]+/gu;
+
 /**
  * Text without whitespace or zero-width characters: the seed's text has no meaningful spaces,
  * pages add some, and Pagefind's stored content puts U+200B between the words jieba found.
  */
 export function squash(s: string): string {
-  return s.replace(/[\s\u200b-\u200d\u2060\ufeff]+/gu, '');
+  return s.replace(BLANK_RE, '');
+}
+
+/** Whether a character is one squash() removes (whitespace or zero-width). */
+export function isBlank(ch: string): boolean {
+  return squash(ch) === '';
 }
 
 /** Start offsets of every occurrence of `word` in `text` (both already folded), non-overlapping. */
@@ -101,7 +108,7 @@ export function candidateQueries(words: readonly string[]): string[] {
   return pairs && pairs !== typed ? [typed, pairs] : [typed];
 }
 
-export interface Segment {
+export interface MarkedRun {
   text: string;
   mark: boolean;
 }
@@ -112,7 +119,7 @@ export interface Segment {
  * merged, gaps shown as …. Whitespace is dropped first, as in matching. `find` gives the
  * occurrences to mark (the search page leaves out those inside a department's name: outsideNames()).
  */
-export function excerpt(text: string, words: readonly string[], { length = 110, context = 24, find = occurrences } = {}): Segment[] {
+export function excerpt(text: string, words: readonly string[], { length = 110, context = 24, find = occurrences } = {}): MarkedRun[] {
   const plain = squash(text);
   const folded = fold(plain);
   const marks: [number, number][] = [];
@@ -153,7 +160,7 @@ export function excerpt(text: string, words: readonly string[], { length = 110, 
       if (m && m[0] < w[end]) w[end] = end === 0 ? m[0] : m[1];
     }
   }
-  const out: Segment[] = [];
+  const out: MarkedRun[] = [];
   for (const [start, end] of windows) {
     if (start > 0) out.push({ text: '…', mark: false });
     let pos = start;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { citedTitle, provisionsOf, citedLabel } from '../../src/model/derive.ts';
-import { parsePlace, parseProvisionLabel } from '../../src/views/provision-query.ts';
+import { parseQueryTarget, parseProvisionLabel } from '../../src/views/provision-query.ts';
 import { LINE_BREAK_RE } from '../../src/convert/lines.ts';
 import { buildSite } from '../helpers/build.ts';
 import { copyForms, convert, forms, parse, visible } from '../helpers/forms.ts';
@@ -142,7 +142,7 @@ describe('search: every provision of every form answers to its label (src/views/
     const doc = docs.get(name)!;
     const values = filterValues(page(`policies/${doc.id}/index.html`), 'place');
     expect(values).toContain(`t:${citedTitle(doc).replace(/（/gu, '(').replace(/）/gu, ')')}`);
-    if (doc.docNumber) expect(values).toContain(parsePlace(doc.docNumber)!.document!.key);
+    if (doc.docNumber) expect(values).toContain(parseQueryTarget(doc.docNumber)!.document!.key);
     else expect(values.filter((v) => v.startsWith('n:'))).toEqual([]);
   });
 });

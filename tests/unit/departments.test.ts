@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { crossReference, graphModel, matrix, mermaidSource, mermaidText, nodeId, textSources, wrapLabel } from '../../src/views/departments.ts';
+import { crossReference, graphModel, matrix, mermaidSource, mermaidText, nodeId, textRuns, wrapLabel } from '../../src/views/departments.ts';
 import type { Department, Provision } from '../../src/model/types.ts';
 import { parseSeed } from '../../src/convert/parse.ts';
 import { provisionLinesFromSeed, provisions, policy, registry, seedText } from '../helpers/model.ts';
@@ -220,9 +220,9 @@ describe('on fixtures', () => {
   });
 });
 
-describe('textSources: the text outside the attributions', () => {
+describe('textRuns: the text outside the attributions', () => {
   test('every part of the document, in reading order', () => {
-    const sources = textSources(policy);
+    const sources = textRuns(policy);
     expect(sources.map((s) => s.place)).toEqual([
       'title', 'addressees', ...policy.notice.map(() => 'notice'), 'signature', ...policy.preamble.map(() => 'preamble'), ...provisions.map(() => 'provision'),
     ]);
@@ -233,7 +233,7 @@ describe('textSources: the text outside the attributions', () => {
 
   test("a provision's text is its seed line without the marker and the closing attribution", () => {
     const lines = provisionLinesFromSeed();
-    const ofProvisions = textSources(policy).filter((s) => s.place === 'provision');
+    const ofProvisions = textRuns(policy).filter((s) => s.place === 'provision');
     expect(ofProvisions.map((s) => s.provisionId)).toEqual([...lines.keys()]);
     for (const s of ofProvisions) {
       const line = lines.get(s.provisionId!)!;

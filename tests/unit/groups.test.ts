@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { groupSchema, groupsSchema } from '../../src/model/lexicon.ts';
-import { departmentNames } from '../../src/views/lexicon.ts';
+import { departmentNames } from '../../src/views/search-lexicon.ts';
 import { groupHit, groupIndex, markedSentences, maskNames, phraseHits, sentenceSpans } from '../../src/views/groups.ts';
 import { policy, registry } from '../helpers/model.ts';
 import { expectedGroupMembers, groups, groupsYaml, library } from '../helpers/vocabulary.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { thesaurusEntrySchema, thesaurusSchema } from '../../src/model/lexicon.ts';
 import { parseRegistry } from '../../src/model/registry.ts';
-import { alternativesFor, buildLexicon, combinations, departmentNamed, departmentNames, groupsNamed, registryNames, sharedNames, type Lexicon } from '../../src/views/lexicon.ts';
+import { alternativesFor, buildLexicon, combinations, departmentNamed, departmentNames, groupsNamed, registryNames, sharedNames, type Lexicon } from '../../src/views/search-lexicon.ts';
 import { registry } from '../helpers/model.ts';
 import { LIBRARY_FIXTURES } from '../helpers/paths.ts';
 import { groups, occursInLibrary, thesaurus, thesaurusYaml } from '../helpers/vocabulary.ts';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { citeProvision } from '../../src/views/citation.ts';
-import { documentKeys, parsePlace, parseProvisionLabel, provisionKeys, readDocNumber } from '../../src/views/provision-query.ts';
+import { documentKeys, parseQueryTarget, parseProvisionLabel, provisionKeys, readDocNumber } from '../../src/views/provision-query.ts';
 import { provisions, policy } from '../helpers/model.ts';
 
 /** The seed's 发文字号 (it has one). */
@@ -74,33 +74,33 @@ describe('发文字号 and titles', () => {
   test('the seed’s 发文字号 as a query names the seed by the key the seed carries', () => {
     const keys = documentKeys({ title: policy.provisionsTitle, docNumber: docNumber });
     for (const q of [docNumber, docNumber.replace('〔', '[').replace('〕', ']'), `（${docNumber}）`]) {
-      const place = parsePlace(q)!;
+      const place = parseQueryTarget(q)!;
       expect(keys, q).toContain(place.document!.key);
       expect(place.document!.bare).toBe(false);
       expect(place.provision).toBeUndefined();
     }
-    const bare = parsePlace(`${readDocNumber(docNumber)!.number}号`)!;
+    const bare = parseQueryTarget(`${readDocNumber(docNumber)!.number}号`)!;
     expect(keys).toContain(bare.document!.key);
     expect(bare.document!.bare).toBe(true);
-    expect(parsePlace(`〔2020〕${readDocNumber(docNumber)!.number}号`)!.document!.key).toBe(`n:〔2020〕5号`);
+    expect(parseQueryTarget(`〔2020〕${readDocNumber(docNumber)!.number}号`)!.document!.key).toBe(`n:〔2020〕5号`);
   });
 
   test('the citation the site writes for a provision names its document and the provision', () => {
     const keys = documentKeys({ title: policy.provisionsTitle, docNumber: docNumber });
     for (const m of provisions) {
-      const place = parsePlace(citeProvision(policy, m))!;
+      const place = parseQueryTarget(citeProvision(policy, m))!;
       expect(keys, citeProvision(policy, m)).toContain(place.document!.key);
       expect(named(place.provision!)).toEqual([m.id]);
     }
-    const title = parsePlace(`《${policy.provisionsTitle}》`)!;
+    const title = parseQueryTarget(`《${policy.provisionsTitle}》`)!;
     expect(title.document!.key).toBe(keys[0]);
-    expect(parsePlace(`${docNumber} 2-1`)!.provision).toEqual(['2-1']);
-    expect(parsePlace(`《${policy.provisionsTitle}》第四部分第（三）项`)!.provision).toEqual(['4-3']);
+    expect(parseQueryTarget(`${docNumber} 2-1`)!.provision).toEqual(['2-1']);
+    expect(parseQueryTarget(`《${policy.provisionsTitle}》第四部分第（三）项`)!.provision).toEqual(['4-3']);
   });
 
   test('anything else is no place', () => {
     for (const q of ['落户', '厅字〔2019〕56号 落户', '《天津市优化营商环境条例》的规定', '5号文件', '', '  '])
-      expect(parsePlace(q), q).toBeNull();
-    expect(parsePlace('2-1')).toEqual({ document: undefined, provision: ['2-1'] });
+      expect(parseQueryTarget(q), q).toBeNull();
+    expect(parseQueryTarget('2-1')).toEqual({ document: undefined, provision: ['2-1'] });
   });
 });

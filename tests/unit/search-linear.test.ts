@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { maximalPieces, relation } from '../../src/views/search-match.ts';
-import { excerpt, fold, limitQuery, MAX_QUERY_LENGTH, occurrences, splitWords, squash, type Segment } from '../../src/views/search-query.ts';
+import { excerpt, fold, limitQuery, MAX_QUERY_LENGTH, occurrences, splitWords, squash, type MarkedRun } from '../../src/views/search-query.ts';
 import { provisions } from '../helpers/model.ts';
 
 /** relation() as it was: every substring of the word, longest first (cubic in the word's length). */
@@ -33,7 +33,7 @@ function relationReference(text: string, words: readonly string[]) {
 }
 
 /** excerpt() as it was: every mark compared with every window. */
-function excerptReference(text: string, words: readonly string[], { length = 110, context = 24 } = {}): Segment[] {
+function excerptReference(text: string, words: readonly string[], { length = 110, context = 24 } = {}): MarkedRun[] {
   const plain = squash(text);
   const folded = fold(plain);
   const marks: [number, number][] = [];
@@ -61,7 +61,7 @@ function excerptReference(text: string, words: readonly string[], { length = 110
       if (a < w[1] && b > w[1]) w[1] = b;
     }
   }
-  const out: Segment[] = [];
+  const out: MarkedRun[] = [];
   for (const [start, end] of windows) {
     if (start > 0) out.push({ text: '…', mark: false });
     let pos = start;

@@ -3,7 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { ledgerFileName, ledgerXlsx } from '../../../export/ledger.ts';
 import { responsibilities } from '../../../export/opendata.ts';
 import { getLibrary } from '../../../site/library.ts';
-import { libraryDepartments } from '../../../site/views.ts';
+import { libraryDepartments } from '../../../site/computed.ts';
 
 export const getStaticPaths = (async () =>
   (await libraryDepartments()).filter((x) => x.provisions > 0).map((x) => ({ params: { id: x.dept.id } }))) satisfies GetStaticPaths;
