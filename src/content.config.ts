@@ -14,17 +14,12 @@ import { DEPARTMENT_KINDS, DEPARTMENT_LEVELS, DEPARTMENT_RULES } from './model/r
 import { groupSchema, groupsSchema, thesaurusEntrySchema, thesaurusSchema } from './model/lexicon.ts';
 import { STATUSES } from './model/status.ts';
 import { DOCUMENT_ID_RE, ISSUER_RE, documentIdProblem, isRealDate, isWebUrl } from './model/document-meta.ts';
+import { CHAPTER_MARKER_RE, PROVISION_ID_RE, PROVISION_MARKER_RE, SECTION_MARKER_RE } from './model/numbering.ts';
 import { checkWithSchema, readYaml } from './model/yaml-file.ts';
 
 /** Where the content lives; tests point it at converted fixtures. */
 const CONTENT = process.env.CONTENT_DIR ?? './content';
 const DOCUMENT_ID = DOCUMENT_ID_RE;
-const MEASURE_ID = /^\d+-\d+(?:-\d+)?$/;
-const HAN_NUMBER = '[一二三四五六七八九十百千零]+';
-/** A provision's numbering as written: （一） (or (一)), 第十二条, 三、. */
-const PROVISION_MARKER = new RegExp(`^(?:[（(]${HAN_NUMBER}[）)]|${HAN_NUMBER}[)）]|第${HAN_NUMBER}条|${HAN_NUMBER}[、，,.．])$`);
-/** A chapter's numbering as written: 一、, 第二章; '' for the implicit chapter of a document without chapters. */
-const CHAPTER_MARKER = new RegExp(`^(?:${HAN_NUMBER}[、，,.．]|第${HAN_NUMBER}章|)$`);
 const ISO_DATE = z.iso.date();
 
 /**
@@ -157,16 +152,16 @@ const documents = defineCollection({
     chapters: z.array(z.object({
       number: z.number().int().positive(),
       /** The numbering as written: 一、, 第二章; '' for the implicit chapter. */
-      marker: z.string().regex(CHAPTER_MARKER),
+      marker: z.string().regex(CHAPTER_MARKER_RE),
       /** '' for the implicit chapter. */
       title: z.string(),
       /** Line in the seed. */
       line: z.number().int().positive(),
-      provisions: z.array(z.string().regex(MEASURE_ID)),
+      provisions: z.array(z.string().regex(PROVISION_ID_RE)),
       /** part (一、), chapter (第一章), none (no chapters: the provisions stand under the title). */
       kind: z.enum(['part', 'chapter', 'none']),
       /** Its sections (第一节…). */
-      sections: z.array(z.object({ number: z.number().int().positive(), marker: z.string().regex(new RegExp(`^第${HAN_NUMBER}节$`)), title: z.string(), line: z.number().int().positive() })),
+      sections: z.array(z.object({ number: z.number().int().positive(), marker: z.string().regex(SECTION_MARKER_RE), title: z.string(), line: z.number().int().positive() })),
       /** Its paragraphs that are no provision, each after `after` of its provisions. */
       paragraphs: z.array(z.object({ text: z.string().min(1), line: z.number().int().positive(), after: z.number().int().nonnegative() })),
     })),
@@ -196,11 +191,11 @@ const documents = defineCollection({
 /** One provision (provision) of a document, as the model has it (src/model/types.ts, Provision). */
 const provision = z.object({
   /** chapter-provision: 2-1. */
-  id: z.string().regex(MEASURE_ID),
+  id: z.string().regex(PROVISION_ID_RE),
   chapter: z.number().int().positive(),
   number: z.number().int().positive(),
   /** The numbering as written: （一）, 第十二条, 三、 */
-  marker: z.string().regex(PROVISION_MARKER),
+  marker: z.string().regex(PROVISION_MARKER_RE),
   /** The headline sentence, up to and including the first 。 */
   headline: z.string().min(1),
   /** The provision's text after the marker, exactly as in the seed (attribution included; sub-items and paragraphs on lines of their own). Plain text for data and search; the MDX body carries the markup. */

@@ -20,6 +20,7 @@ import { SourceError } from '../model/source-error.ts';
 import { colAt, quote, type Line } from './lines.ts';
 import { Report } from './report.ts';
 import type { Classified } from './rules.ts';
+import { chapterHeading } from '../model/derive.ts';
 
 export interface Body {
   preamble: string[];
@@ -135,7 +136,7 @@ export function readBody(ctx: BodyContext, lines: readonly Classified[], endLine
   /** Text that is no provision: a paragraph of the current chapter, or of the preamble before the first. */
   const paragraph = (line: Line, why?: string) => {
     const chapter = chapters.at(-1);
-    if (why) report.add(line.no, line.col, `${why}: kept as a paragraph of its own ${chapter ? `in ${chapter.marker ? chapter.marker + chapter.title : 'the body'}` : 'in the preamble'}`);
+    if (why) report.add(line.no, line.col, `${why}: kept as a paragraph of its own ${chapter ? `in ${chapter.marker ? chapterHeading(chapter) : 'the body'}` : 'in the preamble'}`);
     if (!chapter) return void preamble.push(line.text);
     const paragraphs: ChapterParagraph[] = (chapter.paragraphs ??= []);
     paragraphs.push({ text: line.text, line: line.no, after: chapter.provisions.length });
@@ -203,7 +204,7 @@ export function readBody(ctx: BodyContext, lines: readonly Classified[], endLine
       } else d.lines.push(line);
     } else if (chapters.length > 0) {
       const chapter = chapters.at(-1)!;
-      paragraph(line, chapter.provisions.length ? `a paragraph between the provisions of ${chapter.marker}${chapter.title}` : `prose directly under the heading ${chapter.marker}${chapter.title}`);
+      paragraph(line, chapter.provisions.length ? `a paragraph between the provisions of ${chapterHeading(chapter)}` : `prose directly under the heading ${chapterHeading(chapter)}`);
     } else preamble.push(line.text);
   }
   finish();

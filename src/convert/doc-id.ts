@@ -3,9 +3,8 @@
  * text is converted again: the pinyin initials of the issuer's code, the year and the number,
  * 津就组字〔2020〕5号 → jjzz-2020-5. content/documents.yaml may declare another id for a seed.
  */
-import { pinyin } from 'pinyin-pro';
-
 import { DOCUMENT_ID_RE } from '../model/document-meta.ts';
+import { pinyinInitials } from '../model/pinyin-initials.ts';
 
 export { DOCUMENT_ID_RE };
 
@@ -15,7 +14,7 @@ export function documentId(docNumber: string): string | undefined {
   const m = /^([\p{Script=Han}A-Za-z]+)\s*[〔[［【（(]\s*(\d{4})\s*[〕\]］】）)]\s*(\d+)\s*号$/u.exec(docNumber)
     ?? /^([\p{Script=Han}A-Za-z]+令)第()(\d+)号$/u.exec(docNumber);
   if (!m) return undefined;
-  const initials = [...m[1]!].map((ch) => (/[A-Za-z]/.test(ch) ? ch.toLowerCase() : pinyin(ch, { pattern: 'first', toneType: 'none' }))).join('');
+  const initials = pinyinInitials(m[1]!);
   const id = m[2] ? `${initials}-${m[2]}-${m[3]}` : `${initials}-${m[3]}`;
   return DOCUMENT_ID_RE.test(id) ? id : undefined;
 }
@@ -26,12 +25,7 @@ export function documentId(docNumber: string): string | undefined {
  * copy is undated (广东省行政执法公示办法 → gdsxzzfgsbf).
  */
 export function titleDocumentId(title: string, year?: string): string | undefined {
-  const initials = [...title]
-    .filter((ch) => /[\p{Script=Han}A-Za-z0-9]/u.test(ch))
-    .map((ch) => (/[\p{Script=Han}]/u.test(ch) ? pinyin(ch, { pattern: 'first', toneType: 'none' }) : ch.toLowerCase()))
-    .join('')
-    .replace(/[^a-z0-9]/g, '')
-    .slice(0, 16);
+  const initials = pinyinInitials(title).slice(0, 16);
   const id = year ? `${initials}-${year}` : initials;
   return DOCUMENT_ID_RE.test(id) ? id : undefined;
 }

@@ -8,7 +8,7 @@
  */
 import { stringify } from 'yaml';
 import type { Attachment, Department, Provision, PolicyDocument } from '../model/types.ts';
-import { attachmentsOf, chapterBlocks, citedTitle, knownDocNumber, ownText, provisionKind } from '../model/derive.ts';
+import { attachmentsOf, bookTitle, chapterBlocks, citedTitle, knownDocNumber, ownText, provisionKind } from '../model/derive.ts';
 import { policyReferences } from '../model/references.ts';
 import { segmentInline, type Segment } from '../model/inline.ts';
 
@@ -189,7 +189,7 @@ export function renderContent(doc: PolicyDocument, registry: readonly Department
     doc: doc.id,
     library,
     anchors: new Map([
-      ...refs.documents.map((d) => [`《${d.title}》`, d.anchor] as const),
+      ...refs.documents.map((d) => [bookTitle(d.title), d.anchor] as const),
       ...refs.programmes.map((p) => [`“${p.name}”`, p.anchor] as const),
       ...refs.figures.map((f) => [f.text, f.anchor] as const),
     ]),

@@ -22,6 +22,7 @@ import { checkBrackets, toLines } from './lines.ts';
 import { Report, type Note } from './report.ts';
 import { classify, describe, type Classified, type LineKindName } from './rules.ts';
 import { readNumbering } from '../model/numbering.ts';
+import { bookTitle } from '../model/derive.ts';
 
 /** A notice that carries the document: 关于印发《天津市…若干措施》的通知 (also 转发, 发布, 颁布). */
 const NOTICE_TITLE_RE = /(?:印发|转发|发布|颁布)[^《》]*《([^《》]+)》.*通知$/u;
@@ -237,7 +238,7 @@ function readNotice(cur: Cursor, head: Head, bodies: Bodies) {
     cur.i = start;
     notice.length = 0;
     while (!cur.done && !(cur.is('numbered') && ['chapter', 'article', 'part'].includes((cur.peek() as Classified & { kind: 'numbered' }).numbered.numbering.kind))
-      && !(head.provisionsTitle && [head.provisionsTitle, `《${head.provisionsTitle}》`].includes(cur.peek()!.text)))
+      && !(head.provisionsTitle && [head.provisionsTitle, bookTitle(head.provisionsTitle)].includes(cur.peek()!.text)))
       notice.push(cur.take().text);
     const at = cur.peek() ?? cur.lines.at(-1)!;
     cur.report.add(at.no, at.col, 'no signature or date closes the notice: the notice is read up to here');
@@ -250,7 +251,7 @@ function readNotice(cur: Cursor, head: Head, bodies: Bodies) {
   const provisionsTitle = head.provisionsTitle || /《([^《》]+)》/u.exec(notice.join(''))?.[1] || '';
   const repeated = cur.peek();
   let carriedTitle: string | null = null;
-  if (repeated?.kind === 'text' && (provisionsTitle ? [provisionsTitle, `《${provisionsTitle}》`].includes(repeated.text) : TITLE_LINE_RE.test(repeated.text))) carriedTitle = cur.take().text;
+  if (repeated?.kind === 'text' && (provisionsTitle ? [provisionsTitle, bookTitle(provisionsTitle)].includes(repeated.text) : TITLE_LINE_RE.test(repeated.text))) carriedTitle = cur.take().text;
   return { notice, attachmentNote, signed, notes, carriedTitle, provisionsTitle: provisionsTitle || carriedTitle || head.title.text };
 }
 

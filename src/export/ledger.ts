@@ -6,9 +6,10 @@
  * fit A4 landscape. Written with exceljs; text cells are strings, never formulas.
  */
 import ExcelJS from 'exceljs';
-import { citedTitle, citedLabel, responsibilitiesOf } from '../model/derive.ts';
+import { citedLabel, responsibilitiesOf } from '../model/derive.ts';
 import type { Department } from '../model/types.ts';
 import type { Responsibility } from './opendata.ts';
+import { citeDocument } from '../views/citation.ts';
 
 export interface LedgerColumn {
   header: string;
@@ -30,7 +31,7 @@ export function ledgerColumns(registry: readonly Department[], withDepartment = 
   return [
     { header: '序号', width: 6, value: (_r, i) => i + 1 },
     ...(withDepartment ? [{ header: '责任部门', width: 12, value: (r: Responsibility) => r.department.abbr }] : []),
-    { header: '文件', width: 24, value: (r) => `《${citedTitle(r.document)}》${r.document.docNumber ? `（${r.document.docNumber}）` : ''}` },
+    { header: '文件', width: 24, value: (r) => citeDocument(r.document) },
     { header: '条目', width: 19, value: (r) => citedLabel(r.provision) },
     { header: '原文', width: withDepartment ? 58 : 64, value: (r) => r.provision.text },
     { header: '本部门角色', width: 8, value: (r) => (r.lead ? '牵头' : '参与（配合）') },

@@ -4,7 +4,7 @@
  * as /data/policy.schema.json (JSON Schema draft 2020-12), and the /data/ page lists its fields.
  */
 import { z } from 'astro/zod';
-import { citedTitle, departmentIds, departmentOrder, headlineTitle, provisionsOf, citedLabel, responsibilitiesOf, sharedWithOthers } from '../model/derive.ts';
+import { chapterHeading, citedLabel, citedTitle, departmentIds, departmentOrder, documentName, headlineTitle, provisionsOf, responsibilitiesOf, sharedWithOthers } from '../model/derive.ts';
 import type { Chapter, Department, DepartmentKind, Provision, PolicyDocument } from '../model/types.ts';
 import { citeProvision } from '../views/citation.ts';
 import { placeKey, policyReferences } from '../model/references.ts';
@@ -172,7 +172,7 @@ export const provisionKey = (r: Pick<Responsibility, 'document' | 'provision'>) 
 
 /** A provision as an official cites it: 津就组字〔2020〕5号第二部分第（一）项 (《title》 for a document without 发文字号). */
 export const provisionCitation = (r: Pick<Responsibility, 'document' | 'provision'>) =>
-  `${r.document.docNumber ?? `《${citedTitle(r.document)}》`}${citedLabel(r.provision)}`;
+  `${r.document.docNumber ?? documentName(r.document)}${citedLabel(r.provision)}`;
 
 /** 牵头 or 参与（配合）: the site's one vocabulary of roles, on the web, on paper and in the data. */
 export const roleLabel = (lead: boolean) => (lead ? '牵头' : '参与（配合）');
@@ -185,7 +185,7 @@ export const RESPONSIBILITY_COLUMNS: readonly Column<Responsibility>[] = [
   { header: '文件名称', description: '文件名称（不含书名号）', value: (r) => citedTitle(r.document) },
   { header: '发文字号', description: '文件的发文字号', value: (r) => r.document.docNumber },
   { header: '编号', description: '措施（条文）在文件中的编号，如“第二部分第（一）项”“第五条”', value: (r) => citedLabel(r.provision) },
-  { header: '所属部分', description: '措施所在部分（章）的序号和标题', value: (r) => `${r.chapter.marker}${r.chapter.title}` },
+  { header: '所属部分', description: '措施所在部分（章）的序号和标题', value: (r) => chapterHeading(r.chapter) },
   { header: '措施标题', description: '措施首句（不含句号）', value: (r) => headlineTitle(r.provision.headline) },
   { header: '部门简称', description: '原文中的写法，如“市人社局”', value: (r) => r.department.abbr },
   { header: '部门全称', description: '成文时的正式名称', value: (r) => r.department.name },

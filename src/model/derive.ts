@@ -167,8 +167,18 @@ export function docNumberNote(doc: Pick<PolicyDocument, 'docNumber'>): string {
 }
 
 /** A document's citation title: the provisions' own title when the notice carries one, else the title. */
-export function citedTitle(doc: Pick<PolicyDocument, 'provisionsTitle' | 'title'>): string {
+export function citedTitle(doc: Pick<PolicyDocument, 'title'> & Partial<Pick<PolicyDocument, 'provisionsTitle'>>): string {
   return doc.provisionsTitle || doc.title;
+}
+
+/** A title between book title marks, as Chinese text names a document: 《…》. */
+export function bookTitle(title: string): string {
+  return `《${title}》`;
+}
+
+/** A document as the text names it: 《citation title》. */
+export function documentName(doc: Pick<PolicyDocument, 'title'> & Partial<Pick<PolicyDocument, 'provisionsTitle'>>): string {
+  return bookTitle(citedTitle(doc));
 }
 
 /**

@@ -6,7 +6,7 @@
  * 规定, 条例 and 细则 number their articles 第一条… through the whole text, optionally grouped in
  * 第一章 and 第一节.
  */
-import { fromChineseNumeral, numeralOrDigits } from './numerals.ts';
+import { fromChineseNumeral, HAN_DIGITS, numeralOrDigits } from './numerals.ts';
 
 /** A kind of numbered line, from the outermost to the innermost. */
 export type NumberingKind = 'chapter' | 'section' | 'article' | 'part' | 'item' | 'point' | 'subpoint';
@@ -32,7 +32,7 @@ export interface Numbering {
   label: (n: number) => string;
 }
 
-const HAN = '[一二三四五六七八九十百千零]+';
+const HAN = `[${HAN_DIGITS}]+`;
 const ARABIC = '[0-9]{1,3}';
 const SPACE = '[\\s\\u3000]*';
 const han = (n: number) => numeralOrDigits(n);
@@ -56,6 +56,15 @@ export const NUMBERINGS: readonly Numbering[] = [
 ];
 
 export const NUMBERING: Readonly<Record<NumberingKind, Numbering>> = Object.fromEntries(NUMBERINGS.map((n) => [n.kind, n])) as Record<NumberingKind, Numbering>;
+
+/** A provision's marker as the model stores it: （一） (or (一), 一）), 第十二条, 三、 (or 三，三.). */
+export const PROVISION_MARKER_RE = new RegExp(`^(?:[（(]${HAN}[）)]|${HAN}[)）]|第${HAN}条|${HAN}[、，,.．])$`, 'u');
+/** A chapter's marker as the model stores it: 一、 (or 一，一.), 第二章; '' for the implicit chapter of a document without chapters. */
+export const CHAPTER_MARKER_RE = new RegExp(`^(?:${HAN}[、，,.．]|第${HAN}章|)$`, 'u');
+/** A section's marker: 第一节. */
+export const SECTION_MARKER_RE = new RegExp(`^第${HAN}节$`, 'u');
+/** A provision's id: chapter-number (2-1), with a third part where a number repeats in its chapter (2-1-2). */
+export const PROVISION_ID_RE = /^\d+-\d+(?:-\d+)?$/;
 
 /** A numbered line, read. */
 export interface NumberedLine {

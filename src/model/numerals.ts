@@ -1,6 +1,8 @@
 /** Chinese numerals as policy documents write them: 一、 五十六 一百零一 in numbering, 二〇二〇 in dates. */
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
+/** The characters of a Chinese numeral as official documents number their lines (一 … 十 百 千 零). */
+export const HAN_DIGITS = '一二三四五六七八九十百千零';
 /** The largest number toChineseNumeral writes. */
 export const MAX_NUMERAL = 9999;
 

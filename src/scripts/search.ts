@@ -21,6 +21,7 @@ import { chapterChoices, documentChoices, mergeCounts, type Choice, type FilterC
 import { documentLabel } from '../views/search-fields.ts';
 // 时效性 hook (src/scripts/search-status.ts): results of documents no longer in force are marked and ranked last.
 import { inForceFirst, statusMark } from './search-status.ts';
+import { bookTitle } from '../model/derive.ts';
 
 interface PagefindResultData {
   url: string;
@@ -620,7 +621,7 @@ function renderHit(hit: Hit, o: RenderOptions): HTMLLIElement {
   const mark = statusMark(data.meta);
   if (mark) h.append(' ', mark);
   if (!singleDocument && data.meta.documentTitle)
-    h.append(element('span', 'pe-result__doc', `${strings.inDocument}《${data.meta.documentTitle}》${data.meta.docNumber ? `（${data.meta.docNumber}）` : ''}`));
+    h.append(element('span', 'pe-result__doc', `${strings.inDocument}${bookTitle(data.meta.documentTitle)}${data.meta.docNumber ? `（${data.meta.docNumber}）` : ''}`));
   li.append(h);
   if (o.note) li.append(element('p', 'pe-result__why', o.note));
   const p = element('p', 'pe-result__excerpt');

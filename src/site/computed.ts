@@ -4,7 +4,7 @@
  * whom, and a department's tasks under every document. Pages call these with the document
  * they were given; nothing here holds "the" document.
  */
-import { chapterLabel, citedTitle, departmentIds, departmentOrder, knownDocNumber } from '../model/derive.ts';
+import { chapterHeading, chapterLabel, citedTitle, departmentIds, departmentOrder, knownDocNumber } from '../model/derive.ts';
 import type { Department, PolicyDocument } from '../model/types.ts';
 import { crossReference, graphModel, mermaidSource, type CrossReference, type GraphModel } from '../views/departments.ts';
 import { policyReferences } from '../model/references.ts';
@@ -97,7 +97,7 @@ export function siteMermaid(doc: PolicyDocument, model: GraphModel, title: strin
     departmentUrl: (id) => routes.department(id),
     title,
     description: t.graph.accDescr(model.chapters.reduce((n, c) => n + c.provisions.length, 0), model.departments.length, model.edges.length),
-    chapterLabel: (c) => (single ? chapterLabel(c) || t.graph.all : `${c.marker}${c.title}` || t.graph.all),
+    chapterLabel: (c) => (single ? chapterLabel(c) || t.graph.all : chapterHeading(c) || t.graph.all),
     departmentsLabel: t.dept.indexTitle,
     focus,
   });

@@ -4,7 +4,6 @@
  * (/search/lexicon.json). Pages pass what they got from here down to components.
  */
 import { getCollection } from 'astro:content';
-import { citedTitle } from '../model/derive.ts';
 import type { ReaderGroup, ThesaurusEntry } from '../model/lexicon.ts';
 import { inForceFirst } from '../model/status.ts';
 import type { Provision, PolicyDocument } from '../model/types.ts';
@@ -60,6 +59,3 @@ export async function searchLexicon(): Promise<Lexicon> {
   const index = await readerGroups();
   return buildLexicon(await getThesaurus(), depts, index.groups.map(({ group, hits }) => ({ ...group, href: routes.group(group.id), count: hits.length })));
 }
-
-/** A document as a related provision or a group's hit names it: 《title》. */
-export const documentName = (doc: PolicyDocument): string => `《${citedTitle(doc)}》`;

@@ -3,7 +3,7 @@
  * each provision's features (its departments, groups, cited documents and distinctive terms: see
  * src/views/related.ts).
  */
-import { departmentIds, leadIds, ownText, provisionsOf } from '../model/derive.ts';
+import { bookTitle, departmentIds, leadIds, ownText, provisionsOf } from '../model/derive.ts';
 import type { PolicyDocument, Provision } from '../model/types.ts';
 import { maskNames } from '../views/groups.ts';
 import { relatedProvisions, termsIn, type ProvisionFeatures, type Relation } from '../views/related.ts';
@@ -37,7 +37,7 @@ async function features(): Promise<ProvisionFeatures[]> {
     ms.forEach((m, i) => {
       const key = `${doc.id}/${m.id}`;
       const programmes = refs.programmes.filter((p) => inProvision(p.mentions, m.id)).map((p) => p.name);
-      const cited = refs.documents.filter((d) => inProvision(d.mentions, m.id)).map((d) => `《${d.title}》`);
+      const cited = refs.documents.filter((d) => inProvision(d.mentions, m.id)).map((d) => bookTitle(d.title));
       items.push({
         key,
         neighbours: [ms[i - 1], ms[i + 1]].filter((x) => x !== undefined).map((x) => `${doc.id}/${x.id}`),

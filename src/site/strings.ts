@@ -1,5 +1,5 @@
 /** Every piece of interface text the reader sees, in Simplified Chinese, in one place. */
-import { ITEMS, type ProvisionUnit } from '../model/derive.ts';
+import { bookTitle, ITEMS, type ProvisionUnit } from '../model/derive.ts';
 
 export const t = {
   siteName: '政策通览',
@@ -346,7 +346,7 @@ export const t = {
     tocDeadline: '完成时限',
     /** No deadline written in the provision. */
     noDeadline: '未写明',
-    tocCaption: (title: string) => `《${title}》中的任务`,
+    tocCaption: (title: string) => `${bookTitle(title)}中的任务`,
     fullTextHeading: '任务原文',
     continued: '（续）',
     backToToc: '返回任务目录',

@@ -3,14 +3,14 @@
  * references lists, GB/T 7714-2015 for an electronic resource:
  * 发文机关. 题名: 发文字号[EB/OL]. (成文日期)[引用日期]. 网址.
  */
-import { chapterLabel, citedTitle, citedLabel } from '../model/derive.ts';
+import { chapterLabel, citedLabel, citedTitle, docNumberNote, documentName } from '../model/derive.ts';
 import type { Provision, PolicyDocument } from '../model/types.ts';
 
-type Cited = Pick<PolicyDocument, 'title' | 'provisionsTitle' | 'docNumber'>;
+type Cited = Pick<PolicyDocument, 'title' | 'docNumber'> & Partial<Pick<PolicyDocument, 'provisionsTitle'>>;
 
 /** 《title》（发文字号）: the document as a report names it. */
 export function citeDocument(doc: Cited): string {
-  return `《${citedTitle(doc)}》${doc.docNumber ? `（${doc.docNumber}）` : ''}`;
+  return documentName(doc) + docNumberNote(doc);
 }
 
 /** 《title》（发文字号）第二部分 */

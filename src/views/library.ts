@@ -3,8 +3,8 @@
  * of a long list. Pure functions over the documents; the home page and its filter pages use them,
  * so every list works without JavaScript.
  */
-import { pinyin } from 'pinyin-pro';
 import { citedTitle } from '../model/derive.ts';
+import { pinyinInitials } from '../model/pinyin-initials.ts';
 import type { Department, PolicyDocument } from '../model/types.ts';
 import { registryNames } from './search-lexicon.ts';
 
@@ -50,9 +50,7 @@ export function byYear(docs: readonly PolicyDocument[]): Facet[] {
 
 /** An issuer's slug: the pinyin initials of its name (市就业工作领导小组 → sjygzldxz). */
 export function issuerSlug(issuer: string): string {
-  const initials = pinyin(issuer, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
-    .join('').toLowerCase().replace(/[^a-z0-9]+/g, '');
-  return initials || 'issuer';
+  return pinyinInitials(issuer) || 'issuer';
 }
 
 /** A registry entry, as far as an issuer needs it. */

@@ -1,3 +1,4 @@
+import { bookTitle } from '../model/derive.ts';
 /**
  * The print stylesheet that needs the model: page boxes with a running footer (the policy's
  * title and 发文字号) and page numbers, and printed URLs for links that carry them. CSS cannot
@@ -38,7 +39,7 @@ export function pageNumberContent(template: string): string {
 
 /** The running footer's text: 《title》　津就组字〔2020〕5号 */
 export function footerText({ provisionsTitle, docNumber, siteName }: Pick<PrintSheetOptions, 'provisionsTitle' | 'docNumber' | 'siteName'>): string {
-  return provisionsTitle ? `《${provisionsTitle}》\u3000${docNumber ?? ''}` : siteName ?? '';
+  return provisionsTitle ? `${bookTitle(provisionsTitle)}\u3000${docNumber ?? ''}` : siteName ?? '';
 }
 
 export function printStylesheet(o: PrintSheetOptions): string {

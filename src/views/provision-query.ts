@@ -6,7 +6,7 @@
  * documentKeys() → search-fields.ts), and the search page looks the query's keys up (parseQueryTarget()).
  * Pure functions (unit-tested in tests/unit/provision-query.test.ts).
  */
-import { fromChineseNumeral } from '../model/numerals.ts';
+import { fromChineseNumeral, HAN_DIGITS } from '../model/numerals.ts';
 import type { ProvisionKind } from '../model/types.ts';
 import { fold } from './search-query.ts';
 
@@ -74,7 +74,7 @@ export interface QueryTarget {
   provision?: string[] | undefined;
 }
 
-const NUM = '([一二三四五六七八九十百千零〇两]+|\\d{1,4})';
+const NUM = `([${HAN_DIGITS}〇两]+|\\d{1,4})`;
 /** A numeral as written (Chinese or Arabic), or undefined. */
 function numberOf(s: string): number | undefined {
   if (/^\d+$/u.test(s)) return Number(s) || undefined;

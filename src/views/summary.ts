@@ -4,7 +4,7 @@
  * names and its quantitative commitments. Pure functions over the model; the facts come from
  * references.ts, so summaries agree with the reference indexes and data files.
  */
-import { chapterLabel, citedTitle, headlineTitle, citedLabel, responsibilitiesOf, sharedWithOthers } from '../model/derive.ts';
+import { chapterHeading, chapterLabel, citedLabel, citedTitle, headlineTitle, responsibilitiesOf, sharedWithOthers } from '../model/derive.ts';
 import type { Chapter, Department, Provision, PolicyDocument } from '../model/types.ts';
 import { keyActions, type Clause } from './actions.ts';
 import { provisionReferences, policyReferences, referenceCounts, type FigureKind } from '../model/references.ts';
@@ -57,6 +57,8 @@ export interface ChapterSummary {
   number: number;
   marker: string;
   title: string;
+  /** As printed: 一、推动…, 第一章　总则 (chapterHeading). */
+  heading: string;
   /** 第一部分 */
   label: string;
   provisions: ProvisionSummary[];
@@ -127,7 +129,7 @@ const headingOfImplicit = (_c: Chapter) => '全文';
 
 export function summariseChapter(c: Chapter, registry: readonly Department[], selfTitle: string): ChapterSummary {
   const provisions = c.provisions.map((m) => summariseProvision(m, registry, selfTitle));
-  return { number: c.number, marker: c.marker, title: c.title, label: chapterLabel(c) || headingOfImplicit(c), provisions, totals: summaryTotals(provisions), leads: leadDepartments(provisions) };
+  return { number: c.number, marker: c.marker, title: c.title, heading: chapterHeading(c), label: chapterLabel(c) || headingOfImplicit(c), provisions, totals: summaryTotals(provisions), leads: leadDepartments(provisions) };
 }
 
 /** The departments listed first, each with the provisions it leads. */
