@@ -214,8 +214,12 @@ export const DEPARTMENT_COLUMNS: readonly Column<DepartmentSummary>[] = [
 ];
 
 /** Responsibilities of the given documents as CSV, optionally of one department only. */
-export function responsibilitiesCsv(docs: readonly PolicyDocument[], registry: readonly Department[], departmentId?: string): string {
-  const rows = responsibilities(docs, registry).filter((r) => !departmentId || r.department.id === departmentId);
+export function responsibilitiesCsv(docs: readonly PolicyDocument[], registry: readonly Department[]): string {
+  return responsibilityRowsCsv(responsibilities(docs, registry));
+}
+
+/** responsibilities.csv of rows already made (one department's, out of the library's computed once). */
+export function responsibilityRowsCsv(rows: readonly Responsibility[]): string {
   return tableCsv(RESPONSIBILITY_COLUMNS, rows);
 }
 

@@ -45,6 +45,14 @@ export function statusOn(meta: DocumentMeta | undefined, day: string): StatusVie
   return { status: declared, expired };
 }
 
+/** How the status is shown: its word, and the colour it is drawn in. */
+export type StatusTone = 'valid' | 'expired' | 'unknown' | 'ended';
+
+/** The tone of a status on the page: 现行有效 valid, expired by date, 未核对 unknown, else ended (已废止, 失效, 已修改…). */
+export function statusTone(view: StatusView): StatusTone {
+  return view.expired ? 'expired' : view.status === '现行有效' ? 'valid' : view.status === '未核对' ? 'unknown' : 'ended';
+}
+
 /** No longer in force: 失效 (expired, or declared so) or 已废止. 已修改 is still in force, as amended. */
 export function outOfForce(view: StatusView): boolean {
   return view.status === '失效' || view.status === '已废止';

@@ -8,6 +8,7 @@ import { chapterHeading, chapterLabel, citedTitle, departmentIds, departmentOrde
 import type { Department, PolicyDocument } from '../model/types.ts';
 import { crossReference, graphModel, mermaidSource, type CrossReference, type GraphModel } from '../views/departments.ts';
 import { policyReferences } from '../model/references.ts';
+import { responsibilities, type Responsibility } from '../export/opendata.ts';
 import { summarisePolicy } from '../views/summary.ts';
 import { getLibrary } from './library.ts';
 import { routes } from './routes.ts';
@@ -171,4 +172,15 @@ export function libraryDepartments(): Promise<LibraryDepartment[]> {
     return [...byId.values()].sort((a, b) => b.provisions - a.provisions || b.leads - a.leads || order.get(a.dept.id)! - order.get(b.dept.id)!);
   })();
   return totals;
+}
+
+let responsibilityRows: Promise<Map<string, Responsibility[]>> | undefined;
+/** The library's responsibilities (one row per provision and body named), by department id: computed once per build. */
+export function responsibilitiesByDepartment(): Promise<Map<string, Responsibility[]>> {
+  responsibilityRows ??= getLibrary().then(({ documents, registry }) => {
+    const out = new Map<string, Responsibility[]>();
+    for (const r of responsibilities(documents, registry)) out.set(r.department.id, [...(out.get(r.department.id) ?? []), r]);
+    return out;
+  });
+  return responsibilityRows;
 }

@@ -2,10 +2,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { citedTitle } from '../../../model/derive.ts';
 import type { PolicyDocument } from '../../../model/types.ts';
-import { listPolicies } from '../../../site/library.ts';
+import { documentPaths } from '../../../site/library.ts';
 import { printStylesheet } from '../../../views/print.ts';
 
-export const getStaticPaths = (async () => (await listPolicies()).map((doc) => ({ params: { doc: doc.id }, props: { doc } }))) satisfies GetStaticPaths;
+export const getStaticPaths = documentPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ doc: PolicyDocument }> = ({ site, props: { doc } }) => {
   // On paper the carried document starts under its own title, unless the text repeats it (or there is no notice).
