@@ -5,16 +5,13 @@
  */
 import { describe, expect, test } from 'vitest';
 import { cutHeadline } from '../../src/convert/body.ts';
-import { segmentInline } from '../../src/model/inline.ts';
 import { LINE_BREAK_RE, toLines } from '../../src/convert/lines.ts';
-import { renderContent } from '../../src/convert/mdx.ts';
 import { classify } from '../../src/convert/rules.ts';
 import { Report } from '../../src/convert/report.ts';
 import { chapterHeading, chapterLabel, leadIds, labelInChapter, ownText, citedLabel } from '../../src/model/derive.ts';
 import { NUMBERINGS, readNumbering } from '../../src/model/numbering.ts';
 import { fromChineseNumeral, numeralOrDigits, parseDate, toChineseNumeral } from '../../src/model/numerals.ts';
 import type { Provision } from '../../src/model/types.ts';
-import { parse, registry } from '../helpers/forms.ts';
 
 describe('the numbering vocabulary', () => {
   test.each([
@@ -112,42 +109,5 @@ describe('labels and derived values', () => {
   test('the text without an attribution line', () => {
     const text = '加强领导。\n1.落实。\n责任单位：市民政局';
     expect(ownText(m({ text, attribution: { text: '责任单位：市民政局', departments: [], etc: false, suffix: '', form: 'line' } }))).toBe('加强领导。\n1.落实。');
-  });
-});
-
-describe('speed: conversion is linear in the length of a provision', () => {
-  const sentence = (i: number) => `落实《测试文件第${i}号》要求，推进“示例工程${i}”建设，市人社局完成${(i % 97) + 1}%的目标。`;
-  const seed = (n: number) =>
-    `关于印发《测试措施》的通知\n测字〔2024〕1号\n各区：\n现印发。\n\n测试局\n2024年1月2日\n一、测试\n（一）${Array.from({ length: n }, (_, i) => sentence(i)).join('')}（市人社局）\n`;
-  /** CPU seconds of this process (user + system), not wall-clock time: other work on the machine does not count. */
-  const seconds = (n: number) => {
-    const text = seed(n);
-    const started = process.cpuUsage();
-    const files = renderContent(parse(text), registry);
-    expect(files.size).toBe(2);
-    const used = process.cpuUsage(started);
-    return (used.user + used.system) / 1e6;
-  };
-
-  test('a provision of 2,000 sentences converts in under 2 s', () => {
-    const s = seconds(2000);
-    console.log(`2,000-sentence provision: parsed and converted in ${s.toFixed(2)} s`);
-    expect(s).toBeLessThan(2);
-  });
-
-  test('a provision of 20,000 sentences converts in under 30 s (hours when it was quadratic)', () => {
-    const s = seconds(20000);
-    console.log(`20,000-sentence provision: parsed and converted in ${s.toFixed(2)} s`);
-    expect(s).toBeLessThan(30);
-  });
-
-  test('segmentInline covers a long text exactly, in time proportional to its length', () => {
-    const text = Array.from({ length: 20000 }, (_, i) => sentence(i)).join('');
-    const started = process.cpuUsage();
-    const segments = segmentInline(text, registry);
-    const used = process.cpuUsage(started);
-    expect((used.user + used.system) / 1e6).toBeLessThan(10);
-    expect(segments.map((s) => s.text).join('')).toBe(text);
-    expect(segments.filter((s) => s.kind === 'cite')).toHaveLength(20000);
   });
 });

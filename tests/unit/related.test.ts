@@ -105,22 +105,3 @@ describe('terms of a text', () => {
     expect(termsIn('', ['落户'])).toEqual([]);
   });
 });
-
-describe('scale', () => {
-  test('20 000 provisions, 8 features each, related in bounded time through the index', () => {
-    let seed = 7;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
-    const kinds: FeatureKind[] = ['lead', 'department', 'group', 'cited', 'term', 'term', 'term', 'term'];
-    const items = Array.from({ length: 20_000 }, (_, i) => item(`d${Math.floor(i / 20)}/${i % 20}`, kinds.map((k) => f(k, `${k}${rnd(k === 'lead' || k === 'department' ? 40 : k === 'group' ? 15 : 3000)}`))));
-    // CPU time of this process, not the wall clock: other work on the machine does not count.
-    const started = process.cpuUsage();
-    const related = relatedProvisions(items);
-    const used = process.cpuUsage(started);
-    const ms = (used.user + used.system) / 1000;
-    expect(related.size).toBe(items.length);
-    expect([...related.values()].every((rs) => rs.length <= MAX_RELATED)).toBe(true);
-    // Departments (500 provisions each) and groups (1 333 each) exceed maxPostings: their pairs are never enumerated.
-    expect(ms).toBeLessThan(20_000);
-    console.log(`related provisions of ${items.length} synthetic provisions: ${Math.round(ms)} ms`);
-  }, 60_000);
-});
