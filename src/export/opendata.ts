@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
 import { chapterHeading, citedLabel, citedTitle, departmentIds, departmentOrder, documentName, headlineTitle, provisionsOf, responsibilitiesOf, sharedWithOthers } from '../model/derive.ts';
 import type { Chapter, Department, DepartmentKind, Provision, PolicyDocument } from '../model/types.ts';
 import { citeProvision } from '../views/citation.ts';
-import { placeKey, policyReferences } from '../model/references.ts';
+import { placeKey, policyReferences, type References } from '../model/references.ts';
 import { tableCsv, type Column } from './csv.ts';
 
 /** Bump the major version when a field changes meaning or disappears, the minor when one is added. */
@@ -233,10 +233,9 @@ export function departmentsCsv(docs: readonly PolicyDocument[], registry: readon
 const unique = <T,>(xs: T[]) => [...new Set(xs)];
 
 /** One document as policy.json. `provisionUrl` gives a provision's absolute address. */
-export function policyData(doc: PolicyDocument, registry: readonly Department[], provisionUrl: (id: string) => string): PolicyData {
+export function policyData(doc: PolicyDocument, registry: readonly Department[], provisionUrl: (id: string) => string, refs: References = policyReferences(doc, registry)): PolicyData {
   const d = doc;
   const provisions = provisionsOf(doc);
-  const refs = policyReferences(doc, registry);
   const data: PolicyData = {
     $schema: '../policy.schema.json',
     version: { schema: SCHEMA_VERSION, source: d.source.replace(/^.*\//, ''), documentDate: d.dateISO },

@@ -9,7 +9,7 @@ import type { Department, PolicyDocument } from '../model/types.ts';
 import { crossReference, graphModel, mermaidSource, type CrossReference, type GraphModel } from '../views/departments.ts';
 import { policyReferences } from '../model/references.ts';
 import { responsibilities, type Responsibility } from '../export/opendata.ts';
-import { summarisePolicy } from '../views/summary.ts';
+import { summarisePolicy, type PolicySummary } from '../views/summary.ts';
 import { getLibrary } from './library.ts';
 import { routes } from './routes.ts';
 import { t } from './strings.ts';
@@ -30,8 +30,13 @@ function perDocument<T>(make: (doc: PolicyDocument, registry: Department[]) => T
 export const xrefOf = perDocument(crossReference);
 /** What a document cites, names and promises. */
 export const referencesOf = perDocument(policyReferences);
-/** A document's summary. */
-export const summaryOf = perDocument(summarisePolicy);
+/** A document's summary, from its references as referencesOf() read them. */
+const summaries = new WeakMap<PolicyDocument, PolicySummary>();
+export async function summaryOf(doc: PolicyDocument): Promise<PolicySummary> {
+  let s = summaries.get(doc);
+  if (!s) summaries.set(doc, (s = summarisePolicy(doc, (await getLibrary()).registry, await referencesOf(doc))));
+  return s;
+}
 
 /** Links between documents of the library: whom each cites, by whom each is cited. */
 export interface Citations {

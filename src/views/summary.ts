@@ -7,7 +7,7 @@
 import { chapterHeading, chapterLabel, citedLabel, citedTitle, headlineTitle, responsibilitiesOf, sharedWithOthers } from '../model/derive.ts';
 import type { Chapter, Department, Provision, PolicyDocument } from '../model/types.ts';
 import { keyActions, type Clause } from './actions.ts';
-import { provisionReferences, policyReferences, referenceCounts, type FigureKind } from '../model/references.ts';
+import { provisionReferences, policyReferences, referenceCounts, type FigureKind, type References } from '../model/references.ts';
 
 export interface SummaryDepartment {
   id: string;
@@ -156,10 +156,10 @@ export function summaryTotals(provisions: readonly ProvisionSummary[]): SummaryT
   };
 }
 
-/** The summary of a whole document. */
-export function summarisePolicy(doc: PolicyDocument, registry: readonly Department[]): PolicySummary {
+/** The summary of a whole document (its references, when the caller has them already, are not read again). */
+export function summarisePolicy(doc: PolicyDocument, registry: readonly Department[], refs: References = policyReferences(doc, registry)): PolicySummary {
   const chapters = doc.chapters.map((c) => summariseChapter(c, registry, citedTitle(doc)));
-  const counts = referenceCounts(policyReferences(doc, registry));
+  const counts = referenceCounts(refs);
   const totals = { ...summaryTotals(chapters.flatMap((c) => c.provisions)), documents: counts.documents, programmes: counts.programmes, commitments: counts.figures };
   return { provisionsTitle: citedTitle(doc), docNumber: doc.docNumber, chapters, totals };
 }
