@@ -3,6 +3,7 @@
  * plain link to its anchor and copy buttons stay hidden; with it, both copy to the clipboard.
  *   <a data-copy-link href="#m2-1">   copies the absolute URL of the link
  *   <button data-copy-text="…" hidden> copies the given text
+ *   <button data-copy-text="…" data-copy-address="/p/"> copies the text, then the address (made absolute) on a line of its own
  * Messages come from the status region's data-done / data-failed (strings live in lib/strings.ts).
  */
 
@@ -27,7 +28,10 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
 document.addEventListener('click', async (event) => {
   const target = (event.target as Element | null)?.closest<HTMLElement>('[data-copy-link], [data-copy-text]');
   if (!target) return;
-  const text = target.dataset.copyText ?? new URL(target.getAttribute('href') ?? '', location.href).href;
+  const address = target.dataset.copyAddress;
+  const text = target.dataset.copyText !== undefined
+    ? target.dataset.copyText + (address ? `\n${new URL(address, location.href).href}` : '')
+    : new URL(target.getAttribute('href') ?? '', location.href).href;
   if (target.hasAttribute('data-copy-link')) {
     event.preventDefault();
     history.replaceState(null, '', target.getAttribute('href'));

@@ -47,7 +47,7 @@ export interface Citations {
 let citations: Promise<Map<string, Citations>> | undefined;
 
 /** A document cites another of the library when it names it by title 《…》 or by 发文字号. */
-export function citationsOf(doc: PolicyDocument): Promise<Citations> {
+export async function citationsOf(doc: PolicyDocument): Promise<Citations> {
   citations ??= (async () => {
     const { documents } = await getLibrary();
     const byTitle = new Map(documents.flatMap((d) => [[d.title, d], [citedTitle(d), d]] as const));
@@ -67,7 +67,7 @@ export function citationsOf(doc: PolicyDocument): Promise<Citations> {
     }
     return out;
   })();
-  return citations.then((m) => m.get(doc.id)!);
+  return (await citations).get(doc.id)!;
 }
 
 const across = new Map<string, Promise<{ doc: PolicyDocument; xref: CrossReference }[]>>();

@@ -121,11 +121,15 @@ export const t = {
     etc: '等部门按职责分工',
     noDepartments: '本项未列明责任部门。',
     citation: '引用',
-    citationHint: '复制下面的引用文字，可直接粘贴到公文或报告中。',
+    citationHint: '复制下面的引用文字（附本项网址），可直接粘贴到公文、报告或聊天中。',
     reference: '参考文献格式',
     referenceHint: '按 GB/T 7714-2015 著录的电子资源格式，方括号内为引用日期（本站生成日期）。',
     copyReference: '复制参考文献',
     copyCitation: '复制引用',
+    /** Before the provision's absolute address (only where the site's address, SITE, is known). */
+    address: '本项网址：',
+    /** Copies the provision page's address, to share it (e.g. in WeChat). */
+    copyLink: '复制本项链接',
     permalink: '本项链接',
     inFullText: '在全文中查看',
     open: (label: string) => `单独阅读${label}`,

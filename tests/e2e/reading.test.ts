@@ -4,7 +4,9 @@ import { describe, expect, inject, test } from 'vitest';
 import { citedTitle, headlineTitle } from '../../src/model/derive.ts';
 import { DESKTOP, PHONE, useBrowser, watch } from '../helpers/browser.ts';
 import { provisions, policy } from '../helpers/model.ts';
+import { TEST_SITE } from '../helpers/build.ts';
 import { ARTIFACTS } from '../helpers/paths.ts';
+import { t } from '../../src/site/strings.ts';
 import { doc, provision } from '../helpers/urls.ts';
 
 const site = inject('siteUrl');
@@ -94,10 +96,15 @@ describe('with JavaScript', () => {
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(`${site}${TEXT}#m3-2`);
     expect(page.url()).toBe(`${site}${TEXT}#m3-2`);
 
+    // The copied citation carries the provision's address: the deployment's (SITE, the build's TEST_SITE), not the one it is read at.
     await page.goto(site + provision('3-2'));
-    const button = page.getByRole('button', { name: '复制引用' });
+    const button = page.getByRole('button', { name: t.provision.copyCitation });
     await button.click();
-    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(`《${policy.provisionsTitle}》（${policy.docNumber}）第三部分第（二）项`);
+    await expect.poll(() => page.evaluate('navigator.clipboard.readText()')).toBe(`《${policy.provisionsTitle}》（${policy.docNumber}）第三部分第（二）项\n${TEST_SITE}/${provision('3-2')}`);
+    // 复制本项链接 copies the page's own address, to share.
+    await page.evaluate('navigator.clipboard.writeText("")');
+    await page.getByRole('link', { name: t.provision.copyLink }).click();
+    await expect.poll(() => page.evaluate('navigator.clipboard.readText()')).toBe(site + provision('3-2'));
     expect(errors).toEqual([]);
     await context.close();
   });

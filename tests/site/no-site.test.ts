@@ -11,6 +11,7 @@ import { buildSite, TEST_SITE } from '../helpers/build.ts';
 import { policy } from '../helpers/model.ts';
 import { ROOT } from '../helpers/paths.ts';
 import { sitePages } from '../helpers/site.ts';
+import { t } from '../../src/site/strings.ts';
 
 const DIST_NOSITE = join(ROOT, 'dist-nosite');
 const doc = `policies/${policy.id}/`;
@@ -59,6 +60,9 @@ describe('built without SITE', () => {
     const html = read(`${doc}2-1/index.html`);
     expect(html).toContain(`<output id="citation-text">《${policy.provisionsTitle}》（${policy.docNumber}）第二部分第（一）项</output>`);
     expect(html).not.toContain('id="reference-text"');
+    // No address is printed; the copy button takes the address the page is read at.
+    expect(html).not.toContain(t.provision.address);
+    expect(html).toMatch(new RegExp(`<button[^>]*data-copy-address="/${doc}2-1/"`));
   });
 });
 
@@ -67,5 +71,12 @@ describe('built with SITE', () => {
     const html = readFileSync(join(ROOT, 'dist', `${doc}2-1/index.html`), 'utf8');
     const ref = html.match(/<output id="reference-text">([^<]+)<\/output>/)?.[1];
     expect(ref).toMatch(new RegExp(`^${policy.issuer}\\. ${policy.provisionsTitle}第二部分第（一）项: ${policy.docNumber}\\[EB/OL\\]\\. \\(${policy.dateISO}\\)\\[\\d{4}-\\d{2}-\\d{2}\\]\\. ${TEST_SITE}/${doc}2-1/\\.$`));
+  });
+
+  test('the citation is shown with the provision’s address, and the copy button carries it', () => {
+    const html = readFileSync(join(ROOT, 'dist', `${doc}2-1/index.html`), 'utf8');
+    const url = `${TEST_SITE}/${doc}2-1/`;
+    expect(html).toContain(`${t.provision.address}<a href="${url}">${url}</a>`);
+    expect(html).toMatch(new RegExp(`<button[^>]*data-copy-address="${url}"`));
   });
 });
