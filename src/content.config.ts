@@ -16,6 +16,8 @@ import { STATUSES } from './model/status.ts';
 import { DOCUMENT_ID_RE, ISSUER_RE, documentIdProblem, isRealDate, isWebUrl } from './model/document-meta.ts';
 import { CHAPTER_MARKER_RE, PROVISION_ID_RE, PROVISION_MARKER_RE, SECTION_MARKER_RE } from './model/numbering.ts';
 import { checkWithSchema, readYaml } from './model/yaml-file.ts';
+import { ATTRIBUTION_FORMS, CHAPTER_KINDS, DEPARTMENT_ROLES, DOCUMENT_FORMS, PROVISION_KINDS, SIGNATURE_PLACES } from './model/types.ts';
+import type { Attachment, Chapter, PolicyDocument, Provision } from './model/types.ts';
 
 /** Where the content lives; tests point it at converted fixtures. */
 const CONTENT = process.env.CONTENT_DIR ?? './content';
@@ -69,7 +71,7 @@ const departments = defineCollection({
 /** A department as an attribution or seal writes it. */
 const attributed = z.object({ abbr: z.string(), slug: reference('departments') });
 /** A department of an attribution, with its role: lead (牵头) or partner (配合). */
-const responsible = attributed.extend({ role: z.enum(['lead', 'partner']) });
+const responsible = attributed.extend({ role: z.enum(DEPARTMENT_ROLES) });
 
 /** content/documents.yaml: hand-maintained facts about each seed (a list; entries keyed by the seed's file name). */
 const isoDate = z.string().refine(isRealDate, 'not a real date written as YYYY-MM-DD');
@@ -118,77 +120,79 @@ const documentMeta = defineCollection({
   }).strict(),
 });
 
-const documents = defineCollection({
-  loader: glob({ base: `${CONTENT}/policies`, pattern: '*/document.mdx', generateId: ({ entry }) => entry.split('/')[0]! }),
-  schema: z.object({
-    /** Short ASCII id: jjzz-2020-5; the folder's name and the document's path on the site. */
-    id: z.string().regex(DOCUMENT_ID),
-    /** Seed file the content was converted from. */
-    source: z.string().regex(/\.txt$/),
-    /** 标题: 关于印发《…》的通知, or the document's own title when it is issued directly. */
-    title: z.string().min(1),
-    /** The carried document's own title (the 《…》 in a notice's title), without brackets; the title when issued directly. */
-    provisionsTitle: z.string().min(1),
-    /** 发文字号: 津就组字〔2020〕5号; null when the document has none. */
-    docNumber: z.string().regex(/(?:[〔\[［【（(]\s*[0-9０-９]{4}\s*[〕\]］】）)]\s*[0-9０-９]+|令第[0-9０-９]+)\s*号$/u).nullable(),
-    /** 主送; null when there is none. */
-    addressees: z.string().regex(/[：:]$/).nullable(),
-    /** Notice paragraphs (plain text; the body carries the marked-up text); empty when issued directly. */
-    notice: z.array(z.string().min(1)),
-    /** Signature as written (lines of a joint signature joined by a line break); null when the date stands alone. */
-    signature: z.string().min(1).nullable(),
-    /** 发文机关; null when the copy names none. */
-    issuer: z.string().min(1).nullable(),
-    /** Seal note: 市人社局代章. */
-    seal: z.object({ text: z.string(), department: attributed.nullable() }).nullable(),
-    /** 成文日期 as written (2020年7月30日, 二〇二〇年七月三十日) and as ISO 8601. */
-    date: z.string().regex(/年.+月.+日$/).nullable(),
-    dateISO: ISO_DATE.nullable(),
-    /** Preamble paragraphs (plain text). */
-    preamble: z.array(z.string()),
-    /** The document this one implements. */
-    implements: z.object({ title: z.string(), number: z.string() }).nullable(),
-    /** Chapters in order, each with the ids of its provisions (in provisions.mdx). */
-    chapters: z.array(z.object({
-      number: z.number().int().positive(),
-      /** The numbering as written: 一、, 第二章; '' for the implicit chapter. */
-      marker: z.string().regex(CHAPTER_MARKER_RE),
-      /** '' for the implicit chapter. */
-      title: z.string(),
-      /** Line in the seed. */
-      line: z.number().int().positive(),
-      provisions: z.array(z.string().regex(PROVISION_ID_RE)),
-      /** part (一、), chapter (第一章), none (no chapters: the provisions stand under the title). */
-      kind: z.enum(['part', 'chapter', 'none']),
-      /** Its sections (第一节…). */
-      sections: z.array(z.object({ number: z.number().int().positive(), marker: z.string().regex(SECTION_MARKER_RE), title: z.string(), line: z.number().int().positive() })),
-      /** Its paragraphs that are no provision, each after `after` of its provisions. */
-      paragraphs: z.array(z.object({ text: z.string().min(1), line: z.number().int().positive(), after: z.number().int().nonnegative() })),
-    })),
-    /** notice: carried by an 印发 notice; direct: issued under its own title. */
-    form: z.enum(['notice', 'direct']),
-    /** The carried document's title line, where the text repeats it after the notice. */
-    carriedTitle: z.string().min(1).nullable(),
-    /** Where the signature and date stand: closing the notice, under the title, or after the last provision. */
-    signaturePlace: z.enum(['notice', 'start', 'end']),
-    /** 附件说明 lines as written: 附件：1.…, 2.…. */
-    attachmentNote: z.array(z.string().min(1)),
-    /** 附注 lines as written: （此件公开发布）. */
-    notes: z.array(z.string().min(1)),
-    /** Numbers of its attachments (attachments/<n>.mdx), in order. */
-    attachments: z.array(z.number().int().positive()),
-    /** 版记: 抄送 and 印发, kept as metadata. */
-    colophon: z.object({
-      lines: z.array(z.string().min(1)).min(1),
-      copiedTo: z.string().nullable(),
-      printedBy: z.string().nullable(),
-      printed: z.string().nullable(),
-      printedISO: ISO_DATE.nullable(),
-    }).nullable(),
-  }),
+const documentSchema = z.object({
+  /** Short ASCII id: jjzz-2020-5; the folder's name and the document's path on the site. */
+  id: z.string().regex(DOCUMENT_ID),
+  /** Seed file the content was converted from. */
+  source: z.string().regex(/\.txt$/),
+  /** 标题: 关于印发《…》的通知, or the document's own title when it is issued directly. */
+  title: z.string().min(1),
+  /** The carried document's own title (the 《…》 in a notice's title), without brackets; the title when issued directly. */
+  provisionsTitle: z.string().min(1),
+  /** 发文字号: 津就组字〔2020〕5号; null when the document has none. */
+  docNumber: z.string().regex(/(?:[〔\[［【（(]\s*[0-9０-９]{4}\s*[〕\]］】）)]\s*[0-9０-９]+|令第[0-9０-９]+)\s*号$/u).nullable(),
+  /** 主送; null when there is none. */
+  addressees: z.string().regex(/[：:]$/).nullable(),
+  /** Notice paragraphs (plain text; the body carries the marked-up text); empty when issued directly. */
+  notice: z.array(z.string().min(1)),
+  /** Signature as written (lines of a joint signature joined by a line break); null when the date stands alone. */
+  signature: z.string().min(1).nullable(),
+  /** 发文机关; null when the copy names none. */
+  issuer: z.string().min(1).nullable(),
+  /** Seal note: 市人社局代章. */
+  seal: z.object({ text: z.string(), department: attributed.nullable() }).nullable(),
+  /** 成文日期 as written (2020年7月30日, 二〇二〇年七月三十日) and as ISO 8601. */
+  date: z.string().regex(/年.+月.+日$/).nullable(),
+  dateISO: ISO_DATE.nullable(),
+  /** Preamble paragraphs (plain text). */
+  preamble: z.array(z.string()),
+  /** The document this one implements. */
+  implements: z.object({ title: z.string(), number: z.string() }).nullable(),
+  /** Chapters in order, each with the ids of its provisions (in provisions.mdx). */
+  chapters: z.array(z.object({
+    number: z.number().int().positive(),
+    /** The numbering as written: 一、, 第二章; '' for the implicit chapter. */
+    marker: z.string().regex(CHAPTER_MARKER_RE),
+    /** '' for the implicit chapter. */
+    title: z.string(),
+    /** Line in the seed. */
+    line: z.number().int().positive(),
+    provisions: z.array(z.string().regex(PROVISION_ID_RE)),
+    /** part (一、), chapter (第一章), none (no chapters: the provisions stand under the title). */
+    kind: z.enum(CHAPTER_KINDS),
+    /** Its sections (第一节…). */
+    sections: z.array(z.object({ number: z.number().int().positive(), marker: z.string().regex(SECTION_MARKER_RE), title: z.string(), line: z.number().int().positive() })),
+    /** Its paragraphs that are no provision, each after `after` of its provisions. */
+    paragraphs: z.array(z.object({ text: z.string().min(1), line: z.number().int().positive(), after: z.number().int().nonnegative() })),
+  })),
+  /** notice: carried by an 印发 notice; direct: issued under its own title. */
+  form: z.enum(DOCUMENT_FORMS),
+  /** The carried document's title line, where the text repeats it after the notice. */
+  carriedTitle: z.string().min(1).nullable(),
+  /** Where the signature and date stand: closing the notice, under the title, or after the last provision. */
+  signaturePlace: z.enum(SIGNATURE_PLACES),
+  /** 附件说明 lines as written: 附件：1.…, 2.…. */
+  attachmentNote: z.array(z.string().min(1)),
+  /** 附注 lines as written: （此件公开发布）. */
+  notes: z.array(z.string().min(1)),
+  /** Numbers of its attachments (attachments/<n>.mdx), in order. */
+  attachments: z.array(z.number().int().positive()),
+  /** 版记: 抄送 and 印发, kept as metadata. */
+  colophon: z.object({
+    lines: z.array(z.string().min(1)).min(1),
+    copiedTo: z.string().nullable(),
+    printedBy: z.string().nullable(),
+    printed: z.string().nullable(),
+    printedISO: ISO_DATE.nullable(),
+  }).nullable(),
 });
 
-/** One provision (provision) of a document, as the model has it (src/model/types.ts, Provision). */
+const documents = defineCollection({
+  loader: glob({ base: `${CONTENT}/policies`, pattern: '*/document.mdx', generateId: ({ entry }) => entry.split('/')[0]! }),
+  schema: documentSchema,
+});
+
+/** One provision of a document, as the model has it (src/model/types.ts, Provision). */
 const provision = z.object({
   /** chapter-provision: 2-1. */
   id: z.string().regex(PROVISION_ID_RE),
@@ -211,14 +215,14 @@ const provision = z.object({
     /** The text after the last department. */
     suffix: z.string(),
     /** A closing parenthetical, or lines of its own. */
-    form: z.enum(['parenthetical', 'line']),
+    form: z.enum(ATTRIBUTION_FORMS),
   }).nullable(),
   /** Line in the seed. */
   line: z.number().int().positive(),
   /** item （一）, part 一、, article 第一条. */
-  kind: z.enum(['item', 'part', 'article']),
+  kind: z.enum(PROVISION_KINDS),
   /** The kind of its chapter. */
-  chapterKind: z.enum(['part', 'chapter', 'none']),
+  chapterKind: z.enum(CHAPTER_KINDS),
   /** Its section (第一节) within the chapter, or null. */
   section: z.number().int().positive().nullable(),
   /** Items numbered straight through the document (cited 第（三）项, without the part). */
@@ -239,6 +243,21 @@ const provisions = defineCollection({
   }),
 });
 
+const attachmentSchema = z.object({
+  /** The document's id. */
+  document: z.string().regex(DOCUMENT_ID),
+  /** 1, 2…: its place among the document's attachments. */
+  number: z.number().int().positive(),
+  /** The label line as written: 附件1. */
+  label: z.string().regex(/^附件/),
+  /** Its title line. */
+  title: z.string().min(1),
+  /** Its body after the title, lines joined by a line break. Plain text; the MDX body carries the markup. */
+  text: z.string(),
+  /** Line of the label in the seed. */
+  line: z.number().int().positive(),
+});
+
 const attachments = defineCollection({
   loader: glob({
     base: `${CONTENT}/policies`,
@@ -246,20 +265,7 @@ const attachments = defineCollection({
     // <document id>/<number>: jjzz-2020-5/1
     generateId: ({ entry }) => entry.replace(/\/attachments\/([^/]+)\.mdx$/, '/$1'),
   }),
-  schema: z.object({
-    /** The document's id. */
-    document: z.string().regex(DOCUMENT_ID),
-    /** 1, 2…: its place among the document's attachments. */
-    number: z.number().int().positive(),
-    /** The label line as written: 附件1. */
-    label: z.string().regex(/^附件/),
-    /** Its title line. */
-    title: z.string().min(1),
-    /** Its body after the title, lines joined by a line break. Plain text; the MDX body carries the markup. */
-    text: z.string(),
-    /** Line of the label in the seed. */
-    line: z.number().int().positive(),
-  }),
+  schema: attachmentSchema,
 });
 
 /**
@@ -299,5 +305,20 @@ const groups = defineCollection({
   loader: yamlList('groups', 'groups.yaml', groupsSchema, (entry, i) => `${String(i + 1).padStart(4, '0')}-${String(entry.id)}`),
   schema: groupSchema,
 });
+
+/**
+ * The frontmatter is the model as plain data, so the schemas and src/model/types.ts must agree:
+ * what a schema accepts is a model value (a string where the model has a number fails), and
+ * every field of the model has its schema field. `astro check` fails when they drift apart.
+ * (The document holds its chapters' provision ids, which src/site/library.ts joins.)
+ */
+type Agrees<Schema, Model> = [Schema] extends [Model] ? ([Exclude<keyof Model, keyof Schema>] extends [never] ? true : false) : false;
+type ChapterFrontmatter = z.input<typeof documentSchema>['chapters'][number];
+export const schemasAgreeWithModel: [
+  Agrees<z.input<typeof provision>, Provision>,
+  Agrees<ChapterFrontmatter, Omit<Chapter, 'provisions'>>,
+  Agrees<Omit<z.input<typeof documentSchema>, 'chapters' | 'attachments'>, Omit<PolicyDocument, 'chapters' | 'attachments' | 'meta' | 'relations'>>,
+  Agrees<Omit<z.input<typeof attachmentSchema>, 'document'>, Attachment>,
+] = [true, true, true, true];
 
 export const collections = { departments, documentMeta, documents, provisions, attachments, thesaurus, groups };

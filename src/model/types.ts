@@ -16,7 +16,8 @@ export interface AttributedDepartment {
 }
 
 /** What a department does for a provision: 牵头 (lead) or 配合 (partner). */
-export type DepartmentRole = 'lead' | 'partner';
+export const DEPARTMENT_ROLES = ['lead', 'partner'] as const;
+export type DepartmentRole = (typeof DEPARTMENT_ROLES)[number];
 
 /** A department named in an attribution, with its role. */
 export interface ResponsibleDepartment extends AttributedDepartment {
@@ -27,6 +28,10 @@ export interface ResponsibleDepartment extends AttributedDepartment {
    */
   role?: DepartmentRole;
 }
+
+/** How an attribution stands: closing the provision's last line, or on a line of its own (Attribution.form). */
+export const ATTRIBUTION_FORMS = ['parenthetical', 'line'] as const;
+export type AttributionForm = (typeof ATTRIBUTION_FORMS)[number];
 
 /**
  * The departments responsible for a provision, as the text names them: a closing parenthetical
@@ -50,22 +55,24 @@ export interface Attribution {
    * 'parenthetical' closes the provision's last line; 'line' is a line of its own (责任单位：…, or a
    * parenthetical alone on its line after the sub-items). Absent means 'parenthetical'.
    */
-  form?: 'parenthetical' | 'line';
+  form?: AttributionForm;
   /**
    * Collective bodies the list names, as written: 各省级人民政府, 各有关部门和单位, 地方各级人民政府. They
    * are shown as named and are no department. Absent means none; `departments` may then be empty.
    */
-  collectives?: string[];
+  collectives?: string[] | undefined;
 }
 
 /**
  * How a provision (a numbered unit with its own page) is numbered: 'item' （一） under a heading
  * 一、 or directly under the title, 'part' 一、 with no lower level, 'article' 第一条.
  */
-export type ProvisionKind = 'item' | 'part' | 'article';
+export const PROVISION_KINDS = ['item', 'part', 'article'] as const;
+export type ProvisionKind = (typeof PROVISION_KINDS)[number];
 
 /** What groups provisions: 'part' 一、, 'chapter' 第一章, 'none' for the implicit chapter of a document without divisions. */
-export type ChapterKind = 'part' | 'chapter' | 'none';
+export const CHAPTER_KINDS = ['part', 'chapter', 'none'] as const;
+export type ChapterKind = (typeof CHAPTER_KINDS)[number];
 
 export interface Provision {
   /** Stable id from the numbering path: chapter-provision, e.g. 2-1; 3-12 for 第十二条 in 第三章 (1- when the document has no chapters). */
@@ -95,7 +102,7 @@ export interface Provision {
    * True when the document numbers its items straight through, not afresh under each 一、 (（一）–（十五）
    * across five parts): the item is then cited by its own number, 第（三）项. Absent means false.
    */
-  through?: boolean;
+  through?: boolean | undefined;
 }
 
 /**
@@ -166,7 +173,12 @@ export interface Colophon {
  * How the document is issued: 'notice', an 印发/转发 notice that carries it (标题 关于印发《…》的通知);
  * 'direct', the document itself under its own title, 发文字号, signature and date.
  */
-export type DocumentForm = 'notice' | 'direct';
+export const DOCUMENT_FORMS = ['notice', 'direct'] as const;
+export type DocumentForm = (typeof DOCUMENT_FORMS)[number];
+
+/** Where the signature and date stand (PolicyDocument.signaturePlace). */
+export const SIGNATURE_PLACES = ['notice', 'start', 'end'] as const;
+export type SignaturePlace = (typeof SIGNATURE_PLACES)[number];
 
 export interface PolicyDocument {
   /**
@@ -215,7 +227,7 @@ export interface PolicyDocument {
    * Where the signature and date stand: 'notice' closing the notice (before the carried text),
    * 'start' under the title, 'end' after the last provision. Absent means 'notice'.
    */
-  signaturePlace?: 'notice' | 'start' | 'end';
+  signaturePlace?: SignaturePlace;
   /** 附件说明: the list of attachments before the signature (附件：1.…, 2.…), one string per line as written. */
   attachmentNote?: string[];
   /** 附注 after the date, as written: （此件公开发布）, 此件主动公开. */

@@ -4,7 +4,7 @@
  *   <a data-copy-link href="#m2-1">   copies the absolute URL of the link
  *   <button data-copy-text="…" hidden> copies the given text
  *   <button data-copy-text="…" data-copy-address="/p/"> copies the text, then the address (made absolute) on a line of its own
- * Messages come from the status region's data-done / data-failed (strings live in lib/strings.ts).
+ * Messages come from the status region's data-done / data-failed (strings live in src/site/strings.ts).
  */
 
 async function copy(text: string): Promise<boolean> {
