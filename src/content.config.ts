@@ -13,6 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { DEPARTMENT_KINDS, DEPARTMENT_LEVELS, DEPARTMENT_RULES } from './model/registry.ts';
 import { groupSchema, groupsSchema, thesaurusEntrySchema, thesaurusSchema } from './model/lexicon.ts';
 import { STATUSES } from './model/status.ts';
+import { TOPIC_ID, topicSchema, topicsSchema } from './model/topics.ts';
 import { DOCUMENT_ID_RE, ISSUER_RE, documentIdProblem, isRealDate, isWebUrl } from './model/document-meta.ts';
 import { CHAPTER_MARKER_RE, PROVISION_ID_RE, PROVISION_MARKER_RE, SECTION_MARKER_RE } from './model/numbering.ts';
 import { checkWithSchema, readYaml } from './model/yaml-file.ts';
@@ -117,6 +118,8 @@ const documentMeta = defineCollection({
     /** Ids of documents this one replaces or amends. */
     replaces: z.array(z.string().regex(DOCUMENT_ID)).optional(),
     amends: z.array(z.string().regex(DOCUMENT_ID)).optional(),
+    /** 主题分类: ids of content/topics.yaml (checked against it when the library loads: src/site/library.ts). */
+    topics: z.array(z.string().regex(TOPIC_ID)).optional(),
   }).strict(),
 });
 
@@ -306,6 +309,12 @@ const groups = defineCollection({
   schema: groupSchema,
 });
 
+/** content/topics.yaml: the 主题分类 scheme (src/model/topics.ts), in the file's order (the position leads the id). */
+const topics = defineCollection({
+  loader: yamlList('topics', 'topics.yaml', topicsSchema, (entry, i) => `${String(i + 1).padStart(4, '0')}-${String(entry.id)}`),
+  schema: topicSchema,
+});
+
 /**
  * The frontmatter is the model as plain data, so the schemas and src/model/types.ts must agree:
  * what a schema accepts is a model value (a string where the model has a number fails), and
@@ -321,4 +330,4 @@ export const schemasAgreeWithModel: [
   Agrees<Omit<z.input<typeof attachmentSchema>, 'document'>, Attachment>,
 ] = [true, true, true, true];
 
-export const collections = { departments, documentMeta, documents, provisions, attachments, thesaurus, groups };
+export const collections = { departments, documentMeta, documents, provisions, attachments, thesaurus, groups, topics };

@@ -10,7 +10,7 @@ import type { YamlFile } from './yaml-file.ts';
 /** Every key an entry may have. */
 /** A document id: lower-case ASCII letters and digits, joined by hyphens (jjzz-2020-5). */
 export const DOCUMENT_ID_RE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-export const DOCUMENT_META_KEYS = ['source', 'id', 'issuer', 'published', 'effective', 'expires', 'status', 'checked', 'url', 'replaces', 'amends'] as const;
+export const DOCUMENT_META_KEYS = ['source', 'id', 'issuer', 'published', 'effective', 'expires', 'status', 'checked', 'url', 'replaces', 'amends', 'topics'] as const;
 const DATE_KEYS = ['published', 'effective', 'expires', 'checked'] as const;
 
 /** The longest document id: it names a folder and several files (ENAMETOOLONG well before 255 bytes with suffixes). */
@@ -116,12 +116,19 @@ export function checkDocumentMeta(file: YamlFile, seeds: readonly string[], toda
         if (typeof id !== 'string' || !DOCUMENT_ID_RE.test(id)) file.fail([i, key, k], `${key}: ${JSON.stringify(id)} is not a document id`);
       });
     }
+    if (e.topics !== undefined) {
+      if (!Array.isArray(e.topics)) file.fail([i, 'topics'], 'topics must be a list of topic ids of content/topics.yaml: [id, …]');
+      (e.topics as unknown[]).forEach((id, k) => {
+        if (typeof id !== 'string' || !DOCUMENT_ID_RE.test(id)) file.fail([i, 'topics', k], `topics: ${JSON.stringify(id)} is not a topic id (an ASCII slug of content/topics.yaml)`);
+      });
+    }
     const meta: DocumentMeta = {};
     for (const key of DATE_KEYS) if (e[key] !== undefined) meta[key] = e[key] as string;
     if (e.status !== undefined) meta.status = e.status as DocumentMeta['status'];
     if (e.url !== undefined) meta.url = e.url as string;
     if (e.replaces !== undefined) meta.replaces = e.replaces as string[];
     if (e.amends !== undefined) meta.amends = e.amends as string[];
+    if (e.topics !== undefined) meta.topics = e.topics as string[];
     return { source, ...(typeof e.id === 'string' ? { id: e.id } : {}), ...(typeof e.issuer === 'string' ? { issuer: e.issuer } : {}), meta, index: i };
   });
 }

@@ -26,6 +26,8 @@ export interface DocumentMeta {
   replaces?: string[] | undefined;
   /** Ids of documents this one amends (they are 已修改 by it). */
   amends?: string[] | undefined;
+  /** 主题分类: ids of content/topics.yaml (src/model/topics.ts), an editorial choice. */
+  topics?: string[] | undefined;
 }
 
 export interface StatusView {

@@ -1,5 +1,6 @@
 /**
- * The search page: reads q / doc / chapter / dept from the URL, asks Pagefind for candidates, keeps
+ * The search page: reads q / doc / chapter / dept, the library's filters (kind, issuer, status,
+ * year, topic), the order (sort=date) and the scope (in=title) from the URL (src/views/search-state.ts), asks Pagefind for candidates, keeps
  * Ctrl-F semantics with an exact-substring pass over the candidates' text, and renders the
  * results inside <main>. The query stays in the URL (shareable, reloadable, back/forward).
  *
@@ -22,6 +23,8 @@ import { documentLabel } from '../views/search-fields.ts';
 // 时效性 hook (src/scripts/search-status.ts): results of documents no longer in force are marked and ranked last.
 import { inForceFirst, statusMark } from './search-status.ts';
 import { bookTitle } from '../model/derive.ts';
+import { isFiltered, parseSearchState, searchQueryString, type SearchState } from '../views/search-state.ts';
+import { compareDate, controlsOf, fillControls, libraryFilters, namedControls, onControls, readControls, titleText } from './search/controls.ts';
 
 interface PagefindResultData {
   url: string;
@@ -48,7 +51,7 @@ type Filters = Record<string, string | { none: string[] }>;
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(q: string | null, o?: { filters?: Filters }): Promise<PagefindResponse | null>;
+  search(q: string | null, o?: { filters?: Filters; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindResponse | null>;
 }
 
 /** Every value of a filter counted, nothing excluded. */
@@ -79,6 +82,8 @@ const chapterSelect = form.querySelector<HTMLSelectElement>('select[name="chapte
  */
 const singleDocument = form.dataset.documents === '1';
 const deptSelect = form.querySelector<HTMLSelectElement>('select[name="dept"]')!;
+/** 文种, 发布机关, 时效性, 年份, 主题分类; 相关度 or 日期; 全文 or 标题. */
+const controls = controlsOf(form);
 const box = document.querySelector<HTMLElement>('#pe-search-results')!;
 const status = box.querySelector<HTMLElement>('#pe-search-status')!;
 const directSection = box.querySelector<HTMLElement>('#pe-search-direct')!;
@@ -106,7 +111,7 @@ const base = form.dataset.base!;
 const lexiconUrl = form.dataset.lexicon!;
 const wordsUrl = form.dataset.words!;
 
-interface State { q: string; doc: string; chapter: string; dept: string }
+type State = SearchState;
 
 function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {
@@ -118,22 +123,16 @@ function fill(template: string, values: Record<string, string | number>): string
 const quoted = (xs: readonly string[]) => xs.map((x) => `“${x}”`).join('');
 
 function stateFromUrl(): State {
-  const p = new URLSearchParams(location.search);
-  return { q: p.get('q') ?? '', doc: p.get('doc') ?? '', chapter: p.get('chapter') ?? '', dept: p.get('dept') ?? '' };
+  return parseSearchState(location.search);
 }
 
 function urlFor(s: State): string {
-  const p = new URLSearchParams();
-  if (s.q.trim()) p.set('q', s.q.trim());
-  if (s.doc) p.set('doc', s.doc);
-  if (s.chapter) p.set('chapter', s.chapter);
-  if (s.dept) p.set('dept', s.dept);
-  const qs = p.toString();
+  const qs = searchQueryString(s);
   return location.pathname + (qs ? `?${qs}` : '');
 }
 
 function stateFromForm(): State {
-  return { q: input.value, doc: docSelect.value, chapter: chapterSelect.value, dept: deptSelect.value };
+  return { q: input.value, doc: docSelect.value, chapter: chapterSelect.value, dept: deptSelect.value, ...readControls(controls) };
 }
 
 /** An option of a select; `label` is how the status line names it (the text may add a count). */
@@ -185,6 +184,7 @@ function fillForm(s: State): void {
     setAnyText();
   }
   deptSelect.value = offered(deptSelect, s.dept);
+  fillControls(controls, s);
 }
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -245,8 +245,11 @@ type Direct = { kind: 'page'; hit: Hit } | { kind: 'link'; href: string; title: 
 
 /** One search, checked a batch of candidates at a time. */
 interface Session {
-  /** Pagefind filters of the search: department, document and chapter (the URL's values). */
+  /** Pagefind filters of the search: department, document and chapter, the library's filters (the URL's values). */
   filters: Filters;
+  /** 相关度 or 日期 (newest first), and 全文 or 标题 (what the words must be in). */
+  sort: State['sort'];
+  scope: State['scope'];
   /** The Pagefind queries that gather the candidates. */
   queries: (string | null)[];
   /** The words searched (simplified when the traditional form found nothing). */
@@ -323,17 +326,28 @@ function yieldToPage(): Promise<void> {
   });
 }
 
-/** The union of several Pagefind searches' results, each with its best score, best first. */
+/**
+ * The order of the search on the page: 日期 asks Pagefind for its results newest first (the
+ * data-pagefind-sort key every indexed page carries), so the first candidates checked are the newest.
+ */
+let order: State['sort'] = 'relevance';
+
+/** The union of several Pagefind searches' results, each with its best score, best first (日期: by its best place in a response, each newest first). */
 function unite(responses: readonly (PagefindResponse | null)[]): PagefindResult[] {
   const found = new Map<string, PagefindResult>();
+  const place = new Map<string, number>();
   for (const response of responses) {
-    for (const r of response?.results ?? []) {
+    for (const [i, r] of (response?.results ?? []).entries()) {
       const seen = found.get(r.id);
       if (!seen || seen.score < r.score) found.set(r.id, r);
+      place.set(r.id, Math.min(place.get(r.id) ?? i, i));
     }
   }
-  return [...found.values()].sort((a, b) => b.score - a.score);
+  return [...found.values()].sort(order === 'date' ? (a, b) => place.get(a.id)! - place.get(b.id)! : (a, b) => b.score - a.score);
 }
+
+/** What a search's words must be in: the page's text (全文), or its title or headline (标题). */
+const textIn = (h: Hit, scope: State['scope']) => (scope === 'title' ? titleText(h.data.meta) : h.data.content);
 
 /** Several Pagefind searches: their union, and the responses (for their counts). */
 async function gather(pf: Pagefind, queries: (string | null)[], filters: Filters): Promise<{ results: PagefindResult[]; responses: (PagefindResponse | null)[] }> {
@@ -343,7 +357,7 @@ async function gather(pf: Pagefind, queries: (string | null)[], filters: Filters
   const pending: Promise<PagefindResponse | null>[] = [];
   for (const [i, q] of queries.entries()) {
     if (i > 0) await yieldToPage();
-    pending.push(pf.search(q, { filters }));
+    pending.push(pf.search(q, { filters, ...(order === 'date' ? { sort: { date: 'desc' } } : {}) }));
   }
   const responses = await Promise.all(pending);
   return { results: unite(responses), responses };
@@ -360,7 +374,7 @@ function filtersOf(s: State): Filters {
   // With one document there is nothing to filter by document; the chapter is that document's.
   if (s.doc && !singleDocument) filters.doc = s.doc;
   if (s.chapter && (s.doc || singleDocument)) filters.chapter = s.chapter;
-  return filters;
+  return { ...filters, ...libraryFilters(controls) };
 }
 
 /**
@@ -383,6 +397,7 @@ Promise<{ candidates: PagefindResult[]; matched: Set<string> }> {
  */
 async function start(state: State): Promise<Session> {
   const filters = filtersOf(state);
+  order = state.sort;
   // Every step below grows with the query's length: a longer query is cut (the status line says so).
   const { q, cut } = limitQuery(state.q);
   const s = { ...state, q };
@@ -401,7 +416,7 @@ async function start(state: State): Promise<Session> {
   // Where the words as typed find nothing exact, their simplified form is searched too (the
   // converter loads only then, so a simplified 显著 that OpenCC would turn into 显着 stays as
   // typed when the text has it).
-  if (/\p{Script=Han}/u.test(s.q) && !first.some((h) => matchCounts(h.data.content, typed))) {
+  if (/\p{Script=Han}/u.test(s.q) && !first.some((h) => matchCounts(textIn(h, s.scope), typed))) {
     const simple = splitWords((await loadSimplifier())(s.q));
     if (simple.join(' ') !== typed.join(' ')) {
       const more = candidateQueries(simple);
@@ -432,7 +447,7 @@ async function start(state: State): Promise<Session> {
   }
 
   const session: Session = {
-    filters, queries, words, folded, cut, altTexts, kinds, direct, directMore: more, candidates, checked: first.length, matched,
+    filters, sort: state.sort, scope: state.scope, queries, words, folded, cut, altTexts, kinds, direct, directMore: more, candidates, checked: first.length, matched,
     opened: new Set(placed.map((h) => h.id)), exact: [], via: [], partialPool: [], apart: [], suggested: [], lexicon: lex,
   };
   classify(session, first);
@@ -448,8 +463,7 @@ async function start(state: State): Promise<Session> {
 async function more(session: Session): Promise<void> {
   const pf = await loadPagefind();
   const { filters, queries, words, altTexts } = session;
-  const { doc, department } = filters;
-  const scope: Filters = department ? { department } : {};
+  const { doc, chapter: _chapter, ...scope } = filters;
   const inPool = new Set(session.candidates.map((r) => r.id));
   const [altPool, documents, chapters, chapterHits] = await Promise.all([
     altTexts.some((a) => a.length) ? gather(pf, combinations(words, altTexts).flatMap(candidateQueries), filters) : undefined,
@@ -496,10 +510,10 @@ async function forgive(pf: Pagefind, session: Session): Promise<void> {
     const via = new Set(session.via.map((h) => h.id));
     for (const h of hits) {
       if (via.has(h.id) || session.opened.has(h.id)) continue;
-      const met = matchAlternatives(h.data.content, split, alternatives);
+      const met = matchAlternatives(textIn(h, session.scope), split, alternatives);
       if (met) session.apart.push({ ...h, via: met, counts: met.map((m) => m.count) });
     }
-    session.apart.sort(compareRanked);
+    session.apart.sort(session.sort === 'date' ? compareDate : compareRanked);
     session.apartWords = split;
     const apart = new Set(session.apart.map((h) => h.id));
     session.partialPool = session.partialPool.filter((h) => !apart.has(h.id));
@@ -524,16 +538,20 @@ function classify(session: Session, hits: Hit[]): Hit[] {
   for (const h of hits) {
     if (session.opened.has(h.id)) continue;
     if (!words.length) { exact.push({ ...h, counts: [], score: 0 }); continue; }
-    const counts = matchCounts(h.data.content, words);
+    const text = textIn(h, session.scope);
+    const counts = matchCounts(text, words);
     if (counts) { exact.push({ ...h, counts }); continue; }
-    const met = altTexts.some((a) => a.length) ? matchAlternatives(h.data.content, words, altTexts) : null;
+    const met = altTexts.some((a) => a.length) ? matchAlternatives(text, words, altTexts) : null;
     // Ranked like exact matches, by the occurrences of what was found.
     if (met) session.via.push({ ...h, via: met, counts: met.map((m) => m.count) });
     else if (session.matched.has(h.id)) session.partialPool.push(h);
   }
-  exact.sort(inForceFirst(compareRanked));
-  session.via.sort(inForceFirst(compareRanked));
+  // 相关度: exact matches by their occurrences, documents in force first; 日期: newest first, whatever their status.
+  const rank = session.sort === 'date' ? compareDate : inForceFirst(compareRanked);
+  exact.sort(rank);
+  session.via.sort(rank);
   session.exact.push(...exact);
+  if (session.sort === 'date') session.exact.sort(rank);
   return exact;
 }
 
@@ -551,7 +569,7 @@ function partialMatches(session: Session): Hit[] {
   const shown: Hit[] = [];
   for (const h of [...session.partialPool].sort(inForceFirst((a, b) => b.score - a.score || a.order - b.order))) {
     if (shown.length >= MAX_PARTIAL) break;
-    const rel = relation(h.data.content, session.words);
+    const rel = relation(textIn(h, session.scope), session.words);
     if (relates(rel)) shown.push({ ...h, relation: rel });
   }
   return shown;
@@ -666,7 +684,7 @@ function describe(words: string[]): string {
   const bits = [];
   if (words.length) bits.push(words.map((w) => `“${w}”`).join(' '));
   if (!singleDocument) bits.push(named(docSelect));
-  bits.push(named(chapterSelect), named(deptSelect));
+  bits.push(named(chapterSelect), named(deptSelect), ...namedControls(controls, strings));
   return bits.filter(Boolean).join('，');
 }
 
@@ -746,7 +764,7 @@ function showSuggestions(o: Session): void {
 
 /** The summary of the folded filters names the chosen ones. */
 function showChosen(): void {
-  const what = [singleDocument ? '' : named(docSelect), named(chapterSelect), named(deptSelect)].filter(Boolean).join('，');
+  const what = [singleDocument ? '' : named(docSelect), named(chapterSelect), named(deptSelect), ...namedControls(controls, strings)].filter(Boolean).join('，');
   chosen.textContent = what ? fill(strings.filtersChosen!, { what }) : '';
 }
 
@@ -807,7 +825,7 @@ async function run(s: State): Promise<void> {
   current = undefined;
   const key = urlFor(s);
   const words = splitWords(limitQuery(s.q).q);
-  const filtered = Boolean(s.doc || s.chapter || s.dept);
+  const filtered = isFiltered(s);
   const setTitle = () => {
     document.title = words.length || filtered
       ? `${describe(words)} - ${strings.heading} - ${strings.siteName}`
@@ -865,12 +883,15 @@ async function next(): Promise<void> {
     if (mine !== generation) return;
     const found = await checkMore(o, NEXT);
     if (mine !== generation) return;
-    const items = renderExact(o, found);
-    exactList.append(...items);
+    // 日期: the list is drawn again in its order; 相关度: the new matches follow the others.
+    const items = o.sort === 'date' ? renderExact(o, o.exact) : renderExact(o, found);
+    if (o.sort === 'date') exactList.replaceChildren(...items);
+    else exactList.append(...items);
     renderRest(o);
     box.dataset.state = 'done';
     // Focus follows the reader to what was added; with nothing added, it stays on the button (or, all checked, on the status).
-    if (items[0]) items[0].querySelector('a')!.focus();
+    const first = o.sort === 'date' ? items[o.exact.indexOf(found[0]!)] : items[0];
+    if (found.length && first) first.querySelector('a')!.focus();
     else if (continueRow.hidden) status.focus();
   } catch (err) {
     if (mine !== generation) return;
@@ -899,6 +920,7 @@ docSelect.addEventListener('change', () => {
 });
 chapterSelect.addEventListener('change', () => update(true));
 deptSelect.addEventListener('change', () => update(true));
+onControls(controls, () => update(true));
 nextButton.addEventListener('click', () => void next());
 window.addEventListener('popstate', () => { const s = stateFromUrl(); fillForm(s); foldFilters(s); void run(s); });
 

@@ -5,7 +5,8 @@
  * src/site/ imports astro:content; pages pass what they got from here down to components.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { LIBRARY_SORTS, byIssuer, type Facet } from '../views/library.ts';
+import { LIBRARY_SORTS, byIssuer, byKind, byStatus, byTopic, byYear, type Facet, type FacetKind } from '../views/library.ts';
+import { flattenTopics, topicsOf, type Topic } from '../model/topics.ts';
 import { citedTitle } from '../model/derive.ts';
 import { parseDate } from '../model/numerals.ts';
 import { outOfForce, statedTerms, statusOn, termConflicts, type DocumentLink, type DocumentRelations, type StatusView } from '../model/status.ts';
@@ -27,6 +28,8 @@ export interface PolicyEntries {
 }
 
 interface Loaded extends Library {
+  /** The 主题分类 scheme (content/topics.yaml), both levels in its order. */
+  topics: Topic[];
   byId: Map<string, PolicyDocument>;
   entries: Map<string, PolicyEntries>;
 }
@@ -37,13 +40,15 @@ const plainDept = (d: Attributed) => ({ abbr: d.abbr, slug: d.slug.id });
 let cached: Promise<Loaded> | undefined;
 
 async function load(): Promise<Loaded> {
-  const [documentEntries, provisionEntries, departmentEntries, attachmentEntries, metaEntries] = await Promise.all([
+  const [documentEntries, provisionEntries, departmentEntries, attachmentEntries, metaEntries, topicEntries] = await Promise.all([
     getCollection('documents'),
     getCollection('provisions'),
     getCollection('departments'),
     getCollection('attachments'),
     getCollection('documentMeta'),
+    getCollection('topics'),
   ]);
+  const topics = flattenTopics(topicEntries.map((e) => e.data));
   const metaBySource = new Map(metaEntries.map((e) => [e.data.source, e.data]));
   const registry = departmentEntries.map(({ id, data: x }): Department => ({
     id, abbr: x.abbr, name: x.name, nameEn: x.nameEn, kind: x.kind as DepartmentKind, ...(x.note ? { note: x.note } : {}),
@@ -95,6 +100,7 @@ async function load(): Promise<Loaded> {
     // Dates the text states (自…起施行，有效期…年) stand where nothing is declared; a disagreement is a build warning.
     const stated = statedTerms([...d.notice, ...d.preamble, ...chapters.flatMap((c) => c.provisions.map((m) => m.text)), ...(d.notes ?? [])], declared.published ?? d.dateISO ?? undefined, parseDate);
     for (const message of termConflicts(declared, stated)) console.warn(`[documents] content/documents.yaml, ${d.source}: ${message}`);
+    try { topicsOf(declared.topics ?? [], topics); } catch (err) { throw new Error(`content/documents.yaml, ${d.source}: ${(err as Error).message}`); }
     const meta = { ...declared, effective: declared.effective ?? stated.effective, expires: declared.expires ?? stated.expires };
     return { ...d, seal, chapters, attachments, meta };
   });
@@ -112,7 +118,7 @@ async function load(): Promise<Loaded> {
     for (const id of d.meta?.amends ?? []) { own.amends.push(link(id, d)); relations.get(id)!.amendedBy.push(link(d.id, d)); }
   }
   for (const d of documents) d.relations = relations.get(d.id);
-  return { documents, registry, byId, entries };
+  return { documents, registry, topics, byId, entries };
 }
 
 function loaded(): Promise<Loaded> {
@@ -163,6 +169,35 @@ let issuerFacets: Promise<Facet[]> | undefined;
 export function libraryIssuers(): Promise<Facet[]> {
   issuerFacets ??= loaded().then(({ documents, registry }) => byIssuer(documents, registry));
   return issuerFacets;
+}
+
+let facets: Promise<Record<FacetKind, Facet[]>> | undefined;
+/** The library's filters (facets) with their documents: once per build; the home page's filters and the search's filter values. */
+export function libraryFacets(): Promise<Record<FacetKind, Facet[]>> {
+  facets ??= loaded().then(async ({ documents, topics }) => ({
+    kind: byKind(documents),
+    issuer: await libraryIssuers(),
+    status: byStatus(documents, (d) => statusOf(d).status),
+    year: byYear(documents),
+    topic: byTopic(documents, topics),
+  }));
+  return facets;
+}
+
+let slugsByDoc: Promise<Map<string, Record<FacetKind, string[]>>> | undefined;
+/** The slugs of the facets a document is listed under, per facet (its search filter values): one pass over the facets per build. */
+export async function facetSlugsOf(doc: PolicyDocument): Promise<Record<FacetKind, string[]>> {
+  slugsByDoc ??= libraryFacets().then((all) => {
+    const out = new Map<string, Record<FacetKind, string[]>>();
+    for (const [kind, list] of Object.entries(all) as [FacetKind, Facet[]][])
+      for (const f of list) for (const d of f.documents) {
+        const slugs = out.get(d.id) ?? { kind: [], issuer: [], status: [], year: [], topic: [] };
+        slugs[kind].push(f.slug);
+        out.set(d.id, slugs);
+      }
+    return out;
+  });
+  return (await slugsByDoc).get(doc.id) ?? { kind: [], issuer: [], status: [], year: [], topic: [] };
 }
 
 /** A document's 时效性 on the build day. */

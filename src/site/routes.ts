@@ -27,6 +27,8 @@ export const routes = {
   /** Documents of one year or issuer (lists without JavaScript), page 2… as …/2/. */
   year: (year: string, page = 1) => url(`library/year/${year}/${page > 1 ? `${page}/` : ''}`),
   issuer: (slug: string, page = 1) => url(`library/issuer/${slug}/${page > 1 ? `${page}/` : ''}`),
+  /** Documents of one value of any filter (year, issuer, kind 文种, status 时效性, topic 主题分类), page 2… as …/2/. */
+  facet: (facet: string, slug: string, page = 1) => url(`library/${facet}/${slug}/${page > 1 ? `${page}/` : ''}`),
   /** A document's own home: metadata, notice, table of contents. */
   document: (id: string, anchor?: string) => doc(id) + hash(anchor),
   /** The full text. Anchors: c2 (chapter), m2-1 (provision). */

@@ -51,7 +51,7 @@ export const t = {
   },
   library: {
     title: '政策文库',
-    description: (n: number) => `收录 ${n} 份政策文件的全文、责任分工、引用关系和开放数据，可按发文机关、年份筛选。`,
+    description: (n: number) => `收录 ${n} 份政策文件的全文、责任分工、引用关系和开放数据，可按文种、发文机关、时效性、年份和主题分类筛选。`,
     intro: (n: number) => `本站收录 ${n} 份政策文件。每份文件都可以逐项阅读、按责任部门查看、检索、打印和下载数据。`,
     listHeading: '文件列表',
     listCaption: '文库中的文件，按成文日期从新到旧排列',
@@ -60,9 +60,19 @@ export const t = {
     sorts: { newest: '成文日期（新→旧）', oldest: '成文日期（旧→新）', title: '标题（拼音）' },
     sortedAs: { newest: '按成文日期从新到旧排列', oldest: '按成文日期从旧到新排列', title: '按标题拼音排列' },
     filters: '筛选',
-    toFilters: '按年份、发文机关筛选',
+    toFilters: '按文种、发文机关、时效性、年份、主题分类筛选',
     byYear: '按年份',
     byIssuer: '按发文机关',
+    byKind: '按文种',
+    byStatus: '按时效性',
+    byTopic: '按主题分类',
+    kindTitle: (kind: string) => `文种为“${kind}”的文件`,
+    statusTitle: (status: string) => `时效性为“${status}”的文件`,
+    topicTitle: (topic: string) => `主题分类“${topic}”下的文件`,
+    /** Under the 文种 filter: how an 印发 notice is listed. */
+    kindNote: '印发、转发其他文件的通知，同时列在所印发文件的文种下。',
+    /** Under the 主题分类 filter: where the scheme comes from, and who filed the documents. */
+    topicNote: '主题分类依照国务院公文主题分类，由本站编辑标注。',
     all: '全部文件',
     yearTitle: (year: string) => `${year}年的文件`,
     issuerTitle: (issuer: string) => `${issuer}的文件`,
@@ -260,7 +270,21 @@ export const t = {
     /** 您是不是要找: words of the library near a word that occurs nowhere. */
     suggest: '您是不是要找：',
     /** The filters, folded under the results once a query is present (phones). */
-    filtersSummary: '筛选（文件、部分、部门）',
+    filtersSummary: '筛选和排序（文件、文种、机关、时效性、年份、主题、部门）',
+    kindFilter: '文种',
+    issuerFilter: '发布机关',
+    statusFilter: '时效性',
+    yearFilter: '年份',
+    topicFilter: '主题分类',
+    sortLabel: '排序',
+    sortRelevance: '相关度',
+    sortDate: '日期（新→旧）',
+    scopeLabel: '查找范围',
+    scopeAll: '全文',
+    scopeTitle: '标题',
+    /** How the status line names the 标题 scope and the 日期 order when chosen. */
+    scopeTitleChosen: '仅查标题',
+    sortDateChosen: '按日期从新到旧',
     filtersChosen: '已选：{what}',
     noneFiltered: '没有条文符合：{what}',
     /** Before every candidate is checked (继续查找). */

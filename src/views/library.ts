@@ -1,10 +1,13 @@
 /**
- * The library's lists: documents by year and by issuer (each with a stable ASCII slug), and pages
- * of a long list. Pure functions over the documents; the home page and its filter pages use them,
+ * The library's lists: documents by year, issuer, 文种, 时效性 and 主题分类 (each with a stable
+ * ASCII slug), and pages of a long list. Pure functions over the documents; the home page and its filter pages use them,
  * so every list works without JavaScript.
  */
 import { citedTitle } from '../model/derive.ts';
 import { pinyinInitials } from '../model/pinyin-initials.ts';
+import { DOC_KINDS, OTHER_KIND, docKinds, docKindSlug, type DocKind } from '../model/doc-kind.ts';
+import { STATUSES, type Status } from '../model/status.ts';
+import { topicsOf, type Topic } from '../model/topics.ts';
 import type { Department, PolicyDocument } from '../model/types.ts';
 import { registryNames } from './search-lexicon.ts';
 
@@ -19,7 +22,13 @@ export interface Facet {
   /** In the URL: 2020, or jjgzldxz. */
   slug: string;
   documents: PolicyDocument[];
+  /** A sub-topic's parent topic (its slug): the filter lists it under its parent. */
+  parent?: string | undefined;
 }
+
+/** The library's filters (facets), in the order the filter list shows them. */
+export const FACET_KINDS = ['kind', 'issuer', 'status', 'year', 'topic'] as const;
+export type FacetKind = (typeof FACET_KINDS)[number];
 
 /** The orders the library list offers (links, no JavaScript): newest first is the home page's. */
 export const LIBRARY_SORTS = {
@@ -46,6 +55,34 @@ export function byYear(docs: readonly PolicyDocument[]): Facet[] {
     if (year) years.set(year, [...(years.get(year) ?? []), d]);
   }
   return [...years].sort((a, b) => b[0].localeCompare(a[0])).map(([year, documents]) => ({ label: year, slug: year, documents }));
+}
+
+/** Documents by 文种 (src/model/doc-kind.ts: a notice that carries a 方案 is under both 通知 and 方案), in DOC_KINDS order. */
+export function byKind(docs: readonly PolicyDocument[]): Facet[] {
+  const order: string[] = [...DOC_KINDS, OTHER_KIND].map((k) => k.kind);
+  const kinds = new Map<DocKind, PolicyDocument[]>();
+  for (const d of docs) for (const k of docKinds(d)) kinds.set(k, [...(kinds.get(k) ?? []), d]);
+  return [...kinds].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
+    .map(([kind, documents]) => ({ label: kind, slug: docKindSlug(kind), documents }));
+}
+
+/** The URL slug of each 时效性 (src/model/status.ts). */
+export const STATUS_SLUGS: Record<Status, string> = { 现行有效: 'in-force', 已修改: 'amended', 已废止: 'repealed', 失效: 'expired', 未核对: 'unchecked' };
+
+/** Documents by 时效性 on a day (`statusOf`, e.g. the build day's), in STATUSES order. */
+export function byStatus(docs: readonly PolicyDocument[], statusOf: (d: PolicyDocument) => Status): Facet[] {
+  return STATUSES.map((st) => ({ label: st, slug: STATUS_SLUGS[st], documents: docs.filter((d) => statusOf(d) === st) }))
+    .filter((f) => f.documents.length > 0);
+}
+
+/**
+ * Documents by 主题分类 (content/topics.yaml): each under the topics its metadata names and the
+ * parent of each sub-topic named (topicsOf), in the scheme's order; topics without documents are left out.
+ */
+export function byTopic(docs: readonly PolicyDocument[], scheme: readonly Topic[]): Facet[] {
+  const filed = new Map(docs.map((d) => [d, new Set(topicsOf(d.meta?.topics ?? [], scheme).map((t) => t.id))]));
+  return scheme.map((t) => ({ label: t.name, slug: t.id, documents: docs.filter((d) => filed.get(d)!.has(t.id)), ...(t.parent ? { parent: t.parent } : {}) }))
+    .filter((f) => f.documents.length > 0);
 }
 
 /** An issuer's slug: the pinyin initials of its name (市就业工作领导小组 → sjygzldxz). */

@@ -6,6 +6,7 @@ import { chapterLabel, chapterOf, citedTitle, departmentIds, headlineTitle, prov
 import type { Chapter, Department, Provision, PolicyDocument } from '../model/types.ts';
 import { documentKeys, provisionKeys } from './provision-query.ts';
 import { outOfForce, type Status, type StatusView } from '../model/status.ts';
+import type { FacetKind } from './library.ts';
 
 export interface SearchFields {
   kind: 'provision' | 'document';
@@ -16,6 +17,10 @@ export interface SearchFields {
     id: string; title: string; docNumber: string | null; rank: number;
     /** Its 时效性 on the build day (src/model/status.ts), and whether it is no longer in force (失效, 已废止). */
     status?: Status | undefined; outOfForce?: boolean | undefined;
+    /** Its date (发布日期, else 成文日期; ISO 8601), the search's 日期 order; absent for an undated copy. */
+    date?: string | undefined;
+    /** The slugs of the library's filters it is listed under (src/site/library.ts, facetSlugsOf): the search's filters. */
+    facets?: Partial<Record<FacetKind, readonly string[]>> | undefined;
   };
   /** Position in reading order within the document: 0 for the notice, then 1, 2, … for the provisions. */
   order: number;
@@ -68,17 +73,33 @@ export function parseChapterFilter(value: string): { number: number; title: stri
 }
 
 /** The document a search record belongs to. */
-export function searchDocument(doc: PolicyDocument, rank: number, status?: StatusView): SearchFields['document'] {
-  return { id: doc.id, title: citedTitle(doc), docNumber: doc.docNumber, rank, ...(status ? { status: status.status, outOfForce: outOfForce(status) } : {}) };
+export function searchDocument(doc: PolicyDocument, rank: number, status?: StatusView, facets?: SearchFields['document']['facets']): SearchFields['document'] {
+  const date = doc.meta?.published ?? doc.dateISO ?? undefined;
+  return {
+    id: doc.id, title: citedTitle(doc), docNumber: doc.docNumber, rank, ...(status ? { status: status.status, outOfForce: outOfForce(status) } : {}),
+    ...(date ? { date } : {}), ...(facets ? { facets } : {}),
+  };
 }
 
-export function provisionSearchFields(doc: PolicyDocument, rank: number, m: Provision, registry: readonly Department[], text?: string, status?: StatusView): SearchFields {
+/**
+ * The 日期 order's key (Pagefind's data-pagefind-sort): the date, or 0000-00-00 for an undated
+ * copy. Every indexed page has one: Pagefind leaves a page without the key out of a sorted search.
+ */
+export function sortDate(d: Pick<SearchFields['document'], 'date'>): string {
+  return d.date ?? '0000-00-00';
+}
+
+/** The library's filters the search offers as Pagefind filters (values: the facet slugs); 时效性 keeps its own filter (status). */
+export const SEARCH_FACETS = ['kind', 'issuer', 'year', 'topic'] as const;
+
+export function provisionSearchFields(doc: PolicyDocument, rank: number, m: Provision, registry: readonly Department[], text?: string, status?: StatusView,
+  facets?: SearchFields['document']['facets']): SearchFields {
   const abbrs = new Map(registry.map((d) => [d.id, d.abbr]));
   return {
     text,
     kind: 'provision',
     id: m.id,
-    document: searchDocument(doc, rank, status),
+    document: searchDocument(doc, rank, status, facets),
     order: provisionsOf(doc).indexOf(m) + 1,
     label: citedLabel(m),
     headline: headlineTitle(m.headline),
@@ -113,8 +134,8 @@ export function parseDocumentFilter(value: string): { id: string; label: string 
   return m ? { id: m[1]!, label: m[2]! } : null;
 }
 
-/** Pagefind metadata (one string each) and filters (lists of values). */
-export function searchFields(f: SearchFields): { meta: Record<string, string>; filters: Record<string, string[]> } {
+/** Pagefind metadata (one string each), filters (lists of values) and sort keys (one string each). */
+export function searchFields(f: SearchFields): { meta: Record<string, string>; filters: Record<string, string[]>; sort: Record<string, string> } {
   const meta: Record<string, string> = {
     title: `${f.label} ${f.headline}`,
     kind: f.kind,
@@ -145,5 +166,11 @@ export function searchFields(f: SearchFields): { meta: Record<string, string>; f
   // the search page shows and ranks after the others (src/scripts/search-status.ts).
   if (f.document.status) filters.status = [f.document.status];
   if (f.document.outOfForce && f.document.status) meta.outOfForce = f.document.status;
-  return { meta, filters };
+  // 文种, 发文机关, 年份, 主题分类: the slugs of the library's filter pages (/library/<facet>/<slug>/).
+  for (const key of SEARCH_FACETS) {
+    const values = f.document.facets?.[key];
+    if (values?.length) filters[key] = [...values];
+  }
+  if (f.document.date) meta.date = f.document.date;
+  return { meta, filters, sort: { date: sortDate(f.document) } };
 }

@@ -163,7 +163,7 @@ export function synthesizeLibrary(root: string, n: number, projectContent: strin
   writeFileSync(join(root, 'content', 'departments.yaml'), `${registryText.replace(/\n*$/, '\n')}${extra}`);
   const statuses = ['现行有效', '已修改', '失效', '未核对'];
   writeFileSync(join(root, 'content', 'documents.yaml'), docs.map((d, i) => `- source: ${d.file}\n  status: ${statuses[i % statuses.length]}\n`).join(''));
-  for (const f of ['thesaurus.yaml', 'groups.yaml']) cpSync(join(projectContent, f), join(root, 'content', f));
+  for (const f of ['thesaurus.yaml', 'groups.yaml', 'topics.yaml']) cpSync(join(projectContent, f), join(root, 'content', f));
   return docs;
 }
 
@@ -210,7 +210,7 @@ export function synthesizeLongLibrary(root: string, provisions: number | null, p
   rmSync(join(root, 'content'), { recursive: true, force: true });
   mkdirSync(join(root, 'content'), { recursive: true });
   cpSync(projectSeeds, join(root, 'seeds'), { recursive: true });
-  for (const f of ['departments.yaml', 'documents.yaml', 'thesaurus.yaml', 'groups.yaml']) cpSync(join(projectContent, f), join(root, 'content', f));
+  for (const f of ['departments.yaml', 'documents.yaml', 'thesaurus.yaml', 'groups.yaml', 'topics.yaml']) cpSync(join(projectContent, f), join(root, 'content', f));
   if (provisions === null) return null;
   const doc = longDocument(provisions);
   writeFileSync(join(root, 'seeds', doc.file), doc.text);

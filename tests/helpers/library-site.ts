@@ -39,7 +39,7 @@ export function buildLibrarySite(outDir = DIST_LIBRARY): void {
   // The fixtures' hand-maintained metadata (时效性, dates, amendments); the seed has none.
   cpSync(join(LIBRARY_FIXTURES, 'documents.yaml'), join(root, 'content', 'documents.yaml'));
   // The library's vocabulary is the project's: the thesaurus and the reader groups.
-  for (const f of ['thesaurus.yaml', 'groups.yaml']) cpSync(join(CONTENT_DIR, f), join(root, 'content', f));
+  for (const f of ['thesaurus.yaml', 'groups.yaml', 'topics.yaml']) cpSync(join(CONTENT_DIR, f), join(root, 'content', f));
   // The converter replaces content/policies/ as a whole: documents removed from the fixtures go too.
   execFileSync(process.execPath, [join(ROOT, 'src/convert/cli.ts'), '--root', root], { stdio: ['ignore', 'ignore', 'inherit'] });
   rmSync(outDir, { recursive: true, force: true });

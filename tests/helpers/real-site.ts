@@ -40,7 +40,7 @@ export function convertReal(root = REAL_ROOT, files = realSeedFiles()): string {
   mkdirSync(join(root, 'content'), { recursive: true });
   for (const f of readdirSync(SEEDS_DIR).filter((x) => x.endsWith('.txt'))) cpSync(join(SEEDS_DIR, f), join(root, 'seeds', f));
   for (const f of files) cpSync(join(REAL_FIXTURES, f), join(root, 'seeds', f));
-  for (const f of ['thesaurus.yaml', 'groups.yaml']) cpSync(join(CONTENT_DIR, f), join(root, 'content', f));
+  for (const f of ['thesaurus.yaml', 'groups.yaml', 'topics.yaml']) cpSync(join(CONTENT_DIR, f), join(root, 'content', f));
   // Where each was published, and the issuer of the partial copy 09 (tests/fixtures/real/documents.yaml), for the documents converted.
   const meta = readFileSync(join(REAL_FIXTURES, 'documents.yaml'), 'utf8').split(/\n(?=- source: )/u)
     .filter((entry) => !entry.startsWith('- source: ') || files.some((f) => entry.startsWith(`- source: ${f}`)));

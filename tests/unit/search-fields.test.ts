@@ -17,7 +17,8 @@ describe('provision records of the seed', () => {
       const chapter = policy.chapters.find((c) => c.number === m.chapter)!;
       expect(f.kind).toBe('provision');
       expect(f.id).toBe(id);
-      expect(f.document).toEqual({ id: 'jjzz-2020-5', title: policy.provisionsTitle, docNumber: '津就组字〔2020〕5号', rank: 3 });
+      // The date of the 日期 order: the 成文日期 (the seed has no declared 发布日期).
+      expect(f.document).toEqual({ id: 'jjzz-2020-5', title: policy.provisionsTitle, docNumber: '津就组字〔2020〕5号', rank: 3, date: policy.dateISO });
       expect(f.order).toBe(i + 1);
       expect(f.label).toBe(`第${chapter.marker.slice(0, -1)}部分第${m.marker}项`);
       expect(line.startsWith(`${m.marker}${f.headline}。`)).toBe(true);
@@ -85,7 +86,7 @@ describe('a made-up document', () => {
   });
 
   test('the document of a record, and the filter value', () => {
-    expect(searchDocument(doc, 4)).toEqual({ id: 'sl-2024-7', title: '示例措施', docNumber: '示字〔2024〕7号', rank: 4 });
+    expect(searchDocument(doc, 4)).toEqual({ id: 'sl-2024-7', title: '示例措施', docNumber: '示字〔2024〕7号', rank: 4, date: doc.dateISO });
     expect(searchDocument({ ...doc, provisionsTitle: '' }, 0).title).toBe(doc.title);
     expect(documentLabel({ title: '示例措施', docNumber: '示字〔2024〕7号' })).toBe('示例措施（示字〔2024〕7号）');
     expect(documentLabel({ title: '示例措施', docNumber: null })).toBe('示例措施');
@@ -112,4 +113,27 @@ test('number terms: every suffix of every run of digits and Latin letters, marku
   expect(numberTerms('津就组字〔2020〕5号')).toBe('020 20 0');
   expect(numberTerms('<a href="x123">厅字〔2019〕56号</a>')).toBe('019 19 9 6');
   expect(numberTerms('无数字')).toBe('');
+});
+
+describe('the library filters and the 日期 order of a record', () => {
+  const made = policy;
+  test('facet slugs become Pagefind filters; the date is the sort key (0000-00-00 when undated)', () => {
+    const facets = { kind: ['tongzhi', 'fangan'], issuer: ['sjygzldxz'], status: ['in-force'], year: ['2024'], topic: ['laodong-renshi', 'laodong-jiuye'] };
+    const f = provisionSearchFields(made, 0, provisions[0]!, registry, undefined, undefined, facets);
+    const { filters, sort, meta } = searchFields(f);
+    expect(filters.kind).toEqual(facets.kind);
+    expect(filters.issuer).toEqual(facets.issuer);
+    expect(filters.year).toEqual(facets.year);
+    expect(filters.topic).toEqual(facets.topic);
+    // 时效性 keeps its own filter, by name (src/scripts/search-status.ts reads it).
+    expect(filters.status).toBeUndefined();
+    expect(sort).toEqual({ date: made.dateISO });
+    expect(meta.date).toBe(made.dateISO);
+    const published = searchFields(provisionSearchFields({ ...made, meta: { published: '2024-02-01' } }, 0, provisions[0]!, registry));
+    expect(published.sort).toEqual({ date: '2024-02-01' });
+    const undated = searchFields(provisionSearchFields({ ...made, dateISO: null }, 0, provisions[0]!, registry));
+    expect(undated.sort).toEqual({ date: '0000-00-00' });
+    expect(undated.meta.date).toBeUndefined();
+    expect(undated.filters.kind).toBeUndefined();
+  });
 });

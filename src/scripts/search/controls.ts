@@ -1,0 +1,78 @@
+/**
+ * The search form's library filters (文种, 发布机关, 时效性, 年份, 主题分类), its order (相关度 or
+ * 日期) and its scope (全文 or 标题): read from the form, written back to it, and turned into
+ * Pagefind filters. The options are the page's (src/pages/search/index.astro): each option's value
+ * is the address's (a slug), its data-filter the Pagefind filter value, its data-label its name.
+ */
+import type { SearchScope, SearchSort, SearchState } from '../../views/search-state.ts';
+
+/** The library's filters of the form, by their name in the address and as a Pagefind filter. */
+export const LIBRARY_FILTERS = ['kind', 'issuer', 'status', 'year', 'topic'] as const;
+type LibraryFilter = (typeof LIBRARY_FILTERS)[number];
+
+export interface Controls {
+  selects: Record<LibraryFilter, HTMLSelectElement>;
+  form: HTMLFormElement;
+}
+
+export function controlsOf(form: HTMLFormElement): Controls {
+  const selects = Object.fromEntries(LIBRARY_FILTERS.map((k) => [k, form.querySelector<HTMLSelectElement>(`select[name="${k}"]`)!])) as Record<LibraryFilter, HTMLSelectElement>;
+  return { selects, form };
+}
+
+const checked = (form: HTMLFormElement, name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? '';
+
+/** What the controls say: the library's filters, the order and the scope. */
+export function readControls(c: Controls): Pick<SearchState, LibraryFilter | 'sort' | 'scope'> {
+  const values = Object.fromEntries(LIBRARY_FILTERS.map((k) => [k, c.selects[k].value])) as Record<LibraryFilter, string>;
+  return { ...values, sort: checked(c.form, 'sort') === 'date' ? 'date' : 'relevance', scope: checked(c.form, 'in') === 'title' ? 'title' : 'all' };
+}
+
+/** Sets the controls from a state; a value the page does not offer is dropped (as for the department). */
+export function fillControls(c: Controls, s: SearchState): void {
+  for (const k of LIBRARY_FILTERS) {
+    const select = c.selects[k];
+    select.value = [...select.options].some((o) => o.value === s[k]) ? s[k] : '';
+  }
+  const set = (name: string, value: SearchSort | SearchScope) => {
+    for (const r of c.form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) r.checked = r.value === value;
+  };
+  set('sort', s.sort);
+  set('in', s.scope);
+}
+
+/** The chosen library filters as Pagefind filters (each option's data-filter). */
+export function libraryFilters(c: Controls): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of LIBRARY_FILTERS) {
+    const o = c.selects[k].selectedOptions[0];
+    if (o?.value && o.dataset.filter) out[k] = o.dataset.filter;
+  }
+  return out;
+}
+
+/** How the status line and the folded summary name the chosen library filters, order and scope. */
+export function namedControls(c: Controls, strings: Record<string, string>): string[] {
+  const names = LIBRARY_FILTERS.map((k) => {
+    const o = c.selects[k].selectedOptions[0];
+    return o?.value ? o.dataset.label ?? o.text : '';
+  });
+  const { sort, scope } = readControls(c);
+  return [...names, scope === 'title' ? strings.scopeTitleChosen! : '', sort === 'date' ? strings.sortDateChosen! : ''].filter(Boolean);
+}
+
+/** Calls `changed` whenever one of the controls changes. */
+export function onControls(c: Controls, changed: () => void): void {
+  for (const k of LIBRARY_FILTERS) c.selects[k].addEventListener('change', changed);
+  for (const r of c.form.querySelectorAll<HTMLInputElement>('input[name="sort"], input[name="in"]')) r.addEventListener('change', changed);
+}
+
+/** The text the 标题 scope matches in a result: a provision's headline, a document's title (its notice record's headline). */
+export function titleText(meta: Record<string, string>): string {
+  return meta.headline ?? '';
+}
+
+/** 日期 order: newest first (the date of the record's document), then reading order. */
+export function compareDate(a: { order: number; data: { meta: Record<string, string> } }, b: typeof a): number {
+  return (b.data.meta.date ?? '').localeCompare(a.data.meta.date ?? '') || a.order - b.order;
+}
