@@ -236,6 +236,20 @@ export const t = {
     figureIn: '所在措施',
     onThisPage: '本页内容',
   },
+  /** The search form's library filters, order and scope (rendered by the page; kept out of the script's strings). */
+  searchForm: {
+    kindFilter: '文种',
+    issuerFilter: '发布机关',
+    statusFilter: '时效性',
+    yearFilter: '年份',
+    topicFilter: '主题分类',
+    sortLabel: '排序',
+    sortRelevance: '相关度',
+    sortDate: '日期（新→旧）',
+    scopeLabel: '查找范围',
+    scopeAll: '全文',
+    scopeTitle: '标题',
+  },
   search: {
     label: '搜索',
     placeholder: '搜索政策原文',
@@ -270,18 +284,7 @@ export const t = {
     /** 您是不是要找: words of the library near a word that occurs nowhere. */
     suggest: '您是不是要找：',
     /** The filters, folded under the results once a query is present (phones). */
-    filtersSummary: '筛选和排序（文件、文种、机关、时效性、年份、主题、部门）',
-    kindFilter: '文种',
-    issuerFilter: '发布机关',
-    statusFilter: '时效性',
-    yearFilter: '年份',
-    topicFilter: '主题分类',
-    sortLabel: '排序',
-    sortRelevance: '相关度',
-    sortDate: '日期（新→旧）',
-    scopeLabel: '查找范围',
-    scopeAll: '全文',
-    scopeTitle: '标题',
+    filtersSummary: '筛选和排序',
     /** How the status line names the 标题 scope and the 日期 order when chosen. */
     scopeTitleChosen: '仅查标题',
     sortDateChosen: '按日期从新到旧',

@@ -120,7 +120,7 @@ describe('长辈模式 (larger text)', () => {
 describe('长辈模式 layouts on phones (320 and 390 px), in the seed build and the library build', () => {
   const library = inject('librarySiteUrl');
   /** Library pages besides the seed's: an expired document, a group with its provisions, an issuer. */
-  const LIBRARY_PAGES = [...PAGES, 'policies/jcz-2021-3/', 'policies/jcz-2021-3/1-2/', 'library/issuer/employment-leading-group/'];
+  const LIBRARY_PAGES = [...PAGES, 'policies/jcz-2021-3/', 'policies/jcz-2021-3/1-2/', 'library/issuer/employment-leading-group/', 'library/topic/laodong-renshi/', 'library/kind/tongzhi/', 'library/status/in-force/'];
   for (const [name, base, paths] of [['seed', site, PAGES], ['library', library, LIBRARY_PAGES]] as const) {
     for (const { width, height } of [{ width: 320, height: 640 }, { width: 390, height: 844 }]) {
       test(`${name} build, ${width}×${height}: nothing wider than the screen or cut off, the document bar’s sections whole, a provision on the first screen`, async () => {

@@ -65,7 +65,8 @@ const at = (file: string, text: string, target: string) => {
 describe('documents.yaml is checked at convert time, every error at FILE:LINE:COL', () => {
   const F = 'content/documents.yaml';
   const cases: [string, string, string, string][] = [
-    ['an unknown key (staus)', '- source: a.txt\n  staus: 已废止\n', 'staus', 'unknown field "staus": the fields are source, id, issuer, published, effective, expires, status, checked, url, replaces, amends'],
+    ['an unknown key (staus)', '- source: a.txt\n  staus: 已废止\n', 'staus', 'unknown field "staus": the fields are source, id, issuer, published, effective, expires, status, checked, url, replaces, amends, topics'],
+    ['a topic written in Chinese, not as its id', '- source: a.txt\n  topics: [劳动就业]\n', '劳动就业', 'topics: "劳动就业" is not a topic id (an ASCII slug of content/topics.yaml)'],
     ['a status outside the list', '- source: a.txt\n  status: 作废\n', '作废', 'status "作废" is not one of 现行有效, 已修改, 已废止, 失效, 未核对'],
     ['an impossible date', '- source: a.txt\n  effective: 2020-02-30\n', '2020-02-30', 'effective "2020-02-30" is not a real date written as YYYY-MM-DD'],
     ['expires before effective', '- source: a.txt\n  effective: 2021-01-01\n  expires: 2020-12-31\n', '2020-12-31', 'expires 2020-12-31 is before effective 2021-01-01'],

@@ -26,10 +26,14 @@ const GRAPH_BUDGET = 45_000;
 const GRAPH_JS_BUDGET = 8_000;
 /**
  * The search page's HTML in the library build (4 documents, 24 departments), gzip: it lists no
- * document or chapter (each search offers those it finds), so it does not grow with the library.
- * 3.8 KB today; listing the 4 documents and their chapters again would take it over.
+ * document or chapter (each search offers those it finds), so it does not grow with the documents.
+ * 4,200 B until issue 22 item 10 added the library's filters to the form (文种, 发布机关, 时效性,
+ * 年份, 主题分类: about 600 B gzip here, 4,853 B in all): their values are bounded by the schemes
+ * (at most 25 kinds, 5 statuses, the topics of content/topics.yaml) or grow with the issuers and
+ * the years, never with the documents; listing the 4 documents and their chapters again would still
+ * take it over.
  */
-const SEARCH_HTML_BUDGET = 4_200;
+const SEARCH_HTML_BUDGET = 5_300;
 /**
  * What the search page fetches besides Pagefind, library build, bytes as served: the lexicon (on the
  * first query: thesaurus, department names, groups) and the library's own words with the pinyin

@@ -2,7 +2,8 @@
  * The search form's library filters (文种, 发布机关, 时效性, 年份, 主题分类), its order (相关度 or
  * 日期) and its scope (全文 or 标题): read from the form, written back to it, and turned into
  * Pagefind filters. The options are the page's (src/pages/search/index.astro): each option's value
- * is the address's (a slug), its data-filter the Pagefind filter value, its data-label its name.
+ * is the address's (a slug) and the Pagefind filter value unless a data-filter says otherwise
+ * (时效性: its name); a data-label names it where its text does not (an indented sub-topic).
  */
 import type { SearchScope, SearchSort, SearchState } from '../../views/search-state.ts';
 
@@ -46,7 +47,7 @@ export function libraryFilters(c: Controls): Record<string, string> {
   const out: Record<string, string> = {};
   for (const k of LIBRARY_FILTERS) {
     const o = c.selects[k].selectedOptions[0];
-    if (o?.value && o.dataset.filter) out[k] = o.dataset.filter;
+    if (o?.value) out[k] = o.dataset.filter ?? o.value;
   }
   return out;
 }
@@ -55,7 +56,7 @@ export function libraryFilters(c: Controls): Record<string, string> {
 export function namedControls(c: Controls, strings: Record<string, string>): string[] {
   const names = LIBRARY_FILTERS.map((k) => {
     const o = c.selects[k].selectedOptions[0];
-    return o?.value ? o.dataset.label ?? o.text : '';
+    return o?.value ? o.dataset.label ?? o.text.trim() : '';
   });
   const { sort, scope } = readControls(c);
   return [...names, scope === 'title' ? strings.scopeTitleChosen! : '', sort === 'date' ? strings.sortDateChosen! : ''].filter(Boolean);
