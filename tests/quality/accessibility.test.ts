@@ -94,7 +94,9 @@ describe('keyboard', () => {
         const controls = await page.evaluate(`(() => {
           const all = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
             // Out of the Tab order on purpose (tabindex="-1"): the graph's nodes, whose links the text version repeats.
-            .filter((el) => !el.disabled && el.getAttribute('tabindex') !== '-1' && el.checkVisibility({ visibilityProperty: true }));
+            .filter((el) => !el.disabled && el.getAttribute('tabindex') !== '-1' && el.checkVisibility({ visibilityProperty: true }))
+            // A group of radios is one Tab stop, its checked radio (the arrow keys move within it).
+            .filter((el) => !(el.type === 'radio' && !el.checked && el.form?.querySelector('input[type="radio"][name="' + el.name + '"]:checked')));
           all.forEach((el, i) => el.setAttribute('data-pe-tab', String(i)));
           return all.map((el) => el.outerHTML.slice(0, 120));
         })()`) as string[];
