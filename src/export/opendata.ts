@@ -11,7 +11,7 @@ import { placeKey, policyReferences, type References } from '../model/references
 import { tableCsv, type Column } from './csv.ts';
 
 /** Bump the major version when a field changes meaning or disappears, the minor when one is added. */
-export const SCHEMA_VERSION = '2.0.0';
+export const SCHEMA_VERSION = '2.1.0';
 
 export const DEPARTMENT_KIND_LABELS: Record<DepartmentKind, string> = {
   party: '党委部门',
@@ -286,6 +286,7 @@ export const libraryIndexSchema = z.object({
     files: z.object({
       policy: z.string().describe('本文件的 policy.json 地址'),
       responsibilities: z.string().describe('本文件的 responsibilities.csv 地址'),
+      docx: z.string().describe('本文件全文的 Word 文件（.docx，按党政机关公文格式排版）地址'),
     }).describe('属于本文件的数据文件'),
   })).describe('文库中的全部文件，按成文日期从新到旧'),
 }).meta({ title: '文库索引', description: '文库中每份文件的基本信息及其数据文件地址。' });
@@ -296,6 +297,8 @@ export interface LibraryUrls {
   document: (id: string) => string;
   policyJson: (id: string) => string;
   responsibilitiesCsv: (id: string) => string;
+  /** The document as a Word file. */
+  docx: (id: string) => string;
 }
 
 export function libraryIndexData(docs: readonly PolicyDocument[], urls: LibraryUrls): LibraryIndexData {
@@ -305,7 +308,7 @@ export function libraryIndexData(docs: readonly PolicyDocument[], urls: LibraryU
     documents: docs.map((d) => ({
       id: d.id, title: citedTitle(d), docNumber: d.docNumber, issuer: d.issuer, date: d.date, dateISO: d.dateISO,
       provisions: provisionsOf(d).length, departments: new Set(provisionsOf(d).flatMap(departmentIds)).size,
-      url: urls.document(d.id), files: { policy: urls.policyJson(d.id), responsibilities: urls.responsibilitiesCsv(d.id) },
+      url: urls.document(d.id), files: { policy: urls.policyJson(d.id), responsibilities: urls.responsibilitiesCsv(d.id), docx: urls.docx(d.id) },
     })),
   });
 }

@@ -41,6 +41,8 @@ export const routes = {
   graph: (id: string) => doc(id, 'graph/'),
   summary: (id: string, chapter?: number) => doc(id, chapter ? `summary/${chapter}/` : 'summary/'),
   references: (id: string, anchor?: string) => doc(id, 'references/') + hash(anchor),
+  /** The document as a Word file (GB/T 9704 layout), named by its id: policies/<id>/<id>.docx. */
+  docx: (id: string) => doc(id, `${id}.docx`),
   /** The document's data files, explained. */
   documentData: (id: string) => doc(id, 'data/'),
   /** The stylesheet of the diagrams drawn at build time on a document's graph page. */

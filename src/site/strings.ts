@@ -117,6 +117,9 @@ export const t = {
     document: '正文',
     attachments: '附件',
     colophon: '版记',
+    /** The document as a Word file (src/export/docx.ts). */
+    docx: '下载 Word 文件（.docx）',
+    docxBody: '按党政机关公文格式（GB/T 9704）排版的全文（A4，仿宋三号，每页 22 行、每行 28 字），可用 Word 或 WPS 打开、编辑和打印。',
     copiedTo: '抄送',
     printed: '印发',
     notes: '附注',

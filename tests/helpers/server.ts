@@ -10,6 +10,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8', '.xml': 'application/xml; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8', '.wasm': 'application/wasm', '.pf_meta': 'application/octet-stream',
   '.pf_index': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.webmanifest': 'application/manifest+json',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
 export interface StaticServer {

@@ -44,6 +44,7 @@ describe('/data/index.json', () => {
       expect(served(x.url), x.url).toBeDefined();
       expect(new URL(x.files.policy!).pathname).toBe(`/data/${x.id}/policy.json`);
       expect(new URL(x.files.responsibilities!).pathname).toBe(`/data/${x.id}/responsibilities.csv`);
+      expect(new URL(x.files.docx!).pathname).toBe(`/policies/${x.id}/${x.id}.docx`);
       for (const f of Object.values(x.files)) expect(served(f), f).toBeDefined();
     }
   });

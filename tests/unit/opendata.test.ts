@@ -43,7 +43,7 @@ describe('policy.json of the seed', () => {
 
   test('version, document and chapters', () => {
     expect(data.$schema).toBe('../policy.schema.json');
-    expect(SCHEMA_VERSION).toBe('2.0.0');
+    expect(SCHEMA_VERSION).toBe('2.1.0');
     expect(data.version).toEqual({ schema: SCHEMA_VERSION, source: policy.source.replace(/^.*\//, ''), documentDate: policy.dateISO });
     expect(data.version.source).toMatch(/^[^/]+\.txt$/);
     expect(data.document.id).toBe('jjzz-2020-5');
@@ -214,6 +214,7 @@ describe('several documents', () => {
       document: (id: string) => `https://example.org/policies/${id}/`,
       policyJson: (id: string) => `https://example.org/data/${id}/policy.json`,
       responsibilitiesCsv: (id: string) => `https://example.org/data/${id}/responsibilities.csv`,
+      docx: (id: string) => `https://example.org/policies/${id}/${id}.docx`,
     };
     const index = libraryIndexData(docs, urls);
     expect(index.$schema).toBe('index.schema.json');
@@ -223,13 +224,13 @@ describe('several documents', () => {
         id: 'jjzz-2020-5', title: policy.provisionsTitle, docNumber: '津就组字〔2020〕5号', issuer: '市就业工作领导小组', date: '2020年7月30日', dateISO: '2020-07-30',
         provisions: provisionLinesFromSeed().size, departments: new Set(seedLinks.map((l) => l.abbr)).size,
         url: 'https://example.org/policies/jjzz-2020-5/',
-        files: { policy: 'https://example.org/data/jjzz-2020-5/policy.json', responsibilities: 'https://example.org/data/jjzz-2020-5/responsibilities.csv' },
+        files: { policy: 'https://example.org/data/jjzz-2020-5/policy.json', responsibilities: 'https://example.org/data/jjzz-2020-5/responsibilities.csv', docx: 'https://example.org/policies/jjzz-2020-5/jjzz-2020-5.docx' },
       },
       {
         id: 'cjz-2024-1', title: '测试市促进就业的若干措施', docNumber: '测就字〔2024〕1号', issuer: '测试市就业工作领导小组', date: '2024年2月29日', dateISO: '2024-02-29',
         provisions: 3, departments: 3,
         url: 'https://example.org/policies/cjz-2024-1/',
-        files: { policy: 'https://example.org/data/cjz-2024-1/policy.json', responsibilities: 'https://example.org/data/cjz-2024-1/responsibilities.csv' },
+        files: { policy: 'https://example.org/data/cjz-2024-1/policy.json', responsibilities: 'https://example.org/data/cjz-2024-1/responsibilities.csv', docx: 'https://example.org/policies/cjz-2024-1/cjz-2024-1.docx' },
       },
     ]);
     expect(libraryIndexSchema.safeParse(index).success).toBe(true);
@@ -238,7 +239,7 @@ describe('several documents', () => {
     bad.documents[0]!.id = '不是标识';
     expect(z.fromJSONSchema(libraryIndexJsonSchema()).safeParse(bad).success).toBe(false);
     // Without SITE the addresses are site paths, never a placeholder domain.
-    const paths = libraryIndexData(docs, { document: (id) => `/policies/${id}/`, policyJson: (id) => `/data/${id}/policy.json`, responsibilitiesCsv: (id) => `/data/${id}/responsibilities.csv` });
+    const paths = libraryIndexData(docs, { document: (id) => `/policies/${id}/`, policyJson: (id) => `/data/${id}/policy.json`, responsibilitiesCsv: (id) => `/data/${id}/responsibilities.csv`, docx: (id) => `/policies/${id}/${id}.docx` });
     expect(paths.documents.map((d) => d.url)).toEqual(docs.map((d) => `/policies/${d.id}/`));
   });
 });

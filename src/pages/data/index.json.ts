@@ -10,6 +10,7 @@ export const GET: APIRoute = async ({ site }) => {
     document: (id) => abs(routes.document(id)),
     policyJson: (id) => abs(routes.documentFile(id, 'policy.json')),
     responsibilitiesCsv: (id) => abs(routes.documentFile(id, 'responsibilities.csv')),
+    docx: (id) => abs(routes.docx(id)),
   });
   return new Response(JSON.stringify(data, null, 2) + '\n', { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
