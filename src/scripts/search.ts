@@ -326,14 +326,8 @@ function yieldToPage(): Promise<void> {
   });
 }
 
-/**
- * The order of the search on the page: 日期 asks Pagefind for its results newest first (the
- * data-pagefind-sort key every indexed page carries), so the first candidates checked are the newest.
- */
-let order: State['sort'] = 'relevance';
-
 /** The union of several Pagefind searches' results, each with its best score, best first (日期: by its best place in a response, each newest first). */
-function unite(responses: readonly (PagefindResponse | null)[]): PagefindResult[] {
+function unite(responses: readonly (PagefindResponse | null)[], order: State['sort']): PagefindResult[] {
   const found = new Map<string, PagefindResult>();
   const place = new Map<string, number>();
   for (const response of responses) {
@@ -349,8 +343,12 @@ function unite(responses: readonly (PagefindResponse | null)[]): PagefindResult[
 /** What a search's words must be in: the page's text (全文), or its title or headline (标题). */
 const textIn = (h: Hit, scope: State['scope']) => (scope === 'title' ? titleText(h.data.meta) : h.data.content);
 
-/** Several Pagefind searches: their union, and the responses (for their counts). */
-async function gather(pf: Pagefind, queries: (string | null)[], filters: Filters): Promise<{ results: PagefindResult[]; responses: (PagefindResponse | null)[] }> {
+/**
+ * Several Pagefind searches: their union, and the responses (for their counts). 日期 asks Pagefind
+ * for its results newest first (the data-pagefind-sort key every indexed page carries), so the
+ * first candidates checked are the newest.
+ */
+async function gather(pf: Pagefind, queries: (string | null)[], filters: Filters, order: State['sort']): Promise<{ results: PagefindResult[]; responses: (PagefindResponse | null)[] }> {
   // Started one task apart: once its index chunks are loaded, a Pagefind search runs to its end
   // without yielding, and a long query's alternatives make up to 24 of them (a task of about
   // 200 ms when they all ran at once). Their chunk requests still overlap.
@@ -360,7 +358,7 @@ async function gather(pf: Pagefind, queries: (string | null)[], filters: Filters
     pending.push(pf.search(q, { filters, ...(order === 'date' ? { sort: { date: 'desc' } } : {}) }));
   }
   const responses = await Promise.all(pending);
-  return { results: unite(responses), responses };
+  return { results: unite(responses, order), responses };
 }
 
 /** Each filter value's count over several responses (their union's, at most). */
@@ -382,11 +380,11 @@ function filtersOf(s: State): Filters {
  * first), then, for a one-character word, every other page (Pagefind does not index every single
  * character on its own: 委 inside 市教委); and the ids Pagefind found (a partial match is one of them).
  */
-async function candidatesOf(pf: Pagefind, responses: readonly (PagefindResponse | null)[], words: readonly string[], filters: Filters):
+async function candidatesOf(pf: Pagefind, responses: readonly (PagefindResponse | null)[], words: readonly string[], filters: Filters, order: State['sort']):
 Promise<{ candidates: PagefindResult[]; matched: Set<string> }> {
-  const pool = unite(responses);
+  const pool = unite(responses, order);
   const matched = new Set(pool.map((r) => r.id));
-  const everyPage = words.some((w) => [...w].length < 2) ? (await gather(pf, [null], filters)).results.filter((r) => !matched.has(r.id)) : [];
+  const everyPage = words.some((w) => [...w].length < 2) ? (await gather(pf, [null], filters, order)).results.filter((r) => !matched.has(r.id)) : [];
   return { candidates: [...pool, ...everyPage], matched };
 }
 
@@ -397,7 +395,7 @@ Promise<{ candidates: PagefindResult[]; matched: Set<string> }> {
  */
 async function start(state: State): Promise<Session> {
   const filters = filtersOf(state);
-  order = state.sort;
+  const order = state.sort;
   // Every step below grows with the query's length: a longer query is cut (the status line says so).
   const { q, cut } = limitQuery(state.q);
   const s = { ...state, q };
@@ -409,8 +407,8 @@ async function start(state: State): Promise<Session> {
 
   // Exact candidates for the words as typed.
   let queries: (string | null)[] = typed.length ? candidateQueries(typed) : [null];
-  let responses = (await gather(pf, queries, filters)).responses;
-  let { candidates, matched } = await candidatesOf(pf, responses, typed, filters);
+  let responses = (await gather(pf, queries, filters, order)).responses;
+  let { candidates, matched } = await candidatesOf(pf, responses, typed, filters, order);
   let first = await Promise.all(candidates.slice(0, BATCH).map(hitOf));
   let words = typed;
   // Where the words as typed find nothing exact, their simplified form is searched too (the
@@ -421,8 +419,8 @@ async function start(state: State): Promise<Session> {
     if (simple.join(' ') !== typed.join(' ')) {
       const more = candidateQueries(simple);
       queries = [...queries, ...more];
-      responses = [...responses, ...(await gather(pf, more, filters)).responses];
-      ({ candidates, matched } = await candidatesOf(pf, responses, simple, filters));
+      responses = [...responses, ...(await gather(pf, more, filters, order)).responses];
+      ({ candidates, matched } = await candidatesOf(pf, responses, simple, filters, order));
       first = await Promise.all(candidates.slice(0, BATCH).map(hitOf));
       words = simple;
     }
@@ -466,11 +464,11 @@ async function more(session: Session): Promise<void> {
   const { doc, chapter: _chapter, ...scope } = filters;
   const inPool = new Set(session.candidates.map((r) => r.id));
   const [altPool, documents, chapters, chapterHits] = await Promise.all([
-    altTexts.some((a) => a.length) ? gather(pf, combinations(words, altTexts).flatMap(candidateQueries), filters) : undefined,
+    altTexts.some((a) => a.length) ? gather(pf, combinations(words, altTexts).flatMap(candidateQueries), filters, session.sort) : undefined,
     // The documents the search finds whatever document is chosen; the chosen document's chapters, and the search's within it.
-    singleDocument ? undefined : gather(pf, queries, { ...scope, docName: COUNT }),
+    singleDocument ? undefined : gather(pf, queries, { ...scope, docName: COUNT }, session.sort),
     typeof doc === 'string' ? pf.search(null, { filters: { doc, chapterName: COUNT } }) : undefined,
-    typeof doc === 'string' && words.length ? gather(pf, queries, { ...scope, doc, chapterName: COUNT }) : undefined,
+    typeof doc === 'string' && words.length ? gather(pf, queries, { ...scope, doc, chapterName: COUNT }, session.sort) : undefined,
   ]);
   const altHits = await Promise.all((altPool?.results ?? []).filter((r) => !inPool.has(r.id)).slice(0, MAX_ALTERNATIVE_CANDIDATES).map(hitOf));
   classify(session, altHits);
@@ -492,10 +490,10 @@ async function more(session: Session): Promise<void> {
 async function forgive(pf: Pagefind, session: Session): Promise<void> {
   const { words, filters, lexicon: lex } = session;
   const checked = new Set([...session.exact, ...session.via, ...session.partialPool].map((h) => h.id));
-  const alone = words.length > 1 ? await Promise.all(words.map((w) => gather(pf, candidateQueries([w]), filters))) : [];
+  const alone = words.length > 1 ? await Promise.all(words.map((w) => gather(pf, candidateQueries([w]), filters, session.sort))) : [];
   // A word Pagefind finds no candidate for occurs nowhere (one word: nothing exact among all its candidates).
   const absent = words.length > 1 ? words.filter((_, i) => !alone[i]!.results.length) : words;
-  const fresh = unite(alone.flatMap((a) => a.responses)).filter((r) => !checked.has(r.id)).slice(0, MAX_ALTERNATIVE_CANDIDATES);
+  const fresh = unite(alone.flatMap((a) => a.responses), session.sort).filter((r) => !checked.has(r.id)).slice(0, MAX_ALTERNATIVE_CANDIDATES);
   for (const r of fresh) session.matched.add(r.id);
   classify(session, await Promise.all(fresh.map(hitOf)));
 
@@ -505,7 +503,7 @@ async function forgive(pf: Pagefind, session: Session): Promise<void> {
     for (const w of split) for (const a of alternativesFor(w, lex)) session.kinds.set(a.text, a.via);
     const queries = [candidateQueries(split), ...combinations(split, alternatives).map(candidateQueries)].flat();
     const known = new Map([...session.via, ...session.partialPool].map((h) => [h.id, h]));
-    const found = (await gather(pf, queries, filters)).results.slice(0, MAX_ALTERNATIVE_CANDIDATES);
+    const found = (await gather(pf, queries, filters, session.sort)).results.slice(0, MAX_ALTERNATIVE_CANDIDATES);
     const hits = await Promise.all(found.map((r) => known.get(r.id) ?? hitOf(r)));
     const via = new Set(session.via.map((h) => h.id));
     for (const h of hits) {

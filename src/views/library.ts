@@ -61,7 +61,11 @@ export function byYear(docs: readonly PolicyDocument[]): Facet[] {
 export function byKind(docs: readonly PolicyDocument[]): Facet[] {
   const order: string[] = [...DOC_KINDS, OTHER_KIND].map((k) => k.kind);
   const kinds = new Map<DocKind, PolicyDocument[]>();
-  for (const d of docs) for (const k of docKinds(d)) kinds.set(k, [...(kinds.get(k) ?? []), d]);
+  for (const d of docs) for (const k of docKinds(d)) {
+    const list = kinds.get(k) ?? [];
+    if (!list.length) kinds.set(k, list);
+    list.push(d);
+  }
   return [...kinds].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
     .map(([kind, documents]) => ({ label: kind, slug: docKindSlug(kind), documents }));
 }
