@@ -27,6 +27,8 @@ function scratchLibrary(seeds: Record<string, string>): string {
   mkdirSync(join(root, 'seeds'));
   for (const [name, text] of Object.entries(seeds)) writeFileSync(join(root, 'seeds', name), text);
   cpSync(CONTENT_DIR, join(root, 'content'), { recursive: true });
+  // The project's document metadata is about the project's seeds; a scratch library has its own.
+  writeFileSync(join(root, 'content', 'documents.yaml'), '[]\n');
   return root;
 }
 
