@@ -34,7 +34,7 @@ const flat = (s: string) => s.replace(/\s+/gu, '');
 const footer = flat(`《${policy.provisionsTitle}》${policy.docNumber}`);
 const libraryFooter = flat(t.siteName);
 /** Screen chrome that must never reach paper: skip link, navigation, the doc bar, copy and print controls. */
-const CHROME = [t.skipLink, t.nav.data, t.nav.search, t.siteName, t.docNav.belongsTo, t.docNav.home, t.copy.link, t.provision.copyCitation, t.provision.copyLink, t.provision.inFullText,
+const CHROME = [t.skipLink, t.nav.data, t.nav.search, t.siteName, t.docNav.belongsTo, t.docNav.home, t.copy.link, t.provision.copyCitation, t.provision.copyLink, t.provision.address, t.provision.inFullText,
   t.print.button, t.summary.choose, t.summary.selectAll, t.summary.prev, t.summary.next, t.toTop];
 /** The library's pages say in their prose that documents can be printed: there the chrome is the print buttons' own labels. */
 const LIBRARY_CHROME = [...CHROME.filter((c) => c !== t.print.button && c !== t.siteName), t.print.policy, t.print.summary, t.dept.print, t.dept.printMatrix, t.summary.printSelected];
