@@ -8,6 +8,9 @@
 export const STATUSES = ['现行有效', '已修改', '已废止', '失效', '未核对'] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** The URL slug of each 时效性 (/library/status/<slug>/). */
+export const STATUS_SLUGS: Record<Status, string> = { 现行有效: 'in-force', 已修改: 'amended', 已废止: 'repealed', 失效: 'expired', 未核对: 'unchecked' };
+
 /** One document's entry in content/documents.yaml. */
 export interface DocumentMeta {
   /** 发布日期 (ISO 8601). */

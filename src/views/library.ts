@@ -6,7 +6,7 @@
 import { citedTitle } from '../model/derive.ts';
 import { pinyinInitials } from '../model/pinyin-initials.ts';
 import { DOC_KINDS, OTHER_KIND, docKinds, docKindSlug, type DocKind } from '../model/doc-kind.ts';
-import { STATUSES, type Status } from '../model/status.ts';
+import { STATUS_SLUGS, STATUSES, type Status } from '../model/status.ts';
 import { topicsOf, type Topic } from '../model/topics.ts';
 import type { Department, PolicyDocument } from '../model/types.ts';
 import { registryNames } from './search-lexicon.ts';
@@ -69,9 +69,6 @@ export function byKind(docs: readonly PolicyDocument[]): Facet[] {
   return [...kinds].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
     .map(([kind, documents]) => ({ label: kind, slug: docKindSlug(kind), documents }));
 }
-
-/** The URL slug of each 时效性 (src/model/status.ts). */
-export const STATUS_SLUGS: Record<Status, string> = { 现行有效: 'in-force', 已修改: 'amended', 已废止: 'repealed', 失效: 'expired', 未核对: 'unchecked' };
 
 /** Documents by 时效性 on a day (`statusOf`, e.g. the build day's), in STATUSES order. */
 export function byStatus(docs: readonly PolicyDocument[], statusOf: (d: PolicyDocument) => Status): Facet[] {
