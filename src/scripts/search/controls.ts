@@ -12,12 +12,17 @@ export const LIBRARY_FILTERS = ['kind', 'issuer', 'status', 'year', 'topic'] as 
 type LibraryFilter = (typeof LIBRARY_FILTERS)[number];
 
 export interface Controls {
-  selects: Record<LibraryFilter, HTMLSelectElement>;
+  /** The page offers a filter only where the library has values for it (no 主题分类 select when no document is assigned a topic). */
+  selects: Partial<Record<LibraryFilter, HTMLSelectElement>>;
   form: HTMLFormElement;
 }
 
 export function controlsOf(form: HTMLFormElement): Controls {
-  const selects = Object.fromEntries(LIBRARY_FILTERS.map((k) => [k, form.querySelector<HTMLSelectElement>(`select[name="${k}"]`)!])) as Record<LibraryFilter, HTMLSelectElement>;
+  const selects: Controls['selects'] = {};
+  for (const k of LIBRARY_FILTERS) {
+    const select = form.querySelector<HTMLSelectElement>(`select[name="${k}"]`);
+    if (select) selects[k] = select;
+  }
   return { selects, form };
 }
 
@@ -25,7 +30,7 @@ const checked = (form: HTMLFormElement, name: string) => form.querySelector<HTML
 
 /** What the controls say: the library's filters, the order and the scope. */
 export function readControls(c: Controls): Pick<SearchState, LibraryFilter | 'sort' | 'scope'> {
-  const values = Object.fromEntries(LIBRARY_FILTERS.map((k) => [k, c.selects[k].value])) as Record<LibraryFilter, string>;
+  const values = Object.fromEntries(LIBRARY_FILTERS.map((k) => [k, c.selects[k]?.value ?? ''])) as Record<LibraryFilter, string>;
   return { ...values, sort: checked(c.form, 'sort') === 'date' ? 'date' : 'relevance', scope: checked(c.form, 'in') === 'title' ? 'title' : 'all' };
 }
 
@@ -33,6 +38,7 @@ export function readControls(c: Controls): Pick<SearchState, LibraryFilter | 'so
 export function fillControls(c: Controls, s: SearchState): void {
   for (const k of LIBRARY_FILTERS) {
     const select = c.selects[k];
+    if (!select) continue;
     select.value = [...select.options].some((o) => o.value === s[k]) ? s[k] : '';
   }
   const set = (name: string, value: SearchSort | SearchScope) => {
@@ -46,7 +52,7 @@ export function fillControls(c: Controls, s: SearchState): void {
 export function libraryFilters(c: Controls): Record<string, string> {
   const out: Record<string, string> = {};
   for (const k of LIBRARY_FILTERS) {
-    const o = c.selects[k].selectedOptions[0];
+    const o = c.selects[k]?.selectedOptions[0];
     if (o?.value) out[k] = o.dataset.filter ?? o.value;
   }
   return out;
@@ -55,7 +61,7 @@ export function libraryFilters(c: Controls): Record<string, string> {
 /** How the status line and the folded summary name the chosen library filters, order and scope. */
 export function namedControls(c: Controls, strings: Record<string, string>): string[] {
   const names = LIBRARY_FILTERS.map((k) => {
-    const o = c.selects[k].selectedOptions[0];
+    const o = c.selects[k]?.selectedOptions[0];
     return o?.value ? o.dataset.label ?? o.text.trim() : '';
   });
   const { sort, scope } = readControls(c);
@@ -64,7 +70,7 @@ export function namedControls(c: Controls, strings: Record<string, string>): str
 
 /** Calls `changed` whenever one of the controls changes. */
 export function onControls(c: Controls, changed: () => void): void {
-  for (const k of LIBRARY_FILTERS) c.selects[k].addEventListener('change', changed);
+  for (const k of LIBRARY_FILTERS) c.selects[k]?.addEventListener('change', changed);
   for (const r of c.form.querySelectorAll<HTMLInputElement>('input[name="sort"], input[name="in"]')) r.addEventListener('change', changed);
 }
 
