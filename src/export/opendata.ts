@@ -9,9 +9,12 @@ import type { Chapter, Department, DepartmentKind, Provision, PolicyDocument } f
 import { citeProvision } from '../views/citation.ts';
 import { placeKey, policyReferences, type References } from '../model/references.ts';
 import { tableCsv, type Column } from './csv.ts';
+import { docKinds } from '../model/doc-kind.ts';
+import { STATUSES, type Status } from '../model/status.ts';
+import type { Topic } from '../model/topics.ts';
 
 /** Bump the major version when a field changes meaning or disappears, the minor when one is added. */
-export const SCHEMA_VERSION = '2.1.0';
+export const SCHEMA_VERSION = '2.2.0';
 
 export const DEPARTMENT_KIND_LABELS: Record<DepartmentKind, string> = {
   party: '党委部门',
@@ -27,6 +30,35 @@ export const DEPARTMENT_KIND_LABELS: Record<DepartmentKind, string> = {
 const provisionId = z.string().regex(/^\d+-\d+$/).describe('措施编号：部分序号-措施序号，如 2-1');
 const departmentId = z.string().regex(/^[a-z][a-z0-9-]*$/).describe('部门标识（英文短名，稳定不变，用于网址和数据关联）');
 const place = z.string().regex(/^(\d+-\d+|preamble|notice)$/).describe('出现位置：措施编号，或 preamble（前言）、notice（通知正文）');
+
+/**
+ * How the library files a document (the home page's and the search's filters): its 文种, derived
+ * from the title; its 时效性 on the day the site was built and where to check it (the
+ * hand-maintained content/documents.yaml); its 主题分类 (content/topics.yaml).
+ */
+const catalogueSchema = z.object({
+  kinds: z.array(z.string()).describe('文种，由标题得出；印发、转发类通知另列所印发文件的文种，如 ["通知", "方案"]'),
+  status: z.enum(STATUSES).describe('时效性，以网站生成之日计；“未核对”表示尚未与官方发布核对'),
+  statusChecked: z.iso.date().nullable().describe('时效性最近一次核对的日期（ISO 8601）；未核对时为 null'),
+  officialUrl: z.url().nullable().describe('官方发布原文的网址；不知道时为 null'),
+  topics: z.array(z.object({
+    id: z.string().describe('主题标识（英文短名，用于网址）'),
+    name: z.string().describe('主题名称'),
+  })).describe('主题分类（编辑判断，依国务院公文主题分类；列出下级主题时也列出其上级主题）'),
+});
+
+/** What the site knows of a document besides its text: its 时效性 on the build day and its topics. */
+export interface Cataloguing {
+  status: Status;
+  topics: readonly Topic[];
+}
+
+function catalogue(d: PolicyDocument, c: Cataloguing): z.infer<typeof catalogueSchema> {
+  return {
+    kinds: docKinds(d), status: c.status, statusChecked: d.meta?.checked ?? null, officialUrl: d.meta?.url ?? null,
+    topics: c.topics.map((t) => ({ id: t.id, name: t.name })),
+  };
+}
 
 export const policySchema = z.object({
   $schema: z.string().describe('本文件的 JSON Schema（相对地址）'),
@@ -52,6 +84,7 @@ export const policySchema = z.object({
       title: z.string().describe('所依据文件的名称（不含书名号）'),
       number: z.string().describe('所依据文件的发文字号'),
     }).nullable().describe('本文件所落实的上级文件'),
+    ...catalogueSchema.shape,
   }).describe('文件信息'),
   chapters: z.array(z.object({
     number: z.int().positive().describe('部分序号（1 起）'),
@@ -233,7 +266,7 @@ export function departmentsCsv(docs: readonly PolicyDocument[], registry: readon
 const unique = <T,>(xs: T[]) => [...new Set(xs)];
 
 /** One document as policy.json. `provisionUrl` gives a provision's absolute address. */
-export function policyData(doc: PolicyDocument, registry: readonly Department[], provisionUrl: (id: string) => string, refs: References = policyReferences(doc, registry)): PolicyData {
+export function policyData(doc: PolicyDocument, registry: readonly Department[], cataloguing: Cataloguing, provisionUrl: (id: string) => string, refs: References = policyReferences(doc, registry)): PolicyData {
   const d = doc;
   const provisions = provisionsOf(doc);
   const data: PolicyData = {
@@ -243,6 +276,7 @@ export function policyData(doc: PolicyDocument, registry: readonly Department[],
       id: d.id, title: d.title, provisionsTitle: d.provisionsTitle, docNumber: d.docNumber, issuer: d.issuer,
       seal: d.seal?.text ?? null, signature: d.signature, date: d.date, dateISO: d.dateISO, addressees: d.addressees,
       notice: d.notice, preamble: d.preamble, implements: d.implements,
+      ...catalogue(d, cataloguing),
     },
     chapters: doc.chapters.map((c) => ({ number: c.number, marker: c.marker, title: c.title, provisions: c.provisions.map((m) => m.id) })),
     provisions: provisions.map((m) => ({
@@ -283,6 +317,7 @@ export const libraryIndexSchema = z.object({
     provisions: z.int().nonnegative().describe('措施数'),
     departments: z.int().nonnegative().describe('列为责任部门的部门数'),
     url: z.string().describe('文件网页地址（网站设定了域名时为完整网址，否则为站内路径）'),
+    ...catalogueSchema.shape,
     files: z.object({
       policy: z.string().describe('本文件的 policy.json 地址'),
       responsibilities: z.string().describe('本文件的 responsibilities.csv 地址'),
@@ -301,14 +336,14 @@ export interface LibraryUrls {
   docx: (id: string) => string;
 }
 
-export function libraryIndexData(docs: readonly PolicyDocument[], urls: LibraryUrls): LibraryIndexData {
+export function libraryIndexData(docs: readonly PolicyDocument[], urls: LibraryUrls, cataloguing: (d: PolicyDocument) => Cataloguing): LibraryIndexData {
   return libraryIndexSchema.parse({
     $schema: 'index.schema.json',
     version: { schema: SCHEMA_VERSION },
     documents: docs.map((d) => ({
       id: d.id, title: citedTitle(d), docNumber: d.docNumber, issuer: d.issuer, date: d.date, dateISO: d.dateISO,
       provisions: provisionsOf(d).length, departments: new Set(provisionsOf(d).flatMap(departmentIds)).size,
-      url: urls.document(d.id), files: { policy: urls.policyJson(d.id), responsibilities: urls.responsibilitiesCsv(d.id), docx: urls.docx(d.id) },
+      url: urls.document(d.id), ...catalogue(d, cataloguing(d)), files: { policy: urls.policyJson(d.id), responsibilities: urls.responsibilitiesCsv(d.id), docx: urls.docx(d.id) },
     })),
   });
 }

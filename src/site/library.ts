@@ -11,6 +11,7 @@ import { citedTitle } from '../model/derive.ts';
 import { parseDate } from '../model/numerals.ts';
 import { outOfForce, statedTerms, statusOn, termConflicts, type DocumentLink, type DocumentRelations, type StatusView } from '../model/status.ts';
 import type { DepartmentLevel } from '../model/types.ts';
+import type { Cataloguing } from '../export/opendata.ts';
 import type { Attachment, Attribution, Department, DepartmentKind, Library, PolicyDocument } from '../model/types.ts';
 
 /** A document's provisions: their model as data, their text as one MDX module (rendered once per build: src/site/provision-html.ts). */
@@ -203,6 +204,11 @@ export async function facetSlugsOf(doc: PolicyDocument): Promise<Record<FacetKin
 /** A document's 时效性 on the build day. */
 export function statusOf(doc: PolicyDocument): StatusView {
   return statusOn(doc.meta, BUILD_DAY);
+}
+
+/** How the library files a document, for its data (policy.json, index.json): 时效性 on the build day, and its 主题分类. */
+export async function cataloguingOf(doc: PolicyDocument): Promise<Cataloguing> {
+  return { status: statusOf(doc).status, topics: topicsOf(doc.meta?.topics ?? [], (await loaded()).topics) };
 }
 
 /** No longer in force on the build day (失效, expired, or 已废止): marked, and ranked last, where provisions of several documents are listed. */

@@ -14,7 +14,7 @@ import { t } from '../../src/site/strings.ts';
 import { docKinds, docKindSlug, type DocKind } from '../../src/model/doc-kind.ts';
 import { STATUS_SLUGS, statusOn, type DocumentMeta } from '../../src/model/status.ts';
 import { flattenTopics, topicsOf, topicsSchema } from '../../src/model/topics.ts';
-import { CONTENT_DIR, LIBRARY_FIXTURES } from '../helpers/paths.ts';
+import { CONTENT_DIR, DIST_LIBRARY, LIBRARY_FIXTURES } from '../helpers/paths.ts';
 import { docs, type ExpectedDoc } from './expected.ts';
 import { anchorsIn, element, elements, main, page, text } from './pages.ts';
 
@@ -103,6 +103,21 @@ describe('the library filters', () => {
         expect(filterValues(html, 'status'), path).toEqual([...FACETS.status.of(d).values()]);
         expect(html, path).toContain(`data-pagefind-sort="date[content]" content="${metaOf(d)?.published ?? d.dateISO}"`);
       }
+    }
+  });
+
+  test('the data say the same: index.json and each policy.json carry the 文种, 时效性, the day it was checked, the official address and the topics', () => {
+    const index = JSON.parse(readFileSync(join(DIST_LIBRARY, 'data', 'index.json'), 'utf8')) as { documents: { id: string }[] };
+    for (const d of docs) {
+      const meta = metaOf(d);
+      const expected = {
+        kinds: [...FACETS.kind.of(d).values()], status: [...FACETS.status.of(d).values()][0],
+        statusChecked: meta?.checked ?? null, officialUrl: meta?.url ?? null,
+        topics: [...FACETS.topic.of(d)].map(([id, name]) => ({ id, name })),
+      };
+      expect(index.documents.find((x) => x.id === d.id), d.id).toMatchObject(expected);
+      const policy = JSON.parse(readFileSync(join(DIST_LIBRARY, 'data', d.id, 'policy.json'), 'utf8')) as { document: unknown };
+      expect(policy.document, d.id).toMatchObject(expected);
     }
   });
 

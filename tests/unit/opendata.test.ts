@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
 import { describe, expect, test } from 'vitest';
 import { headlineTitle, citedLabel } from '../../src/model/derive.ts';
 import {
-  DEPARTMENT_COLUMNS, RESPONSIBILITY_COLUMNS, SCHEMA_VERSION, departmentSummaries, departmentsCsv, libraryIndexData, libraryIndexJsonSchema,
+  DEPARTMENT_COLUMNS, RESPONSIBILITY_COLUMNS, SCHEMA_VERSION, type Cataloguing, departmentSummaries, departmentsCsv, libraryIndexData, libraryIndexJsonSchema,
   libraryIndexSchema, policyData, policyJsonSchema, policySchema, responsibilities, responsibilitiesCsv, responsibilityRowsCsv, schemaFields,
 } from '../../src/export/opendata.ts';
 import { parseSeed } from '../../src/convert/parse.ts';
@@ -13,7 +13,9 @@ import { provisions, provisionLinesFromSeed, policy, registry, seedAttributions,
 import { FIXTURES } from '../helpers/paths.ts';
 
 const url = (id: string) => `https://example.org/provisions/${id}/`;
-const data = policyData(policy, registry, url);
+/** As the site files a document nobody has checked and nobody has given topics (content/documents.yaml says nothing of it). */
+const UNCHECKED: Cataloguing = { status: '未核对', topics: [] };
+const data = policyData(policy, registry, UNCHECKED, url);
 const seedLinks = seedAttributions();
 /** The small fixture seed (测试市…, 测就字〔2024〕1号): a second document for the library-wide tables. */
 const fixture = parseSeed('minimal.txt', readFileSync(join(FIXTURES, 'minimal.txt'), 'utf8'), registry);
@@ -43,7 +45,7 @@ describe('policy.json of the seed', () => {
 
   test('version, document and chapters', () => {
     expect(data.$schema).toBe('../policy.schema.json');
-    expect(SCHEMA_VERSION).toBe('2.1.0');
+    expect(SCHEMA_VERSION).toBe('2.2.0');
     expect(data.version).toEqual({ schema: SCHEMA_VERSION, source: policy.source.replace(/^.*\//, ''), documentDate: policy.dateISO });
     expect(data.version.source).toMatch(/^[^/]+\.txt$/);
     expect(data.document.id).toBe('jjzz-2020-5');
@@ -82,6 +84,8 @@ describe('field documentation comes from the schema', () => {
       else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { const q = p ? `${p}.${k}` : k; paths.add(q); walk(x, q); }
     };
     walk(data, '');
+    // The seed has no topics: a document with one fills the topics' fields too.
+    walk(policyData({ ...policy, meta: { checked: '2026-03-01', url: 'https://www.gov.cn/example.htm', topics: ['t'] } }, registry, { status: '现行有效', topics: [{ id: 't', name: '主题' }] }, url), '');
     expect(new Set(fields.map((f) => f.path))).toEqual(paths);
     for (const f of fields) expect(f.description, f.path).not.toBe('');
   });
@@ -144,7 +148,7 @@ describe('CSV tables', () => {
 });
 
 test('a small fixture: a provision without departments, one with a single department', () => {
-  const d = policyData(fixture, registry, url);
+  const d = policyData(fixture, registry, UNCHECKED, url);
   expect(d.document.id).toBe('cjz-2024-1');
   expect(d.version.source).toBe('minimal.txt');
   expect(d.responsibilities).toEqual([
@@ -216,7 +220,7 @@ describe('several documents', () => {
       responsibilitiesCsv: (id: string) => `https://example.org/data/${id}/responsibilities.csv`,
       docx: (id: string) => `https://example.org/policies/${id}/${id}.docx`,
     };
-    const index = libraryIndexData(docs, urls);
+    const index = libraryIndexData(docs, urls, () => UNCHECKED);
     expect(index.$schema).toBe('index.schema.json');
     expect(index.version.schema).toBe(SCHEMA_VERSION);
     expect(index.documents).toEqual([
@@ -224,12 +228,14 @@ describe('several documents', () => {
         id: 'jjzz-2020-5', title: policy.provisionsTitle, docNumber: '津就组字〔2020〕5号', issuer: '市就业工作领导小组', date: '2020年7月30日', dateISO: '2020-07-30',
         provisions: provisionLinesFromSeed().size, departments: new Set(seedLinks.map((l) => l.abbr)).size,
         url: 'https://example.org/policies/jjzz-2020-5/',
+        kinds: ['通知', '措施'], status: '未核对', statusChecked: null, officialUrl: null, topics: [],
         files: { policy: 'https://example.org/data/jjzz-2020-5/policy.json', responsibilities: 'https://example.org/data/jjzz-2020-5/responsibilities.csv', docx: 'https://example.org/policies/jjzz-2020-5/jjzz-2020-5.docx' },
       },
       {
         id: 'cjz-2024-1', title: '测试市促进就业的若干措施', docNumber: '测就字〔2024〕1号', issuer: '测试市就业工作领导小组', date: '2024年2月29日', dateISO: '2024-02-29',
         provisions: 3, departments: 3,
         url: 'https://example.org/policies/cjz-2024-1/',
+        kinds: ['通知', '措施'], status: '未核对', statusChecked: null, officialUrl: null, topics: [],
         files: { policy: 'https://example.org/data/cjz-2024-1/policy.json', responsibilities: 'https://example.org/data/cjz-2024-1/responsibilities.csv', docx: 'https://example.org/policies/cjz-2024-1/cjz-2024-1.docx' },
       },
     ]);
@@ -239,7 +245,43 @@ describe('several documents', () => {
     bad.documents[0]!.id = '不是标识';
     expect(z.fromJSONSchema(libraryIndexJsonSchema()).safeParse(bad).success).toBe(false);
     // Without SITE the addresses are site paths, never a placeholder domain.
-    const paths = libraryIndexData(docs, { document: (id) => `/policies/${id}/`, policyJson: (id) => `/data/${id}/policy.json`, responsibilitiesCsv: (id) => `/data/${id}/responsibilities.csv`, docx: (id) => `/policies/${id}/${id}.docx` });
+    const paths = libraryIndexData(docs, { document: (id) => `/policies/${id}/`, policyJson: (id) => `/data/${id}/policy.json`, responsibilitiesCsv: (id) => `/data/${id}/responsibilities.csv`, docx: (id) => `/policies/${id}/${id}.docx` }, () => UNCHECKED);
     expect(paths.documents.map((d) => d.url)).toEqual(docs.map((d) => `/policies/${d.id}/`));
+  });
+});
+
+describe('how the library files a document, in its data', () => {
+  // A document as content/documents.yaml describes it: checked on a day, published at an address, given a sub-topic.
+  const filed = { ...fixture, meta: { status: '现行有效' as const, checked: '2026-03-01', url: 'https://www.gov.cn/zhengce/content/example.htm', topics: ['laodong-jiuye'] } };
+  const topics = [{ id: 'laodong-renshi', name: '劳动、人事、监察' }, { id: 'laodong-jiuye', name: '劳动就业', parent: 'laodong-renshi' }];
+  // The site passes the status on the build day (here: past a term, so no longer what was declared) and the topics with their parents.
+  const cataloguing: Cataloguing = { status: '失效', topics };
+  const expected = {
+    kinds: ['通知', '措施'], status: '失效', statusChecked: '2026-03-01', officialUrl: 'https://www.gov.cn/zhengce/content/example.htm',
+    topics: [{ id: 'laodong-renshi', name: '劳动、人事、监察' }, { id: 'laodong-jiuye', name: '劳动就业' }],
+  };
+
+  test('policy.json and index.json carry the 文种, the 时效性 given, the day it was checked, the official address and the topics', () => {
+    const d = policyData(filed, registry, cataloguing, url);
+    expect(d.document).toMatchObject(expected);
+    const index = libraryIndexData([filed], { document: (id) => id, policyJson: (id) => id, responsibilitiesCsv: (id) => id, docx: (id) => id }, () => cataloguing);
+    expect(index.documents[0]).toMatchObject(expected);
+  });
+
+  test('a document issued directly has one 文种; its status and topics come from the site, not the declared status', () => {
+    const direct = { ...filed, title: filed.provisionsTitle };
+    const d = policyData(direct, registry, { status: '现行有效', topics: [] }, url);
+    expect(d.document.kinds).toEqual(['措施']);
+    expect(d.document.status).toBe('现行有效');
+    expect(d.document.topics).toEqual([]);
+  });
+
+  test('the published JSON Schemas list the new fields and refuse a status outside the list', () => {
+    const fields = schemaFields(policyJsonSchema() as never).map((f) => f.path);
+    for (const f of ['document.kinds', 'document.status', 'document.statusChecked', 'document.officialUrl', 'document.topics[].name']) expect(fields).toContain(f);
+    const d = JSON.parse(JSON.stringify(policyData(filed, registry, cataloguing, url)));
+    expect(z.fromJSONSchema(policyJsonSchema()).safeParse(d).success).toBe(true);
+    d.document.status = '作废';
+    expect(z.fromJSONSchema(policyJsonSchema()).safeParse(d).success).toBe(false);
   });
 });
