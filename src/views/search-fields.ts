@@ -163,7 +163,7 @@ export function searchFields(f: SearchFields): { meta: Record<string, string>; f
   if (f.provision?.length) filters.provision = [...f.provision];
   if (f.kind === 'document') filters.place = documentKeys(f.document);
   // 时效性: a filter of every record, and a mark on those of documents no longer in force, which
-  // the search page shows and ranks after the others (src/scripts/search-status.ts).
+  // the search page shows and ranks after the others (src/views/search-session.ts ranks, src/scripts/search-status.ts marks).
   if (f.document.status) filters.status = [f.document.status];
   if (f.document.outOfForce && f.document.status) meta.outOfForce = f.document.status;
   // 文种, 发文机关, 年份, 主题分类: the slugs of the library's filter pages (/library/<facet>/<slug>/).

@@ -125,7 +125,7 @@ describe('the library filters and the 日期 order of a record', () => {
     expect(filters.issuer).toEqual(facets.issuer);
     expect(filters.year).toEqual(facets.year);
     expect(filters.topic).toEqual(facets.topic);
-    // 时效性 keeps its own filter, by name (src/scripts/search-status.ts reads it).
+    // 时效性 keeps its own filter, by name (the form names it in data-filter, src/scripts/search/controls.ts, and the search session filters by it).
     expect(filters.status).toBeUndefined();
     expect(sort).toEqual({ date: made.dateISO });
     expect(meta.date).toBe(made.dateISO);

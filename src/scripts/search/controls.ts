@@ -73,13 +73,3 @@ export function onControls(c: Controls, changed: () => void): void {
   for (const k of LIBRARY_FILTERS) c.selects[k]?.addEventListener('change', changed);
   for (const r of c.form.querySelectorAll<HTMLInputElement>('input[name="sort"], input[name="in"]')) r.addEventListener('change', changed);
 }
-
-/** The text the 标题 scope matches in a result: a provision's headline, a document's title (its notice record's headline). */
-export function titleText(meta: Record<string, string>): string {
-  return meta.headline ?? '';
-}
-
-/** 日期 order: newest first (the date of the record's document), then reading order. */
-export function compareDate(a: { order: number; data: { meta: Record<string, string> } }, b: typeof a): number {
-  return (b.data.meta.date ?? '').localeCompare(a.data.meta.date ?? '') || a.order - b.order;
-}
