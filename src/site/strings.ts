@@ -276,7 +276,7 @@ export const t = {
     empty: '请输入要查找的字词，或选择所属部分、责任部门。',
     /** Templates filled in by the search script: {n} a number, {what} the query and filters. */
     found: '共 {n} 条结果包含{what}',
-    foundFiltered: '共 {n} 条结果符合：{what}',
+    foundFiltered: '共 {n} 条结果符合所选条件（{what}）',
     none: '没有条文包含{what}。请检查字词，或减少、缩短要查找的词。',
     /** Nothing found together, but the words of the query apart (农村户口 → 农村, 户籍). */
     noneApart: '没有条文包含{what}，分开查找找到 {n} 条',
@@ -292,10 +292,10 @@ export const t = {
     scopeTitleChosen: '仅查标题',
     sortDateChosen: '按日期从新到旧',
     filtersChosen: '已选：{what}',
-    noneFiltered: '没有条文符合：{what}',
+    noneFiltered: '没有条文符合所选条件（{what}）',
     /** Before every candidate is checked (继续查找). */
     foundSoFar: '已找到 {n} 条包含{what}的条文，还有条文尚未查完',
-    foundFilteredSoFar: '已列出 {n} 条结果符合：{what}，还有更多',
+    foundFilteredSoFar: '已列出 {n} 条结果符合所选条件（{what}），还有更多',
     noneYet: '暂未找到包含{what}的条文，还有条文尚未查完，可点“继续查找”',
     progress: '已查 {checked} 条，共 {total} 条可能相关的条文。',
     next: '继续查找',

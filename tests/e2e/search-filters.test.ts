@@ -16,6 +16,7 @@ import { flattenTopics, topicsOf, topicsSchema } from '../../src/model/topics.ts
 import { DESKTOP, PHONE, useBrowser, watch } from '../helpers/browser.ts';
 import { ARTIFACTS, CONTENT_DIR, LIBRARY_FIXTURES } from '../helpers/paths.ts';
 import { docs, noticeText, type ExpectedDoc } from '../library/expected.ts';
+import { t } from '../../src/site/strings.ts';
 
 const site = inject('librarySiteUrl');
 const browser = useBrowser();
@@ -166,7 +167,10 @@ describe('library filters, order and scope in the search', () => {
     await exactKeys(page);
     expect(await page.evaluate(() => (document.querySelector('#pe-search-fold') as HTMLDetailsElement).open)).toBe(false);
     const summary = await page.locator('#pe-search-chosen').textContent();
-    expect(summary).toContain(scheme.find((x) => x.id === 'laodong-renshi')!.name);
+    const topic = scheme.find((x) => x.id === 'laodong-renshi')!.name;
+    expect(summary).toContain(`${t.search.topicFilter}：${topic}`);
+    // The status line names each choice by what it filters, after the words: “就业”（主题分类：…，按日期从新到旧）.
+    expect(await page.locator('#pe-search-status').innerText()).toContain(`“${WORD}”（${t.search.topicFilter}：${topic}，${t.search.sortDateChosen}）`);
     const first = await page.evaluate(() => document.querySelector('#pe-search-exact > li')!.getBoundingClientRect().top);
     expect(first).toBeLessThan(844);
     await page.screenshot({ path: join(ARTIFACTS, 'search-filters-390.png'), fullPage: false });

@@ -11,12 +11,15 @@ import { parseSearchState } from '../../src/views/search-state.ts';
 
 /** A form with the given library filters, each with one value besides 不限 (时效性's filter value is its name, as on the page). */
 function form(filters: readonly string[]): HTMLFormElement {
-  const selects = filters.map((k) => `<select name="${k}"><option value="">不限</option>`
+  const selects = filters.map((k) => `<label for="f-${k}">${LABELS[k]}</label><select id="f-${k}" name="${k}"><option value="">不限</option>`
     + `<option value="${k}-a"${k === 'status' ? ' data-filter="现行有效"' : ''}>${k} A</option></select>`).join('');
   const radios = '<input type="radio" name="sort" value="relevance" checked><input type="radio" name="sort" value="date">'
     + '<input type="radio" name="in" value="all" checked><input type="radio" name="in" value="title">';
   return new JSDOM(`<form>${selects}${radios}</form>`).window.document.querySelector('form')!;
 }
+
+/** Each select's label, as the search page writes it (a <label for>): the status line names a choice by it. */
+const LABELS: Record<string, string> = { kind: '文种', issuer: '发布机关', status: '时效性', year: '年份', topic: '主题分类' };
 
 const STRINGS = { scopeTitleChosen: '仅标题', sortDateChosen: '按日期' };
 
@@ -41,7 +44,7 @@ describe('library filters the page does not offer', () => {
     expect(read.sort).toBe('date');
     expect(read.scope).toBe('title');
     expect(libraryFilters(c)).toEqual({ kind: 'kind-a', issuer: 'issuer-a', status: '现行有效' });
-    expect(namedControls(c, STRINGS)).toEqual(['kind A', 'issuer A', 'status A', '仅标题', '按日期']);
+    expect(namedControls(c, STRINGS)).toEqual(['文种：kind A', '发布机关：issuer A', '时效性：status A', '仅标题', '按日期']);
 
     let changes = 0;
     onControls(c, () => { changes++; });

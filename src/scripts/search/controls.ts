@@ -58,11 +58,17 @@ export function libraryFilters(c: Controls): Record<string, string> {
   return out;
 }
 
+/** A chosen value named with what it filters, by the select's label: 文种：通知. */
+export function choiceName(select: HTMLSelectElement, value: string): string {
+  const label = select.labels?.[0]?.textContent?.trim();
+  return label ? `${label}：${value.trim()}` : value.trim();
+}
+
 /** How the status line and the folded summary name the chosen library filters, order and scope. */
 export function namedControls(c: Controls, strings: Record<string, string>): string[] {
   const names = LIBRARY_FILTERS.map((k) => {
     const o = c.selects[k]?.selectedOptions[0];
-    return o?.value ? o.dataset.label ?? o.text.trim() : '';
+    return o?.value ? choiceName(c.selects[k]!, o.dataset.label ?? o.text) : '';
   });
   const { sort, scope } = readControls(c);
   return [...names, scope === 'title' ? strings.scopeTitleChosen! : '', sort === 'date' ? strings.sortDateChosen! : ''].filter(Boolean);

@@ -7,7 +7,7 @@
 import type { Choice } from '../../views/search-facets.ts';
 import { searchQueryString, type SearchState } from '../../views/search-state.ts';
 import { splitWords } from '../../views/search-query.ts';
-import { fillControls, libraryFilters, namedControls, readControls } from './controls.ts';
+import { choiceName, fillControls, libraryFilters, namedControls, readControls } from './controls.ts';
 import { fill, type View } from './view.ts';
 
 /** What the form says. */
@@ -86,10 +86,10 @@ export function fillForm(v: View, s: SearchState): void {
   fillControls(v.controls, s);
 }
 
-/** How the status line names a chosen filter: its label, without counts. */
+/** How the status line names a chosen filter: what it filters and the value, without counts (文种：通知). */
 const named = (select: HTMLSelectElement) => {
   const o = select.selectedOptions[0];
-  return o?.value ? o.dataset.label ?? o.text : '';
+  return o?.value ? choiceName(select, o.dataset.label ?? o.text) : '';
 };
 
 /** The chosen filters, named: document (several documents), chapter, department, the library's filters, scope and order. */
@@ -97,9 +97,11 @@ export function namedFilters(v: View): string[] {
   return [v.singleDocument ? '' : named(v.docSelect), named(v.chapterSelect), named(v.deptSelect), ...namedControls(v.controls, v.strings)].filter(Boolean);
 }
 
-/** What was searched: “落户” “户口”，the chosen filters. */
+/** What was searched: “落户” “户口”（文种：通知，按日期从新到旧）; the filters alone when no word was typed. */
 export function describe(v: View, words: readonly string[]): string {
-  return [words.length ? words.map((w) => `“${w}”`).join(' ') : '', ...namedFilters(v)].filter(Boolean).join('，');
+  const filters = namedFilters(v).join('，');
+  if (!words.length) return filters;
+  return words.map((w) => `“${w}”`).join(' ') + (filters ? `（${filters}）` : '');
 }
 
 /** The summary of the folded filters names the chosen ones. */
