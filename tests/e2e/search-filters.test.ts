@@ -168,9 +168,9 @@ describe('library filters, order and scope in the search', () => {
     expect(await page.evaluate(() => (document.querySelector('#pe-search-fold') as HTMLDetailsElement).open)).toBe(false);
     const summary = await page.locator('#pe-search-chosen').textContent();
     const topic = scheme.find((x) => x.id === 'laodong-renshi')!.name;
-    expect(summary).toContain(`${t.search.topicFilter}：${topic}`);
+    expect(summary).toContain(`${t.searchForm.topicFilter}：${topic}`);
     // The status line names each choice by what it filters, after the words: “就业”（主题分类：…，按日期从新到旧）.
-    expect(await page.locator('#pe-search-status').innerText()).toContain(`“${WORD}”（${t.search.topicFilter}：${topic}，${t.search.sortDateChosen}）`);
+    expect(await page.locator('#pe-search-status').innerText()).toContain(`“${WORD}”（${t.searchForm.topicFilter}：${topic}，${t.search.sortDateChosen}）`);
     const first = await page.evaluate(() => document.querySelector('#pe-search-exact > li')!.getBoundingClientRect().top);
     expect(first).toBeLessThan(844);
     await page.screenshot({ path: join(ARTIFACTS, 'search-filters-390.png'), fullPage: false });
