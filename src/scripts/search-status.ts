@@ -2,7 +2,7 @@
  * 时效性 in search results: the mark on the results of documents no longer in force (失效, 已废止).
  * The build writes the data into each record (src/views/search-fields.ts): the Pagefind meta
  * `outOfForce` (the status, on those records only) and the filter `status` (on every record).
- * The search session ranks those results after the others (inForceFirst() in
+ * The search session ranks those results after the others (outOfForceLast() in
  * src/views/search-session.ts); the renderer (src/scripts/search/render.ts) marks them here.
  */
 import { outOfForceMark, type Status } from '../model/status.ts';

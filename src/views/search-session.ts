@@ -186,7 +186,7 @@ interface WithMeta {
 const isOutOfForce = (hit: WithMeta): boolean => Boolean(hit.data.meta.outOfForce);
 
 /** A comparator that ranks results of documents no longer in force after the others, else as `compare` does. */
-function inForceFirst<T>(compare: (a: T, b: T) => number): (a: T & WithMeta, b: T & WithMeta) => number {
+function outOfForceLast<T>(compare: (a: T, b: T) => number): (a: T & WithMeta, b: T & WithMeta) => number {
   return (a, b) => Number(isOutOfForce(a)) - Number(isOutOfForce(b)) || compare(a, b);
 }
 
@@ -442,7 +442,7 @@ export function classify(session: Session, hits: Hit[]): Hit[] {
     else if (session.matched.has(h.id)) session.partialPool.push(h);
   }
   // 相关度: exact matches by their occurrences, documents in force first; 日期: newest first, whatever their status.
-  const rank = session.sort === 'date' ? compareDate : inForceFirst(compareRanked);
+  const rank = session.sort === 'date' ? compareDate : outOfForceLast(compareRanked);
   exact.sort(rank);
   session.via.sort(rank);
   session.exact.push(...exact);
@@ -463,7 +463,7 @@ export const complete = (session: Session): boolean => session.checked >= sessio
 /** Partial matches in Pagefind's order, kept only where they hold a whole word or a piece of two or more characters. */
 export function partialMatches(session: Session): Hit[] {
   const shown: Hit[] = [];
-  for (const h of [...session.partialPool].sort(inForceFirst((a, b) => b.score - a.score || a.order - b.order))) {
+  for (const h of [...session.partialPool].sort(outOfForceLast((a, b) => b.score - a.score || a.order - b.order))) {
     if (shown.length >= MAX_PARTIAL) break;
     const rel = relation(textIn(h, session.scope), session.words);
     if (relates(rel)) shown.push({ ...h, relation: rel });

@@ -58,18 +58,18 @@ export function libraryFilters(c: Controls): Record<string, string> {
   return out;
 }
 
-/** A chosen value named with what it filters, by the select's label: 文种：通知. */
-export function choiceName(select: HTMLSelectElement, value: string): string {
+/** A select's chosen value named with what it filters, by the select's label (文种：通知), without counts; '' for none chosen. */
+export function chosenName(select: HTMLSelectElement): string {
+  const o = select.selectedOptions[0];
+  if (!o?.value) return '';
+  const value = (o.dataset.label ?? o.text).trim();
   const label = select.labels?.[0]?.textContent?.trim();
-  return label ? `${label}：${value.trim()}` : value.trim();
+  return label ? `${label}：${value}` : value;
 }
 
 /** How the status line and the folded summary name the chosen library filters, order and scope. */
 export function namedControls(c: Controls, strings: Record<string, string>): string[] {
-  const names = LIBRARY_FILTERS.map((k) => {
-    const o = c.selects[k]?.selectedOptions[0];
-    return o?.value ? choiceName(c.selects[k]!, o.dataset.label ?? o.text) : '';
-  });
+  const names = LIBRARY_FILTERS.map((k) => { const select = c.selects[k]; return select ? chosenName(select) : ''; });
   const { sort, scope } = readControls(c);
   return [...names, scope === 'title' ? strings.scopeTitleChosen! : '', sort === 'date' ? strings.sortDateChosen! : ''].filter(Boolean);
 }

@@ -7,7 +7,7 @@
 import type { Choice } from '../../views/search-facets.ts';
 import { searchQueryString, type SearchState } from '../../views/search-state.ts';
 import { splitWords } from '../../views/search-query.ts';
-import { choiceName, fillControls, libraryFilters, namedControls, readControls } from './controls.ts';
+import { chosenName, fillControls, libraryFilters, namedControls, readControls } from './controls.ts';
 import { fill, type View } from './view.ts';
 
 /** What the form says. */
@@ -86,15 +86,9 @@ export function fillForm(v: View, s: SearchState): void {
   fillControls(v.controls, s);
 }
 
-/** How the status line names a chosen filter: what it filters and the value, without counts (文种：通知). */
-const named = (select: HTMLSelectElement) => {
-  const o = select.selectedOptions[0];
-  return o?.value ? choiceName(select, o.dataset.label ?? o.text) : '';
-};
-
 /** The chosen filters, named: document (several documents), chapter, department, the library's filters, scope and order. */
 export function namedFilters(v: View): string[] {
-  return [v.singleDocument ? '' : named(v.docSelect), named(v.chapterSelect), named(v.deptSelect), ...namedControls(v.controls, v.strings)].filter(Boolean);
+  return [v.singleDocument ? '' : chosenName(v.docSelect), chosenName(v.chapterSelect), chosenName(v.deptSelect), ...namedControls(v.controls, v.strings)].filter(Boolean);
 }
 
 /** What was searched: “落户” “户口”（文种：通知，按日期从新到旧）; the filters alone when no word was typed. */
