@@ -75,4 +75,13 @@ describe('every punctuation mark in every field, shown literally', () => {
     expect(hrefs.length).toBeGreaterThan(0);
     expect(new Set(hrefs)).toEqual(new Set([meta.url]));
   });
+
+  test('the data files carry the url and the title unchanged (officialUrl in policy.json and index.json)', () => {
+    const policy = JSON.parse(readFileSync(join(dist, 'data', 'cbz-2024-7', 'policy.json'), 'utf8')) as { document: { officialUrl: string; title: string } };
+    expect(policy.document.officialUrl).toBe(meta.url);
+    const index = JSON.parse(readFileSync(join(dist, 'data', 'index.json'), 'utf8')) as { documents: { id: string; officialUrl: string }[] };
+    expect(index.documents.find((d) => d.id === 'cbz-2024-7')?.officialUrl).toBe(meta.url);
+    // The title, with every punctuation mark, is the seed's first line as written.
+    expect(policy.document.title).toBe(seed.split('\n')[0]!.trim());
+  });
 });
